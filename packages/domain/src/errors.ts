@@ -1,0 +1,67 @@
+/**
+ * Stable error codes shared by every service. Resolvers throw GraphQLError with `extensions.code` set
+ * to one of these; REST endpoints answer with `{ error: { code, message } }` and the mapped HTTP status.
+ * Add a code here (never inline a new string elsewhere) so clients can rely on the list.
+ */
+export const ERROR_STATUS = {
+  // auth
+  ERR_UNAUTHENTICATED: 401,
+  ERR_INVALID_TOKEN: 401,
+  ERR_FORBIDDEN: 403,
+  ERR_ADMIN_REQUIRED: 403,
+  ERR_NOT_REGION_OWNER: 403,
+  ERR_DEV_LOGIN_DISABLED: 403,
+  ERR_UNKNOWN_USER: 404,
+  // request shape
+  ERR_BAD_REQUEST: 400,
+  ERR_VALIDATION: 400,
+  ERR_QUERY_TOO_DEEP: 400,
+  ERR_QUERY_TOO_LARGE: 400,
+  ERR_QUERY_TOO_COMPLEX: 400,
+  ERR_SUBSCRIPTION_OVER_HTTP: 405,
+  ERR_NOT_FOUND: 404,
+  ERR_CONFLICT: 409,
+  ERR_INTERNAL: 500,
+  // regions
+  ERR_REGION_NOT_FOUND: 404,
+  ERR_REGION_NAME_INVALID: 400,
+  ERR_REGION_NAME_TAKEN: 409,
+  ERR_REGION_LIMIT_REACHED: 409,
+  ERR_REGION_NOT_READY: 409,
+  ERR_INVALID_TRANSITION: 409,
+  ERR_SCALE_OUT_OF_RANGE: 400,
+  ERR_TERMINATION_NOT_PENDING: 409,
+  // galaxy / nexus
+  ERR_NEXUS_NOT_GENERATED: 404,
+  ERR_NEXUS_EXISTS: 409,
+  ERR_GALAXY_VALIDATION_FAILED: 422,
+  ERR_UNKNOWN_CLUSTER: 404,
+  ERR_UNKNOWN_SECTOR: 404,
+  ERR_GENERATION_JOB_NOT_FOUND: 404,
+  ERR_GENERATION_IN_PROGRESS: 409,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** HTTP status for a code; unknown codes are internal errors. */
+export function httpStatusOf(code: string): number {
+  return (ERROR_STATUS as Record<string, number>)[code] ?? 500;
+}
+
+/** A domain failure with a stable code; services translate it to GraphQLError / REST errors at the edge. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** One validation problem; validators return every problem, not just the first. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Two tiers selected by file suffix: `*.test.ts` is a unit test (no network),
+// `*.int.test.ts` talks to the real local Postgres / Redis / child processes.
+const roots = ['packages', 'subgraphs', 'orchestrator', 'gateway', 'drizzle'];
+const unitGlobs = roots.map((r) => `${r}/**/src/**/*.test.ts`);
+const intGlobs = roots.map((r) => `${r}/**/src/**/*.int.test.ts`);
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: unitGlobs,
+          exclude: ['**/node_modules/**', ...intGlobs],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'int',
+          include: intGlobs,
+          exclude: ['**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Integration files each create their own database; two at a time fits a 2-core machine.
+          maxWorkers: 2,
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
