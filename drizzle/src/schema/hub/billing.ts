@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { BILLING_PLANS, BILLING_SUBSCRIPTION_STATUSES, REGION_TIER_NAMES } from '@sw/domain';
+import { createdAt, inList, tstz, uuidPk } from '../sql-helpers.ts';
+import { players } from './identity.ts';
+import { regions } from './regions.ts';
+
+/** PayPal webhook idempotency: inserted in the same transaction as the change; a duplicate key means "skip". */
+export const processedWebhookEvents = pgTable('processed_webhook_events', {
+  eventId: varchar('event_id', { length: 255 }).primaryKey(),
+  eventType: varchar('event_type', { length: 100 }).notNull(),
+  resourceId: varchar('resource_id', { length: 255 }),
+  processedAt: tstz('processed_at').notNull().defaultNow(),
+});
+
+/**
+ * One row per PayPal subscription (region ownership or Galactic Citizen). `status_updated_at` is
+ * PayPal's own update time; an event older than it is stale and ignored.
+ */
+export const billingSubscriptions = pgTable(
+  'billing_subscriptions',
+  {
+    id: uuidPk(),
+    paypalSubscriptionId: varchar('paypal_subscription_id', { length: 255 })
+      .notNull()
+      .unique('uq_billing_subscriptions_paypal_id'),
+    plan: text('plan').notNull(),
+    playerId: uuid('player_id')
+      .notNull()
+      .references(() => players.id, { onDelete: 'cascade' }),
+    regionId: uuid('region_id').references(() => regions.id, { onDelete: 'set null' }),
+    /** Requested region slug (regional_owner), kept after the region row is gone. */
+    regionName: varchar('region_name', { length: 255 }),
+    sizeTier: varchar('size_tier', { length: 20 }),
+    status: text('status').notNull().default('APPROVAL_PENDING'),
+    statusUpdatedAt: tstz('status_updated_at'),
+    paymentFailureCount: integer('payment_failure_count').notNull().default(0),
+    lastPaymentAt: tstz('last_payment_at'),
+    nextBillingAt: tstz('next_billing_at'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow().$onUpdate(() => new Date()),
+  },
+  (t) => [
+    index('idx_billing_subscriptions_player').on(t.playerId),
+    index('idx_billing_subscriptions_region').on(t.regionId),
+    check('valid_billing_plan', inList('plan', BILLING_PLANS)),
+    check('valid_billing_status', inList('status', BILLING_SUBSCRIPTION_STATUSES)),
+    check('valid_billing_size_tier', sql`size_tier IS NULL OR ${inList('size_tier', REGION_TIER_NAMES)}`),
+    check('billing_payment_failure_count_nonnegative', sql`payment_failure_count >= 0`),
+    check(
+      'billing_regional_owner_names_region',
+      sql`plan <> 'regional_owner' OR region_id IS NOT NULL OR region_name IS NOT NULL`,
+    ),
+  ],
+);

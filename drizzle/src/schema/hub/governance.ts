@@ -1,0 +1,326 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import {
+  ELECTION_POSITIONS,
+  ELECTION_STATUSES,
+  GOVERNANCE_BOUNDS,
+  INVITE_MAX_USES_LIMIT,
+  INVITE_STATUSES,
+  MEMBERSHIP_TYPES,
+  POLICY_STATUSES,
+  TRAVEL_METHODS,
+  TRAVEL_STATUSES,
+  TREASURY_CAUSE_TYPES,
+  TREATY_STATUSES,
+  TREATY_TYPES,
+} from '@sw/domain';
+import { between, createdAt, inList, num, tstz, uuidPk } from '../sql-helpers.ts';
+import { players } from './identity.ts';
+import { regions } from './regions.ts';
+
+const G = GOVERNANCE_BOUNDS;
+
+/** A player's standing in a region (domain.md §3.2, §4.1). can_vote = (citizen or resident) and voting_power > 0. */
+export const regionalMemberships = pgTable(
+  'regional_memberships',
+  {
+    id: uuidPk(),
+    playerId: uuid('player_id')
+      .notNull()
+      .references(() => players.id, { onDelete: 'cascade' }),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    membershipType: varchar('membership_type', { length: 50 }).notNull().default('visitor'),
+    reputationScore: integer('reputation_score').notNull().default(0),
+    localRank: varchar('local_rank', { length: 50 }),
+    votingPower: numeric('voting_power', { precision: 5, scale: 4, mode: 'number' }).notNull().default(1),
+    joinedAt: tstz('joined_at').notNull().defaultNow(),
+    lastVisit: tstz('last_visit').notNull().defaultNow(),
+    totalVisits: integer('total_visits').notNull().default(0),
+  },
+  (t) => [
+    unique('unique_membership').on(t.playerId, t.regionId),
+    index('idx_memberships_region').on(t.regionId),
+    index('idx_memberships_type').on(t.membershipType),
+    index('idx_memberships_region_type').on(t.regionId, t.membershipType),
+    index('idx_memberships_player_last_visit').on(t.playerId, t.lastVisit),
+    check('valid_membership_type', inList('membership_type', MEMBERSHIP_TYPES)),
+    check('valid_reputation_score', between('reputation_score', G.reputation.min, G.reputation.max)),
+    check('valid_voting_power', between('voting_power', G.votingPower.min, G.votingPower.max)),
+    check('memberships_total_visits_nonnegative', sql`total_visits >= 0`),
+  ],
+);
+
+/** Elections for regional offices (§4.3). `candidates` order = registration order (the tie-break). */
+export const regionalElections = pgTable(
+  'regional_elections',
+  {
+    id: uuidPk(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    position: varchar('position', { length: 50 }).notNull(),
+    candidates: jsonb('candidates').notNull().default([]),
+    votingOpensAt: tstz('voting_opens_at').notNull(),
+    votingClosesAt: tstz('voting_closes_at').notNull(),
+    results: jsonb('results'),
+    winnerId: uuid('winner_id').references(() => players.id, { onDelete: 'set null' }),
+    status: varchar('status', { length: 50 }).notNull().default('pending'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('idx_elections_region').on(t.regionId),
+    index('idx_elections_status').on(t.status),
+    index('idx_elections_position').on(t.position),
+    index('idx_elections_region_status').on(t.regionId, t.status),
+    check('valid_election_window', sql`voting_closes_at > voting_opens_at`),
+    check('valid_election_position', inList('position', ELECTION_POSITIONS)),
+    check('valid_election_status', inList('status', ELECTION_STATUSES)),
+  ],
+);
+
+/** One ballot per voter per election (ADR-0059 N-F5); weight is the voting power at casting, never changed. */
+export const regionalVotes = pgTable(
+  'regional_votes',
+  {
+    id: uuidPk(),
+    electionId: uuid('election_id')
+      .notNull()
+      .references(() => regionalElections.id, { onDelete: 'cascade' }),
+    voterId: uuid('voter_id')
+      .notNull()
+      .references(() => players.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => players.id, { onDelete: 'cascade' }),
+    weight: numeric('weight', { precision: 5, scale: 4, mode: 'number' }).notNull().default(1),
+    castAt: tstz('cast_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('one_vote_per_election').on(t.electionId, t.voterId),
+    index('idx_votes_election').on(t.electionId),
+    index('idx_votes_voter').on(t.voterId),
+    check('valid_vote_weight', between('weight', G.votingPower.min, G.votingPower.max)),
+  ],
+);
+
+/** Referendums (§4.4). Tallies are exact decimal sums of ballot weights (fix #19). */
+export const regionalPolicies = pgTable(
+  'regional_policies',
+  {
+    id: uuidPk(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    policyType: varchar('policy_type', { length: 50 }).notNull(),
+    title: varchar('title', { length: 255 }).notNull(),
+    description: text('description'),
+    proposedChanges: jsonb('proposed_changes').notNull(),
+    proposedBy: uuid('proposed_by').references(() => players.id, { onDelete: 'set null' }),
+    proposedAt: tstz('proposed_at').notNull().defaultNow(),
+    votingClosesAt: tstz('voting_closes_at').notNull(),
+    votesFor: numeric('votes_for', { precision: 12, scale: 4, mode: 'number' }).notNull().default(0),
+    votesAgainst: numeric('votes_against', { precision: 12, scale: 4, mode: 'number' }).notNull().default(0),
+    status: varchar('status', { length: 50 }).notNull().default('voting'),
+    /** Why it closed the way it did (`no_quorum`, `below_threshold`, ...). */
+    outcomeReason: text('outcome_reason'),
+    decidedAt: tstz('decided_at'),
+    implementedAt: tstz('implemented_at'),
+  },
+  (t) => [
+    index('idx_policies_region').on(t.regionId),
+    index('idx_policies_status').on(t.status),
+    index('idx_policies_proposed_at').on(t.proposedAt),
+    index('idx_policies_region_status').on(t.regionId, t.status),
+    check('valid_policy_voting_window', sql`voting_closes_at > proposed_at`),
+    check('policy_votes_for_nonnegative', sql`votes_for >= 0`),
+    check('policy_votes_against_nonnegative', sql`votes_against >= 0`),
+    check('valid_policy_status', inList('status', POLICY_STATUSES)),
+  ],
+);
+
+/** One ballot per voter per policy (ADR-0059 N-F5). */
+export const regionalPolicyVotes = pgTable(
+  'regional_policy_votes',
+  {
+    id: uuidPk(),
+    policyId: uuid('policy_id')
+      .notNull()
+      .references(() => regionalPolicies.id, { onDelete: 'cascade' }),
+    voterId: uuid('voter_id')
+      .notNull()
+      .references(() => players.id, { onDelete: 'cascade' }),
+    support: boolean('support').notNull(),
+    weight: numeric('weight', { precision: 5, scale: 4, mode: 'number' }).notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('one_vote_per_policy').on(t.policyId, t.voterId),
+    index('idx_policy_votes_policy').on(t.policyId),
+    index('idx_policy_votes_voter').on(t.voterId),
+    check('valid_policy_vote_weight', between('weight', G.votingPower.min, G.votingPower.max)),
+  ],
+);
+
+/** Postgres enum `region_treasury_cause_type`. */
+export const regionTreasuryCauseType = pgEnum('region_treasury_cause_type', TREASURY_CAUSE_TYPES);
+
+/**
+ * Append-only treasury ledger (ADR-0059 N-I4). SUM(delta) per region = regions.treasury_balance.
+ * A trigger (custom migration 0001) rejects UPDATE and DELETE; rows disappear only with their region.
+ */
+export const regionalTreasuryEntries = pgTable(
+  'regional_treasury_entries',
+  {
+    id: uuidPk(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    beforeBalance: bigint('before_balance', { mode: 'number' }).notNull(),
+    afterBalance: bigint('after_balance', { mode: 'number' }).notNull(),
+    delta: bigint('delta', { mode: 'number' }).notNull(),
+    causeType: regionTreasuryCauseType('cause_type').notNull(),
+    causeId: uuid('cause_id'),
+    reason: varchar('reason', { length: 500 }),
+    at: tstz('at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('idx_treasury_entries_region_at').on(t.regionId, t.at.desc()),
+    check('treasury_entry_balance_arithmetic', sql`after_balance = before_balance + delta`),
+    check('treasury_entry_nonnegative', sql`before_balance >= 0 AND after_balance >= 0`),
+  ],
+);
+
+/**
+ * Bilateral treaties (§4.5). region_a proposes, region_b accepts. accepted_at (fix #28) is when B
+ * accepted; signed_at is generated from it, so it can only ever mean acceptance.
+ */
+export const regionalTreaties = pgTable(
+  'regional_treaties',
+  {
+    id: uuidPk(),
+    regionAId: uuid('region_a_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    regionBId: uuid('region_b_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    treatyType: varchar('treaty_type', { length: 50 }).notNull(),
+    terms: jsonb('terms').notNull().default({}),
+    status: varchar('status', { length: 50 }).notNull().default('proposed'),
+    proposedAt: tstz('proposed_at').notNull().defaultNow(),
+    acceptedAt: tstz('accepted_at'),
+    signedAt: tstz('signed_at').generatedAlwaysAs(sql`accepted_at`),
+    expiresAt: tstz('expires_at'),
+    endedAt: tstz('ended_at'),
+    updatedAt: tstz('updated_at').notNull().defaultNow().$onUpdate(() => new Date()),
+  },
+  (t) => [
+    unique('unique_treaty').on(t.regionAId, t.regionBId, t.treatyType),
+    index('idx_treaties_region_a').on(t.regionAId),
+    index('idx_treaties_region_b').on(t.regionBId),
+    index('idx_treaties_type').on(t.treatyType),
+    check('treaty_distinct_regions', sql`region_a_id <> region_b_id`),
+    check('valid_treaty_type', inList('treaty_type', TREATY_TYPES)),
+    check('valid_treaty_status', inList('status', TREATY_STATUSES)),
+    check(
+      'treaty_accepted_at_when_accepted',
+      sql`status NOT IN ('active', 'terminated', 'expired') OR accepted_at IS NOT NULL`,
+    ),
+  ],
+);
+
+/** Record of a move between regions (§6). */
+export const interRegionalTravels = pgTable(
+  'inter_regional_travels',
+  {
+    id: uuidPk(),
+    playerId: uuid('player_id')
+      .notNull()
+      .references(() => players.id, { onDelete: 'cascade' }),
+    sourceRegionId: uuid('source_region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    destinationRegionId: uuid('destination_region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    travelMethod: varchar('travel_method', { length: 50 }).notNull(),
+    travelCost: bigint('travel_cost', { mode: 'number' }).notNull().default(0),
+    assetsTransferred: jsonb('assets_transferred').notNull().default({}),
+    initiatedAt: tstz('initiated_at').notNull().defaultNow(),
+    completedAt: tstz('completed_at'),
+    status: varchar('status', { length: 50 }).notNull().default('in_transit'),
+  },
+  (t) => [
+    index('idx_travels_player').on(t.playerId),
+    index('idx_travels_source').on(t.sourceRegionId),
+    index('idx_travels_destination').on(t.destinationRegionId),
+    index('idx_travels_status').on(t.status),
+    index('idx_travels_status_initiated').on(t.status, t.initiatedAt),
+    check('travel_distinct_regions', sql`source_region_id <> destination_region_id`),
+    check('travel_cost_nonnegative', sql`travel_cost >= 0`),
+    check('valid_travel_method', inList('travel_method', TRAVEL_METHODS)),
+    check('valid_travel_status', inList('status', TRAVEL_STATUSES)),
+  ],
+);
+
+/** Owner-minted citizenship invites (§4.6). */
+export const regionInvites = pgTable(
+  'region_invites',
+  {
+    id: uuidPk(),
+    code: varchar('code', { length: 32 }).notNull().unique('uq_region_invites_code'),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    /** The minting owner (a player, fix #29). */
+    createdBy: uuid('created_by').references(() => players.id, { onDelete: 'set null' }),
+    maxUses: integer('max_uses').notNull().default(1),
+    uses: integer('uses').notNull().default(0),
+    expiresAt: tstz('expires_at').notNull(),
+    status: varchar('status', { length: 20 }).notNull().default('active'),
+    createdAt: createdAt(),
+    revokedAt: tstz('revoked_at'),
+  },
+  (t) => [
+    index('idx_region_invites_region').on(t.regionId),
+    index('idx_region_invites_created_by').on(t.createdBy),
+    check('valid_invite_status', inList('status', INVITE_STATUSES)),
+    check('valid_invite_max_uses', sql`max_uses BETWEEN 1 AND ${num(INVITE_MAX_USES_LIMIT)}`),
+    check('valid_invite_uses', sql`uses >= 0 AND uses <= max_uses`),
+  ],
+);
+
+/** One row per invite redemption; only hashes of IP / device are kept. */
+export const regionInviteRedemptions = pgTable(
+  'region_invite_redemptions',
+  {
+    id: uuidPk(),
+    inviteId: uuid('invite_id')
+      .notNull()
+      .references(() => regionInvites.id, { onDelete: 'cascade' }),
+    redeemedByPlayerId: uuid('redeemed_by_player_id').references(() => players.id, { onDelete: 'set null' }),
+    redeemedAt: tstz('redeemed_at').notNull().defaultNow(),
+    ipHash: varchar('ip_hash', { length: 128 }),
+    deviceFingerprintHash: varchar('device_fingerprint_hash', { length: 128 }),
+  },
+  (t) => [
+    index('idx_invite_redemptions_invite').on(t.inviteId),
+    index('idx_invite_redemptions_redeemed_at').on(t.redeemedAt),
+  ],
+);

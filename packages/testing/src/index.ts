@@ -1,0 +1,11 @@
+/** @sw/testing — disposable test resources shared by every package's integration tests. */
+export {
+  createTestDatabase,
+  DEFAULT_TEST_DATABASE_ADMIN_URL,
+  TEST_DATABASE_PREFIX,
+} from './create-test-database.ts';
+export type { CreateTestDatabaseOptions, TestDatabase, TestDatabaseKind } from './create-test-database.ts';
+export { createTestRedisPrefix } from './create-test-redis-prefix.ts';
+export { dbErrorOf } from './db-error-of.ts';
+export type { DbErrorInfo } from './db-error-of.ts';
+export { insertRegion, insertUserWithPlayer } from './hub-fixtures.ts';
