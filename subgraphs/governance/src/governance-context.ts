@@ -1,0 +1,9 @@
+import type { HubDb } from '@sw/db';
+import type { RequestContext } from '@sw/service-kit';
+import type { GovernanceLoaders } from './loaders.ts';
+
+/** Resolver context of the Governance subgraph: the kit's base context plus the hub db and loaders. */
+export interface GovernanceContext extends RequestContext {
+  db: HubDb;
+  loaders: GovernanceLoaders;
+}
