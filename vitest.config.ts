@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Two tiers selected by file suffix: `*.test.ts` is a unit test (no network),
 // `*.int.test.ts` talks to the real local Postgres / Redis / child processes.
-const roots = ['packages', 'subgraphs', 'orchestrator', 'gateway', 'drizzle'];
+const roots = ['packages', 'subgraphs', 'orchestrator', 'gateway', 'drizzle', 'web'];
 const unitGlobs = roots.map((r) => `${r}/**/src/**/*.test.ts`);
 const intGlobs = roots.map((r) => `${r}/**/src/**/*.int.test.ts`);
 

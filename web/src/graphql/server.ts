@@ -1,0 +1,36 @@
+import 'server-only';
+import { cacheExchange, createClient, fetchExchange } from 'urql';
+import { registerUrql } from '@urql/next/rsc';
+import { serverEnv } from '../env';
+
+/**
+ * Builds the urql client server components use. `registerUrql` memoises it per request (React `cache`), so one
+ * request shares a cache and two requests never do. Every request carries a timeout: a hung gateway becomes a
+ * network error the page can show, not a page that never finishes.
+ */
+function makeServerClient() {
+  const { GATEWAY_URL, GATEWAY_TIMEOUT_MS } = serverEnv();
+  return createClient({
+    url: GATEWAY_URL,
+    exchanges: [cacheExchange, fetchExchange],
+    preferGetMethod: false,
+    requestPolicy: 'network-only',
+    fetchOptions: { cache: 'no-store' },
+    // urql overwrites init.signal with its own abort signal, so the timeout is combined here rather than in fetchOptions.
+    fetch: (input, init) =>
+      fetch(input, {
+        ...init,
+        signal: init?.signal
+          ? AbortSignal.any([init.signal, AbortSignal.timeout(GATEWAY_TIMEOUT_MS)])
+          : AbortSignal.timeout(GATEWAY_TIMEOUT_MS),
+      }),
+  });
+}
+
+/** The current request's urql client; call it inside server components and server actions only. */
+export const { getClient } = registerUrql(makeServerClient);
+
+/** The endpoint server components query, for error messages. */
+export function serverGatewayUrl(): string {
+  return serverEnv().GATEWAY_URL;
+}
