@@ -1,0 +1,13 @@
+/** Everything a subgraph process needs: server bootstrap, request context, auth guards, errors, logging. */
+export { createSubgraphService, GRAPHQL_BODY_LIMIT_BYTES } from './create-subgraph-service.ts';
+export type { SubgraphService, SubgraphServiceOptions } from './create-subgraph-service.ts';
+export { requireAuth, requireAdmin, createRequestContext, requestIdFrom } from './request-context.ts';
+export type { RequestContext } from './request-context.ts';
+export { createLogger } from './create-logger.ts';
+export type { Logger } from './create-logger.ts';
+export { restError } from './rest-error.ts';
+export { createErrorFormatter, domainGraphQLError, isDomainError } from './format-error.ts';
+export { healthHandler, HEALTH_CHECK_TIMEOUT_MS } from './health-handler.ts';
+export type { HealthCheckResult } from './health-handler.ts';
+export { createServiceMetrics, metricsPlugin } from './service-metrics.ts';
+export type { ServiceMetrics } from './service-metrics.ts';
