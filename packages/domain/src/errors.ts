@@ -39,6 +39,21 @@ export const ERROR_STATUS = {
   ERR_UNKNOWN_SECTOR: 404,
   ERR_GENERATION_JOB_NOT_FOUND: 404,
   ERR_GENERATION_IN_PROGRESS: 409,
+  /** A generation job whose process stopped before it finished (found stale, marked failed). */
+  ERR_GENERATION_INTERRUPTED: 500,
+  // billing / PayPal (issue 7)
+  ERR_WEBHOOK_SIGNATURE_INVALID: 401,
+  ERR_WEBHOOK_MALFORMED: 400,
+  ERR_WEBHOOK_REPLAYED: 400,
+  ERR_PAYPAL_UNAVAILABLE: 503,
+  ERR_UNKNOWN_PLAN: 400,
+  ERR_SUBSCRIPTION_NOT_FOUND: 404,
+  ERR_NOT_SUBSCRIPTION_OWNER: 403,
+  ERR_SUBSCRIPTION_NOT_CANCELLABLE: 409,
+  ERR_ALREADY_SUBSCRIBED: 409,
+  // gateway
+  /** A subgraph could not be reached (connection refused, reset or timed out); no internal address is leaked. */
+  ERR_UPSTREAM_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

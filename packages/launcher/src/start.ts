@@ -1,0 +1,132 @@
+/**
+ * Runs the whole platform on its embedded default: migrates and seeds the hub database, builds the web app when
+ * its build is missing, starts every service as a child process on Node 24, waits until each answers its health
+ * endpoint, prints the URLs, and on Ctrl-C (SIGINT) or SIGTERM stops everything it started.
+ *
+ * SW_EPHEMERAL_DB=1 runs on a fresh, randomly named database that is dropped on exit (end-to-end tests use it).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, readEnv } from '@sw/config';
+import { migrateHub, createDb, seedDemoUsers } from '@sw/db';
+import { ensureDatabase, dropDatabase } from './database.ts';
+import { platformServices, REPO_ROOT, type ServiceSpec } from './service-table.ts';
+import { waitForHealthy } from './wait-healthy.ts';
+import { seedBaseGalaxy } from './seed-galaxy.ts';
+
+const started = performance.now();
+const logDir = join(REPO_ROOT, 'var', 'log');
+mkdirSync(logDir, { recursive: true });
+
+const ephemeral = process.env.SW_EPHEMERAL_DB === '1';
+let databaseUrl = readEnv('DATABASE_URL', DEFAULT_DATABASE_URL);
+if (ephemeral) {
+  const url = new URL(databaseUrl);
+  url.pathname = `/sw_run_${randomBytes(4).toString('hex')}`;
+  databaseUrl = url.toString();
+}
+const redisUrl = readEnv('REDIS_URL', DEFAULT_REDIS_URL);
+const children = new Map<string, ChildProcess>();
+let stopping = false;
+
+function say(line: string) {
+  process.stdout.write(`[platform] ${line}\n`);
+}
+
+async function stopAll(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('stopping services...');
+    const exits = [...children.entries()].reverse().map(
+      ([name, child]) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          child.once('exit', () => {
+            clearTimeout(killTimer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+          void name;
+        }),
+    );
+    await Promise.all(exits);
+    if (ephemeral) await dropDatabase(databaseUrl).catch((e) => say(`could not drop ${databaseUrl}: ${e}`));
+    say('stopped');
+  }
+  process.exit(exitCode);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+function ensureWebBuild() {
+  if (existsSync(join(REPO_ROOT, 'web', '.next', 'BUILD_ID'))) return;
+  say('building the web app (first run only)...');
+  const result = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    cwd: join(REPO_ROOT, 'web'),
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error('web build failed');
+}
+
+function startService(spec: ServiceSpec): ChildProcess {
+  const log = createWriteStream(join(logDir, `${spec.name}.log`), { flags: 'a' });
+  const child = spawn(process.execPath, spec.args, {
+    cwd: spec.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      ORCHESTRATOR_STOP_REGIONS_ON_EXIT: process.env.ORCHESTRATOR_STOP_REGIONS_ON_EXIT ?? 'true',
+      ...spec.env,
+    },
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    say(`${spec.name} exited unexpectedly (code ${code}, signal ${signal}); see var/log/${spec.name}.log`);
+    void stopAll(1);
+  });
+  children.set(spec.name, child);
+  return child;
+}
+
+async function main() {
+  const only = process.env.SW_SERVICES?.split(',').map((s) => s.trim());
+  const services = platformServices().filter((s) => !only || only.includes(s.name));
+  await ensureDatabase(databaseUrl);
+  await migrateHub(databaseUrl);
+  const { db, sql, close } = createDb(databaseUrl);
+  try {
+    await seedDemoUsers(db);
+    await seedBaseGalaxy(sql, (line) => say(line));
+  } finally {
+    await close();
+  }
+  if (services.some((s) => s.name === 'web')) ensureWebBuild();
+  const bootStarted = performance.now();
+  for (const spec of services) startService(spec);
+  await waitForHealthy(services, { timeoutMs: 90_000, isStopping: () => stopping });
+  const readyMs = Math.round(performance.now() - started);
+  const servicesMs = Math.round(performance.now() - bootStarted);
+  writeFileSync(
+    join(REPO_ROOT, 'var', 'platform.json'),
+    JSON.stringify({ databaseUrl, readyMs, servicesMs, pids: Object.fromEntries([...children].map(([n, c]) => [n, c.pid])) }, null, 2),
+  );
+  say(`all services healthy in ${(readyMs / 1000).toFixed(1)} s (services started in ${(servicesMs / 1000).toFixed(1)} s)`);
+  for (const spec of services) say(`  ${spec.name.padEnd(13)} http://127.0.0.1:${spec.port}${spec.name === 'gateway' ? '/graphql' : ''}`);
+  say('  health        http://127.0.0.1:4000/api/v1/status/health');
+  say('  dev login     POST http://127.0.0.1:4000/api/v1/auth/dev-login {"username":"alice"} (admin, alice, bob, carol)');
+  say(`logs in ${logDir}; press Ctrl-C to stop everything`);
+}
+
+main().catch(async (err) => {
+  say(`failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  await stopAll(1);
+});
