@@ -28,7 +28,7 @@ export function platformServices(): ServiceSpec[] {
       args: ['node_modules/next/dist/bin/next', 'start', '-p', String(port('web')), '-H', '127.0.0.1'],
       cwd: join(REPO_ROOT, 'web'),
       port: port('web'),
-      healthPath: '/',
+      healthPath: '/api/health',
       env: { NEXT_TELEMETRY_DISABLED: '1' },
     },
   ];

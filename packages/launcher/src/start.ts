@@ -35,27 +35,31 @@ function say(line: string) {
   process.stdout.write(`[platform] ${line}\n`);
 }
 
+let stopPromise: Promise<void> | null = null;
+
+/** Stops every child (reverse start order, SIGTERM then SIGKILL after 10 s), drops an ephemeral database, exits. */
 async function stopAll(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+  stopping = true;
+  stopPromise ??= (async () => {
     say('stopping services...');
-    const exits = [...children.entries()].reverse().map(
-      ([name, child]) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          child.once('exit', () => {
-            clearTimeout(killTimer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-          void name;
-        }),
+    await Promise.all(
+      [...children.values()].reverse().map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(killTimer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
     );
-    await Promise.all(exits);
     if (ephemeral) await dropDatabase(databaseUrl).catch((e) => say(`could not drop ${databaseUrl}: ${e}`));
     say('stopped');
-  }
+  })();
+  await stopPromise;
   process.exit(exitCode);
 }
 
@@ -127,6 +131,6 @@ async function main() {
 }
 
 main().catch(async (err) => {
-  say(`failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  if (!stopping) say(`failed to start: ${err instanceof Error ? err.message : String(err)}`);
   await stopAll(1);
 });

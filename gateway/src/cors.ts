@@ -1,0 +1,27 @@
+import type { Request, Response, NextFunction } from 'express';
+
+/**
+ * CORS for the browser app: the web app (default :3000) calls the gateway (:4000) from the page. Only listed
+ * origins are echoed back (GATEWAY_CORS_ORIGINS, comma-separated); preflight requests end here with 204.
+ * Tokens travel in the Authorization header, never cookies, so credentials are not allowed.
+ */
+export function corsMiddleware(allowedOrigins: readonly string[]) {
+  const allowed = new Set(allowedOrigins);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin && allowed.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+        res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-request-id, apollo-require-preflight');
+        res.setHeader('Access-Control-Max-Age', '600');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}
+
+export const DEFAULT_CORS_ORIGINS = 'http://127.0.0.1:3000,http://localhost:3000';

@@ -1,0 +1,9 @@
+import type { Claims } from '@sw/auth';
+
+/** Per-request context of the gateway's ApolloServer; data sources read `forwardHeaders` (signed verified claims). */
+export interface GatewayContext {
+  claims: Claims | null;
+  /** x-sw-claims / x-sw-claims-sig for the subgraphs, or undefined for anonymous requests. */
+  forwardHeaders: Record<string, string> | undefined;
+  requestId: string;
+}

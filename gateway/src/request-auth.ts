@@ -1,0 +1,50 @@
+import { BoundedCache, CLAIMS_HEADER, CLAIMS_SIG_HEADER, encodeForwardedClaims, verifyAccessToken } from '@sw/auth';
+import type { Claims } from '@sw/auth';
+
+/** What the gateway knows about the caller after checking the Authorization header. */
+export interface VerifiedAuth {
+  claims: Claims;
+  /** The signed x-sw-claims headers to send to subgraphs (computed once per token, reused while cached). */
+  forwardHeaders: Record<string, string>;
+}
+
+export type AuthOutcome =
+  | { ok: true; auth: VerifiedAuth | null }
+  | { ok: false; code: 'ERR_INVALID_TOKEN'; message: string };
+
+/** Headers a client might send to impersonate the gateway; they never reach a subgraph. */
+export const FORWARDED_CLAIMS_HEADERS = [CLAIMS_HEADER, CLAIMS_SIG_HEADER] as const;
+
+/** True for any client header in the internal `x-sw-claims*` family (case-insensitive). */
+export function isInternalClaimsHeader(name: string): boolean {
+  return name.toLowerCase().startsWith('x-sw-claims');
+}
+
+/**
+ * Verifies `Authorization: Bearer <jwt>` and caches the verified result per token until the token's own expiry, so a
+ * client reusing one token costs one map lookup per request instead of an HMAC verification plus a claims signature.
+ * The cache is bounded (oldest entry evicted first). A missing header is anonymous (auth null); a malformed, forged or
+ * expired token is ERR_INVALID_TOKEN.
+ */
+export function createRequestAuthenticator(opts: { jwtSecret?: string; internalSecret?: string; maxEntries?: number }) {
+  const cache = new BoundedCache<VerifiedAuth>(opts.maxEntries ?? 10_000);
+
+  return async function authenticate(authorization: string | undefined): Promise<AuthOutcome> {
+    if (authorization === undefined || authorization === '') return { ok: true, auth: null };
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) return { ok: false, code: 'ERR_INVALID_TOKEN', message: 'Authorization header must be "Bearer <token>"' };
+    const token = match[1]!;
+    const hit = cache.get(token);
+    if (hit !== undefined) return { ok: true, auth: hit };
+    let claims: Claims;
+    try {
+      claims = await verifyAccessToken(token, opts.jwtSecret === undefined ? undefined : { secret: opts.jwtSecret });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : 'invalid token';
+      return { ok: false, code: 'ERR_INVALID_TOKEN', message: `Invalid access token: ${message}` };
+    }
+    const auth: VerifiedAuth = { claims, forwardHeaders: encodeForwardedClaims(claims, opts.internalSecret) };
+    cache.set(token, auth, claims.exp * 1000);
+    return { ok: true, auth };
+  };
+}

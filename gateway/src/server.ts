@@ -1,0 +1,396 @@
+import http from 'node:http';
+import { corsMiddleware, DEFAULT_CORS_ORIGINS } from './cors.ts';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloGateway } from '@apollo/gateway';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { assertProductionSecrets } from '@sw/auth';
+import {
+  DEV_INTERNAL_SECRET,
+  DEV_JWT_SECRET,
+  PORTS,
+  isProduction,
+  readEnv,
+  readEnvBool,
+  readEnvInt,
+  serviceUrls,
+} from '@sw/config';
+import { httpStatusOf } from '@sw/domain';
+import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraph-list.ts';
+import { UndiciGraphQLDataSource } from './undici-data-source.ts';
+import { createRequestAuthenticator, isInternalClaimsHeader } from './request-auth.ts';
+import type { VerifiedAuth } from './request-auth.ts';
+import type { GatewayContext } from './gateway-context.ts';
+import { DEFAULT_QUERY_LIMITS, queryExceedsBytes, queryLimitsPlugin } from './query-limits.ts';
+import type { QueryLimits } from './query-limits.ts';
+import { aggregateHealth } from './health-aggregator.ts';
+import type { HealthTarget } from './health-aggregator.ts';
+import { hubUserLookup, mountDevLogin } from './dev-login.ts';
+import type { DevLoginLookup } from './dev-login.ts';
+import { mountPlayground, sendPlayground, wantsHtml } from './playground.ts';
+import { createGatewayMetrics } from './gateway-metrics.ts';
+import { FastPathCache, fastPathBody, fastPathEntryFor, isPlainDataBody, supergraphAllowsFastPath } from './single-fetch-fast-path.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface StartGatewayOptions {
+  /** 0 = random free port. Default GATEWAY_PORT or 4000. */
+  port?: number;
+  /** Listen address. Default GATEWAY_HOST or 0.0.0.0. */
+  host?: string;
+  /** Supergraph SDL; default the checked-in gateway/supergraph.graphql. */
+  supergraphSdl?: string;
+  /**
+   * Per-subgraph URL override (base URL like http://127.0.0.1:4002 or the full /graphql URL). Unset subgraphs use
+   * `<NAME>_URL` from env, else the URL baked into the supergraph.
+   */
+  subgraphUrls?: Partial<Record<string, string>>;
+  /** Environment to read defaults from (tests pass their own). Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  jwtSecret?: string;
+  internalSecret?: string;
+  /** Hub database for the dev login's user lookup. Default DATABASE_URL. */
+  databaseUrl?: string;
+  /** Replaces the hub DB lookup (tests of the dev login can still use the real DB through databaseUrl). */
+  devLoginLookup?: DevLoginLookup;
+  limits?: Partial<QueryLimits>;
+  /** Services polled by GET /api/v1/status/health; default the four subgraphs (required) + web (optional). */
+  healthTargets?: HealthTarget[];
+  healthTimeoutMs?: number;
+  logger?: Logger;
+  /** Single-fetch fast path (single-fetch-fast-path.ts). Default GATEWAY_FAST_PATH or true. */
+  fastPath?: boolean;
+}
+
+export interface RunningGateway {
+  /** http://127.0.0.1:<port> (no path). */
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  app: express.Express;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** Appends /graphql to a base URL; keeps a URL that already names a path. */
+function graphqlUrlOf(url: string): string {
+  const u = new URL(url);
+  if (u.pathname === '/' || u.pathname === '') u.pathname = GRAPHQL_PATH;
+  return u.toString();
+}
+
+/** The health URL next to a subgraph's GraphQL URL (same origin, /health). */
+function healthUrlOf(graphqlUrl: string): string {
+  const u = new URL(graphqlUrl);
+  return `${u.origin}/health`;
+}
+
+/** Reads the subgraph URLs baked into the supergraph's join__Graph enum (name → url). */
+export function supergraphSubgraphUrls(supergraphSdl: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]*)"\)/g;
+  for (let m = re.exec(supergraphSdl); m; m = re.exec(supergraphSdl)) out[m[1]!] = m[2]!;
+  return out;
+}
+
+/** Resolves each subgraph's GraphQL URL: explicit option > `<NAME>_URL` env > supergraph default. */
+export function resolveSubgraphUrls(
+  supergraphSdl: string,
+  overrides: Partial<Record<string, string>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const baked = supergraphSubgraphUrls(supergraphSdl);
+  const out: Record<string, string> = {};
+  for (const [name, url] of Object.entries(baked)) {
+    const explicit = overrides[name];
+    const fromEnv = env[`${name.toUpperCase()}_URL`];
+    out[name] = explicit ? graphqlUrlOf(explicit) : fromEnv ? graphqlUrlOf(fromEnv) : url;
+  }
+  return out;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's x-request-id when it is a short safe token (forwarded to subgraphs for log correlation), else a new id. */
+function requestIdOf(value: unknown): string {
+  return typeof value === 'string' && REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/** A GraphQL-shaped error body (`{ errors: [...] }`) with a stable code, for failures before Apollo runs. */
+function sendGraphQLError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Starts the GraphQL gateway: ApolloServer 5 + ApolloGateway over the static supergraph on its own http.Server
+ * (Express 5). Serves POST/GET /graphql (playground for browsers), /playground, /health, /metrics,
+ * /api/v1/status/health and the dev login. The http.Server is exposed so a graphql-ws server can attach to the same path.
+ */
+export async function startGateway(opts: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const env = opts.env ?? process.env;
+  const production = isProduction(env);
+  const logger =
+    opts.logger ?? pino({ name: 'gateway', level: readEnv('LOG_LEVEL', 'info', env), base: { service: 'gateway' } });
+  const jwtSecret = opts.jwtSecret ?? readEnv('JWT_SECRET', DEV_JWT_SECRET, env);
+  const internalSecret = opts.internalSecret ?? readEnv('INTERNAL_CLAIMS_SECRET', DEV_INTERNAL_SECRET, env);
+  // Production refuses dev / short / identical secrets (ConfigError), whichever way they were supplied.
+  assertProductionSecrets({ ...env, JWT_SECRET: jwtSecret, INTERNAL_CLAIMS_SECRET: internalSecret });
+  const limits: QueryLimits = {
+    maxDepth: opts.limits?.maxDepth ?? readEnvInt('GATEWAY_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, env),
+    maxBytes: opts.limits?.maxBytes ?? readEnvInt('GATEWAY_MAX_QUERY_BYTES', DEFAULT_QUERY_LIMITS.maxBytes, env),
+    maxFields: opts.limits?.maxFields ?? readEnvInt('GATEWAY_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields, env),
+  };
+  const supergraphSdl = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const subgraphUrls = resolveSubgraphUrls(supergraphSdl, opts.subgraphUrls, env);
+  const dataSources = new Map<string, UndiciGraphQLDataSource>();
+  const fastPathEnabled =
+    (opts.fastPath ?? readEnvBool('GATEWAY_FAST_PATH', true, env)) && supergraphAllowsFastPath(supergraphSdl);
+  const fastPaths = new FastPathCache();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    buildService: ({ name, url }) => {
+      const ds = new UndiciGraphQLDataSource(subgraphUrls[name] ?? url ?? '', { name });
+      dataSources.set(name, ds);
+      return ds;
+    },
+    // Runs after parsing, validation and our limits plugin accepted the operation: the only place fast-path entries
+    // are created (see single-fetch-fast-path.ts for the exact conditions).
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => {
+      if (!fastPathEnabled) return;
+      const { query, operationName } = requestContext.request;
+      if (typeof query !== 'string' || requestContext.request.http?.method !== 'POST') return;
+      const key = FastPathCache.key(query, operationName);
+      if (fastPaths.get(key) !== undefined) return;
+      fastPaths.set(key, requestContext.document ? fastPathEntryFor(requestContext.document, operationName, queryPlan) : null);
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(corsMiddleware(readEnv('GATEWAY_CORS_ORIGINS', DEFAULT_CORS_ORIGINS, env).split(',').map((o) => o.trim())));
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  const metrics = createGatewayMetrics();
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    logger,
+    includeStacktraceInErrorResponses: false,
+    persistedQueries: false,
+    introspection: readEnvBool('GATEWAY_INTROSPECTION', !production, env),
+    // Tokens bound parsing work before validation (the byte limit already caps the document).
+    parseOptions: { maxTokens: Math.max(1000, limits.maxBytes) },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      queryLimitsPlugin(limits),
+    ],
+  });
+  await server.start();
+
+  const authenticate = createRequestAuthenticator({ jwtSecret, internalSecret });
+
+  // --- liveness, metrics, platform status -------------------------------------------------------------------------
+  const startedAt = Date.now();
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway', uptimeS: Math.round((Date.now() - startedAt) / 1000) });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  const urls = serviceUrls(env);
+  const healthTargets: HealthTarget[] = opts.healthTargets ?? [
+    ...SUBGRAPHS.map((s) => ({
+      name: s.name,
+      url: healthUrlOf(subgraphUrls[s.name] ?? `http://127.0.0.1:${s.port}${GRAPHQL_PATH}`),
+      required: true,
+    })),
+    { name: 'web', url: `${urls.web}${readEnv('WEB_HEALTH_PATH', '/api/health', env)}`, required: false },
+  ];
+  const healthTimeoutMs = opts.healthTimeoutMs ?? readEnvInt('GATEWAY_HEALTH_TIMEOUT_MS', 1500, env);
+  app.get('/api/v1/status/health', async (_req, res) => {
+    const report = await aggregateHealth(healthTargets, healthTimeoutMs);
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+
+  // --- dev login ----------------------------------------------------------------------------------------------------
+  const devLoginEnabled = !production && readEnvBool('DEV_LOGIN', true, env);
+  let closeDb: (() => Promise<void>) | undefined;
+  let lookupPromise: Promise<DevLoginLookup> | undefined;
+  const lookup = (): Promise<DevLoginLookup> => {
+    if (opts.devLoginLookup) return Promise.resolve(opts.devLoginLookup);
+    lookupPromise ??= (async () => {
+      const { createDb } = await import('@sw/db');
+      const conn = createDb(opts.databaseUrl ?? readEnv('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/sectorwars', env));
+      closeDb = () => conn.close();
+      return hubUserLookup(conn.sql as never);
+    })();
+    return lookupPromise;
+  };
+  app.use('/api/v1/auth', express.json({ limit: '16kb' }));
+  mountDevLogin(app, {
+    enabled: devLoginEnabled,
+    lookup,
+    jwtSecret,
+    onError: (err) => logger.error({ err }, 'dev login failed'),
+  });
+
+  // --- playground -----------------------------------------------------------------------------------------------------
+  mountPlayground(app, GRAPHQL_PATH);
+
+  // --- GraphQL --------------------------------------------------------------------------------------------------------
+  app.get(GRAPHQL_PATH, (req, res, next) => {
+    if (wantsHtml(req)) sendPlayground(res, GRAPHQL_PATH);
+    else next();
+  });
+  app.use(GRAPHQL_PATH, express.json({ limit: Math.max(64 * 1024, limits.maxBytes * 4) }));
+  app.use(GRAPHQL_PATH, async (req: Request, res: Response, next: NextFunction) => {
+    const started = performance.now();
+    res.on('finish', () => metrics.observe(req.method, res.statusCode, performance.now() - started));
+    // Never let a client speak for the gateway: drop any x-sw-claims* header before anything else sees the request.
+    for (const name of Object.keys(req.headers)) if (isInternalClaimsHeader(name)) delete req.headers[name];
+    let query: unknown;
+    if (req.method === 'POST') {
+      const body = req.body as unknown;
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        sendGraphQLError(res, 400, 'ERR_BAD_REQUEST', 'Request body must be a JSON object {query, variables?, operationName?}');
+        return;
+      }
+      query = (body as { query?: unknown }).query;
+    } else if (req.method === 'GET') {
+      query = req.query.query;
+    } else {
+      next();
+      return;
+    }
+    if (typeof query !== 'string' || query.trim() === '') {
+      sendGraphQLError(res, 400, 'ERR_BAD_REQUEST', 'GraphQL request must contain a non-empty "query" string');
+      return;
+    }
+    if (queryExceedsBytes(query, limits.maxBytes)) {
+      sendGraphQLError(res, 400, 'ERR_QUERY_TOO_LARGE', `Query document exceeds the maximum of ${limits.maxBytes} bytes`);
+      return;
+    }
+    const outcome = await authenticate(req.headers.authorization);
+    if (!outcome.ok) {
+      sendGraphQLError(res, httpStatusOf(outcome.code), outcome.code, outcome.message);
+      return;
+    }
+    res.locals.swAuth = outcome.auth;
+    if (fastPathEnabled && req.method === 'POST') {
+      const reqBody = req.body as { operationName?: unknown; variables?: unknown };
+      const entry = fastPaths.get(FastPathCache.key(query, reqBody.operationName));
+      const accept = req.headers.accept;
+      const upstreamBody = entry ? fastPathBody(entry, reqBody.variables) : null;
+      if (entry && upstreamBody && (accept === undefined || accept.includes('application/json') || accept.includes('*/*'))) {
+        try {
+          const raw = await dataSources
+            .get(entry.serviceName)
+            ?.fetchRaw(upstreamBody, outcome.auth?.forwardHeaders, requestIdOf(req.headers['x-request-id']));
+          if (raw && isPlainDataBody(raw)) {
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': raw.length });
+            res.end(raw);
+            metrics.fastPathHit();
+            return;
+          }
+        } catch (err) {
+          logger.debug({ err }, 'fast path fetch failed; falling back to the full pipeline');
+        }
+      }
+    }
+    next();
+  });
+  app.use(
+    GRAPHQL_PATH,
+    expressMiddleware(server, {
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const auth = res.locals.swAuth as VerifiedAuth | null | undefined;
+        return {
+          claims: auth?.claims ?? null,
+          forwardHeaders: auth?.forwardHeaders,
+          requestId: requestIdOf(req.headers['x-request-id']),
+        };
+      },
+    }),
+  );
+
+  // Body-parser failures (malformed JSON, too large) and anything unexpected: stable codes, no internals.
+  app.use((err: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) return;
+    const isGraphql = req.path.startsWith(GRAPHQL_PATH);
+    const send = (status: number, code: string, message: string) =>
+      isGraphql ? sendGraphQLError(res, status, code, message) : res.status(status).json({ error: { code, message } });
+    if (err.type === 'entity.parse.failed') return send(400, 'ERR_BAD_REQUEST', 'Malformed JSON body');
+    if (err.type === 'entity.too.large') return send(400, 'ERR_QUERY_TOO_LARGE', 'Request body is too large');
+    if (err.status && err.status >= 400 && err.status < 500) return send(err.status, 'ERR_BAD_REQUEST', err.message);
+    logger.error({ err }, 'unhandled gateway error');
+    return send(500, 'ERR_INTERNAL', 'Internal error');
+  });
+
+  const port = opts.port ?? readEnvInt('GATEWAY_PORT', PORTS.gateway, env);
+  const host = opts.host ?? readEnv('GATEWAY_HOST', '0.0.0.0', env);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://127.0.0.1:${actualPort}`;
+  logger.info({ url, subgraphs: subgraphUrls, devLogin: devLoginEnabled, limits }, 'gateway listening');
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    port: actualPort,
+    httpServer,
+    app,
+    logger,
+    stop() {
+      stopped ??= (async () => {
+        await server.stop(); // drains the http.Server and stops the gateway
+        await Promise.all([...dataSources.values()].map((d) => d.close().catch(() => undefined)));
+        if (closeDb) await closeDb().catch(() => undefined);
+      })();
+      return stopped;
+    },
+  };
+}
+
+if (import.meta.main) {
+  const running = await startGateway();
+  const shutdown = (signal: string) => {
+    running.logger.info({ signal }, 'gateway stopping');
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        running.logger.error({ err }, 'gateway stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
