@@ -16,7 +16,17 @@ WAIT_S="${SW_DOCKERD_WAIT_S:-60}"
 
 engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
+# The compose tool (for `config` checks of docker-compose.multi-regional.yml): the docker CLI plugin or Debian's
+# docker-compose; installed when neither exists (does not need the engine).
+ensure_compose() {
+  if docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null 2>&1; then return 0; fi
+  echo "engine: installing docker-compose (apt-get)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq docker-compose >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq docker-compose >/dev/null; }
+}
+
 if engine_answers; then
+  ensure_compose || echo "engine: could not install a compose tool" >&2
   echo "engine: already-running"
   exit 0
 fi
@@ -31,6 +41,7 @@ if ! command -v docker >/dev/null 2>&1; then
   echo "engine: no docker CLI after install" >&2
   exit 1
 fi
+ensure_compose || echo "engine: could not install a compose tool" >&2
 
 # A stale pidfile from an earlier run whose daemon died: forget it.
 if [[ -f "$PIDFILE" ]] && ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then rm -f "$PIDFILE"; fi

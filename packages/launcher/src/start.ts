@@ -6,7 +6,7 @@
  * SW_EPHEMERAL_DB=1 runs on a fresh, randomly named database that is dropped on exit (end-to-end tests use it).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, readEnv } from '@sw/config';
@@ -66,9 +66,22 @@ async function stopAll(exitCode: number): Promise<never> {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
+/** Newest modification time (ms) of any file below `dir`, skipping build output and dependencies. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.next') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when it has no build yet or its sources changed since the last build. */
 function ensureWebBuild() {
-  if (existsSync(join(REPO_ROOT, 'web', '.next', 'BUILD_ID'))) return;
-  say('building the web app (first run only)...');
+  const buildId = join(REPO_ROOT, 'web', '.next', 'BUILD_ID');
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestMtime(join(REPO_ROOT, 'web'))) return;
+  say('building the web app (sources changed or first run)...');
   const result = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
     cwd: join(REPO_ROOT, 'web'),
     stdio: ['ignore', 'inherit', 'inherit'],
