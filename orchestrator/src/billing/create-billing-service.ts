@@ -1,0 +1,70 @@
+/**
+ * createBillingService: everything the orchestrator needs for billing, built from the environment
+ * (readPayPalConfig — throws ConfigError on a production misconfiguration such as the verification
+ * bypass). Wiring in the orchestrator:
+ *
+ *   const billing = createBillingService({ sql, log });
+ *   app.use(billing.router);                       // before any global express.json()
+ *   billing.startScheduler();                      // lifecycle sweep, safe on every replica
+ *   billingCommands.createSubscription(billing.commandDeps, claims, input)   // GraphQL resolvers
+ *   onStop: billing.stop()
+ */
+import type postgres from 'postgres';
+import { createPayPalClient, readPayPalConfig, type PayPalClient, type PayPalConfig } from '@sw/paypal';
+import type { BillingCommandDeps } from './billing-commands.ts';
+import { startBillingScheduler, type BillingScheduler } from './billing-sweep.ts';
+import type { BillingLogger } from './billing-types.ts';
+import { createPayPalWebhookRouter, type PayPalWebhookRouter, type PayPalWebhookRouterDeps } from './paypal-webhook-router.ts';
+
+export interface BillingService {
+  config: PayPalConfig;
+  paypal: PayPalClient;
+  /** Serves POST /api/v1/paypal/webhooks; `router.queue` is the background processing queue. */
+  router: PayPalWebhookRouter;
+  /** Deps for `billingCommands.*`. */
+  commandDeps: BillingCommandDeps;
+  /** Starts the hourly lifecycle sweep (idempotent). */
+  startScheduler(intervalMs?: number): BillingScheduler;
+  /** Stops the scheduler and the webhook queue. */
+  stop(): void;
+}
+
+export interface CreateBillingServiceOptions {
+  sql: postgres.Sql;
+  log?: BillingLogger;
+  env?: NodeJS.ProcessEnv;
+  /** Extra router options (tests: onProcessed, queue tuning). */
+  router?: Pick<PayPalWebhookRouterDeps, 'onProcessed' | 'queue' | 'maxQueued' | 'fetchCert' | 'now'>;
+}
+
+export function createBillingService(opts: CreateBillingServiceOptions): BillingService {
+  const env = opts.env ?? process.env;
+  const config = readPayPalConfig(env);
+  const paypal = createPayPalClient({ baseUrl: config.apiBase, clientId: config.clientId, clientSecret: config.clientSecret });
+  const router = createPayPalWebhookRouter({
+    sql: opts.sql,
+    paypal,
+    webhookId: config.webhookId,
+    allowedCertHosts: config.allowedCertHosts,
+    skipVerification: config.skipWebhookValidation,
+    env,
+    ...(opts.log ? { log: opts.log } : {}),
+    ...opts.router,
+  });
+  let scheduler: BillingScheduler | null = null;
+  return {
+    config,
+    paypal,
+    router,
+    commandDeps: { sql: opts.sql, paypal, config },
+    startScheduler(intervalMs) {
+      scheduler ??= startBillingScheduler({ sql: opts.sql }, { ...(intervalMs ? { intervalMs } : {}), ...(opts.log ? { log: opts.log } : {}) });
+      return scheduler;
+    },
+    stop() {
+      scheduler?.stop();
+      scheduler = null;
+      router.queue.stop();
+    },
+  };
+}
