@@ -12,3 +12,7 @@ export * from './nexus-attach-backoff.ts';
 export * from './heartbeat-health.ts';
 export * from './region-limits.ts';
 export * from './enum-spelling.ts';
+export * from './region-name.ts';
+export * from './billing-plans.ts';
+export * from './webhook-rules.ts';
+export * from './subscription-lifecycle.ts';

@@ -1,0 +1,130 @@
+/**
+ * Provisioning benchmark (`pnpm bench:provision`), process driver, fresh hub database:
+ *   (a) provision_ready_ms — REST provision request → a ready, Nexus-registered standard (~1000-sector)
+ *       region (goal <= 5000 ms);
+ *   (b) regions_live — 50 regions provisioned at once; how many are live (ready + /health ok) in time;
+ *   (c) idle_region_rss_mb — median RSS of an idle region-server.
+ * Prints ONE JSON line. Bounded by BENCH_TIMEOUT_MS (default 5 min); always kills its region-servers and
+ * drops its databases (labelled with a unique orchestrator instance).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDatabase } from '@sw/testing';
+
+process.env.LOG_LEVEL ??= 'silent';
+const { startOrchestrator } = await import('../orchestrator/src/index.ts');
+const { cleanupInstance, insertNexusFixture, userWithToken } = await import('../orchestrator/src/testing/fixtures.ts');
+
+const FLEET = Number(process.env.BENCH_REGIONS ?? 50);
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 300_000);
+const instance = `bench-${randomUUID().slice(0, 8)}`;
+const started = Date.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const remaining = () => TIMEOUT_MS - (Date.now() - started);
+
+const tdb = await createTestDatabase();
+let orch: Awaited<ReturnType<typeof startOrchestrator>> | null = null;
+let cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  await orch?.stop().catch(() => {});
+  await cleanupInstance(tdb.url, instance).catch(() => {});
+  await tdb.drop().catch(() => {});
+}
+const hardStop = setTimeout(() => {
+  console.error('bench: time limit reached, cleaning up');
+  void cleanup().finally(() => process.exit(2));
+}, TIMEOUT_MS + 60_000);
+hardStop.unref();
+
+function rssMb(pid: number): number | null {
+  try {
+    return (Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096) / 1024 ** 2;
+  } catch {
+    return null;
+  }
+}
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : null;
+};
+
+try {
+  await insertNexusFixture(tdb.sql);
+  const admin = await userWithToken(tdb.sql, `bench_admin_${instance}`, ['player', 'admin']);
+  orch = await startOrchestrator({ port: 0, databaseUrl: tdb.url, instance, resyncMs: 1_000, backupDir: path.join(os.tmpdir(), instance) });
+  const provision = async (name: string, ownerId: string) => {
+    const res = await fetch(`${orch!.url}/regions/provision`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name, owner_id: ownerId, size_tier: 'standard', cpu: 1, memory: 2 }),
+    });
+    if (res.status !== 202) throw new Error(`provision ${name}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { regionId: string }).regionId;
+  };
+
+  // (a) one region, request → ready + registered
+  const t0 = performance.now();
+  const firstId = await provision('bench-first', admin.playerId);
+  let provisionReadyMs: number | null = null;
+  while (remaining() > 0) {
+    const [r] = await tdb.sql`SELECT runtime_state, nexus_attach_completed_at, total_sectors FROM regions WHERE id = ${firstId}`;
+    if (r?.runtime_state === 'ready' && r.nexus_attach_completed_at) {
+      provisionReadyMs = Math.round(performance.now() - t0);
+      break;
+    }
+    await sleep(10);
+  }
+  const [first] = await tdb.sql`SELECT total_sectors FROM regions WHERE id = ${firstId}`;
+
+  // (b) FLEET regions at once (owners hold at most 5 each)
+  const owners: string[] = [];
+  for (let i = 0; i < Math.ceil(FLEET / 5); i++) owners.push((await userWithToken(tdb.sql, `bench_owner_${i}_${instance}`)).playerId);
+  const t1 = performance.now();
+  const ids = await Promise.all(Array.from({ length: FLEET - 1 }, (_, i) => provision(`bench-${String(i).padStart(2, '0')}`, owners[Math.floor((i + 1) / 5)]!)));
+  ids.push(firstId);
+  let allReadyMs: number | null = null;
+  while (remaining() > 0) {
+    const [c] = await tdb.sql`SELECT count(*)::int AS n FROM regions WHERE id = ANY(${ids}::uuid[]) AND runtime_state = 'ready'`;
+    if (c!.n === ids.length) {
+      allReadyMs = Math.round(performance.now() - t1);
+      break;
+    }
+    await sleep(250);
+  }
+  const rows = await tdb.sql<{ id: string; endpoint: string | null; pid: string | null }[]>`
+    SELECT id, runtime_endpoint AS endpoint, runtime_observed->>'pid' AS pid FROM regions WHERE id = ANY(${ids}::uuid[]) AND runtime_state = 'ready'`;
+  const live = (await Promise.all(rows.map(async (r) => {
+    try {
+      const res = await fetch(`${r.endpoint}/health`, { signal: AbortSignal.timeout(3_000) });
+      return res.ok && ((await res.json()) as { regionId: string }).regionId === r.id;
+    } catch {
+      return false;
+    }
+  }))).filter(Boolean).length;
+
+  // (c) idle RSS: let them settle, then sample every live region-server
+  await sleep(Math.min(5_000, Math.max(0, remaining())));
+  const rss = rows.map((r) => (r.pid ? rssMb(Number(r.pid)) : null)).filter((v): v is number => v !== null);
+  const [conns] = await tdb.sql`SELECT count(*)::int AS n FROM pg_stat_activity`;
+
+  console.log(JSON.stringify({
+    provision_ready_ms: provisionReadyMs,
+    regions_live: live,
+    idle_region_rss_mb: rss.length ? Math.round(median(rss)! * 10) / 10 : null,
+    regions_requested: FLEET,
+    first_region_sectors: first?.total_sectors ?? null,
+    fleet_all_ready_ms: allReadyMs,
+    idle_region_rss_max_mb: rss.length ? Math.round(Math.max(...rss) * 10) / 10 : null,
+    pg_connections_with_fleet_idle: conns!.n,
+    reconcile_concurrency: Number(process.env.RECONCILE_CONCURRENCY ?? 4),
+    goal_provision_ready_ms: 5000,
+  }));
+} finally {
+  await cleanup();
+  clearTimeout(hardStop);
+}
+process.exit(0);

@@ -1,0 +1,84 @@
+/**
+ * Orchestrator subgraph resolvers. Mutations call the commands (which only change desired state),
+ * kick the reconciler, and translate the outcome; reads check owner/admin per region touched.
+ */
+import { DomainError } from '@sw/domain';
+import { channels } from '@sw/events';
+import type { RequestContext } from '@sw/service-kit';
+import { cancelTermination, terminateRegion } from '../commands/terminate-region.ts';
+import { provisionRegion, type ProvisionRegionInput } from '../commands/provision-region.ts';
+import { scaleRegion, type ScaleInput } from '../commands/scale-region.ts';
+import { unwrap } from '../commands/outcome.ts';
+import { checkPermission } from '../commands/permissions.ts';
+import type { RegionRuntimeMessage } from '../store/region-events.ts';
+import { findRegion, listPlayerRegions } from '../store/region-row.ts';
+import type { ApiDeps } from './orchestrator-deps.ts';
+import { fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
+
+async function viewFor(deps: ApiDeps, ctx: RequestContext, regionId: string): Promise<RuntimeView> {
+  const r = await findRegion(deps.sql, regionId);
+  if (!r || r.regionType !== 'player_owned') throw new DomainError('ERR_REGION_NOT_FOUND', `region ${regionId} not found`);
+  const denied = checkPermission(ctx.claims, 'view', r);
+  if (denied) unwrap(denied);
+  return runtimeView(r);
+}
+
+async function* streamRuntime(deps: ApiDeps, regionId: string) {
+  if (!deps.bus) return;
+  const sub = deps.bus.subscribe<RegionRuntimeMessage>(channels.regionRuntime(regionId), { bufferSize: 100 });
+  try {
+    for await (const msg of sub) {
+      const r = await findRegion(deps.sql, regionId);
+      if (!r) return;
+      yield { regionRuntimeChanged: { regionId: msg.regionId, seq: msg.seq, runtime: runtimeView(r), region: { id: r.id }, event: msg.event } };
+    }
+  } finally {
+    sub.close();
+  }
+}
+
+export function createResolvers(deps: ApiDeps) {
+  const mutate = async (o: Parameters<typeof unwrap>[0]) => {
+    const r = unwrap(o);
+    deps.reconciler.kick(r.id);
+    return runtimeView(r);
+  };
+  return {
+    Query: {
+      regionRuntime: (_: unknown, a: { regionId: string }, ctx: RequestContext) => viewFor(deps, ctx, a.regionId),
+      fleet: async (_: unknown, __: unknown, ctx: RequestContext) => {
+        const denied = checkPermission(ctx.claims, 'fleet');
+        if (denied) unwrap(denied);
+        return fleetView(await listPlayerRegions(deps.sql));
+      },
+    },
+    Mutation: {
+      provisionRegion: async (_: unknown, a: { input: ProvisionRegionInput }, ctx: RequestContext) => mutate(await provisionRegion(deps, ctx.claims, a.input)),
+      scaleRegion: async (_: unknown, a: { regionId: string; input: ScaleInput }, ctx: RequestContext) => mutate(await scaleRegion(deps, ctx.claims, a.regionId, a.input)),
+      terminateRegion: async (_: unknown, a: { regionId: string; immediate?: boolean }, ctx: RequestContext) =>
+        mutate(await terminateRegion(deps, ctx.claims, a.regionId, { immediate: !!a.immediate })),
+      cancelTermination: async (_: unknown, a: { regionId: string }, ctx: RequestContext) => mutate(await cancelTermination(deps, ctx.claims, a.regionId)),
+    },
+    Subscription: {
+      regionRuntimeChanged: {
+        // Permission and existence are checked BEFORE the stream starts, so a refusal is a normal
+        // GraphQL error with its code (not a broken stream).
+        subscribe: async (_: unknown, a: { regionId: string }, ctx: RequestContext) => {
+          await viewFor(deps, ctx, a.regionId);
+          return streamRuntime(deps, a.regionId);
+        },
+      },
+    },
+    Region: {
+      __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+      runtime: async (parent: { id: string }, _: unknown, ctx: RequestContext) => {
+        const r = await findRegion(deps.sql, parent.id);
+        if (!r || r.regionType !== 'player_owned') return null;
+        return checkPermission(ctx.claims, 'view', r) ? null : runtimeView(r);
+      },
+    },
+    RegionRuntime: {
+      recentEvents: (parent: RuntimeView, a: { limit?: number }) => recentEvents(deps.sql, parent.regionId, a.limit ?? 20),
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Region-manager REST (domain.md §9.4, seed §5), on the orchestrator's port next to /graphql. Every
+ * route except /health and /metrics needs `Authorization: Bearer <jwt>` (verifyAccessToken from
+ * @sw/auth); admins see and act on every region, owners on their own. Errors are
+ * `{ error: { code, message } }` with the mapped status.
+ *
+ *   GET    /regions                        list (admin: all, player: own)
+ *   GET    /regions/:name                  one region + usage + recent events
+ *   POST   /regions/provision              body = provision request (camelCase or the seed's snake_case YAML keys)
+ *   POST   /regions/:name/scale            {cpu, memory|memoryGb, disk|storageGb, maxPlayers}
+ *   DELETE /regions/:name?confirm=true[&immediate=true]
+ *   POST   /regions/:name/cancel-termination
+ *   GET    /api/v1/region-manager/metrics  fleet summary (JSON); Prometheus text stays at GET /metrics
+ */
+import express, { type Express, type Request, type Response } from 'express';
+import { verifyAccessToken, type Claims } from '@sw/auth';
+import { DomainError } from '@sw/domain';
+import { restError } from '@sw/service-kit';
+import { unwrap } from '../commands/outcome.ts';
+import { checkPermission } from '../commands/permissions.ts';
+import { provisionRegion, type ProvisionRegionInput } from '../commands/provision-region.ts';
+import { scaleRegion } from '../commands/scale-region.ts';
+import { cancelTermination, terminateRegion } from '../commands/terminate-region.ts';
+import { findRegion, listPlayerRegions } from '../store/region-row.ts';
+import type { ApiDeps } from './orchestrator-deps.ts';
+import { regionUsage } from './region-usage.ts';
+import { fleetView, recentEvents, runtimeView } from './runtime-view.ts';
+
+async function claimsOf(req: Request, secret?: string): Promise<Claims> {
+  const h = req.headers.authorization ?? '';
+  const m = /^Bearer\s+(.+)$/i.exec(h);
+  if (!m) throw new DomainError('ERR_UNAUTHENTICATED', 'Authorization: Bearer <token> required');
+  return await verifyAccessToken(m[1]!, secret ? { secret } : undefined);
+}
+
+const num = (v: unknown): number | undefined => (v === undefined || v === null || v === '' ? undefined : Number(v));
+
+/** Accepts the seed's region-cli YAML keys as well as the GraphQL input names. */
+export function provisionInputFromBody(b: Record<string, unknown>): ProvisionRegionInput {
+  return {
+    name: String(b.name ?? ''),
+    displayName: (b.displayName ?? b.display_name ?? null) as string | null,
+    ownerPlayerId: (b.ownerPlayerId ?? b.owner_id ?? b.ownerId ?? null) as string | null,
+    sizeTier: (b.sizeTier ?? b.size_tier ?? null) as string | null,
+    cpu: num(b.cpu) ?? null,
+    memoryGb: num(b.memoryGb ?? b.memory) ?? null,
+    storageGb: num(b.storageGb ?? b.disk) ?? null,
+    maxPlayers: num(b.maxPlayers ?? b.max_players) ?? null,
+    seed: b.seed == null ? null : String(b.seed),
+  };
+}
+
+export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
+  const json = express.json({ limit: '256kb' });
+  const handle = (fn: (req: Request, res: Response, claims: Claims) => Promise<unknown>) => async (req: Request, res: Response) => {
+    try {
+      const claims = await claimsOf(req, deps.jwtSecret);
+      const body = await fn(req, res, claims);
+      if (!res.headersSent) res.json(body);
+    } catch (err) {
+      if (!(err instanceof DomainError)) console.error(JSON.stringify({ level: 'error', msg: 'region-manager request failed', err: String((err as Error)?.stack ?? err) }));
+      restError(res, err);
+    }
+  };
+  const name = (req: Request) => String(req.params.name);
+
+  app.get('/regions', handle(async (_req, _res, claims) => {
+    const rows = (await listPlayerRegions(deps.sql)).filter((r) => !checkPermission(claims, 'view', r));
+    const usage = await Promise.all(rows.map((r) => regionUsage(deps.driver, r)));
+    return { regions: rows.map((r, i) => ({ ...runtimeView(r), usage: usage[i] })) };
+  }));
+
+  app.get('/regions/:name', handle(async (req, _res, claims) => {
+    const r = await findRegion(deps.sql, name(req));
+    if (!r || r.regionType !== 'player_owned') throw new DomainError('ERR_REGION_NOT_FOUND', `region ${name(req)} not found`);
+    const denied = checkPermission(claims, 'view', r);
+    if (denied) unwrap(denied);
+    return { ...runtimeView(r), usage: await regionUsage(deps.driver, r), recentEvents: await recentEvents(deps.sql, r.id, 20) };
+  }));
+
+  app.post('/regions/provision', json, handle(async (req, res, claims) => {
+    const r = unwrap(await provisionRegion(deps, claims, provisionInputFromBody((req.body ?? {}) as Record<string, unknown>)));
+    deps.reconciler.kick(r.id);
+    res.status(202).json(runtimeView(r));
+  }));
+
+  app.post('/regions/:name/scale', json, handle(async (req, _res, claims) => {
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const r = unwrap(await scaleRegion(deps, claims, name(req), {
+      cpu: num(b.cpu), memoryGb: num(b.memoryGb ?? b.memory), storageGb: num(b.storageGb ?? b.disk), maxPlayers: num(b.maxPlayers ?? b.max_players),
+    }));
+    deps.reconciler.kick(r.id);
+    return runtimeView(r);
+  }));
+
+  app.delete('/regions/:name', handle(async (req, _res, claims) => {
+    if (req.query.confirm !== 'true') throw new DomainError('ERR_VALIDATION', 'termination needs ?confirm=true');
+    const r = unwrap(await terminateRegion(deps, claims, name(req), { immediate: req.query.immediate === 'true' }));
+    deps.reconciler.kick(r.id);
+    return runtimeView(r);
+  }));
+
+  app.post('/regions/:name/cancel-termination', handle(async (req, _res, claims) => {
+    const r = unwrap(await cancelTermination(deps, claims, name(req)));
+    deps.reconciler.kick(r.id);
+    return runtimeView(r);
+  }));
+
+  app.get('/api/v1/region-manager/metrics', handle(async (_req, _res, claims) => {
+    const all = await listPlayerRegions(deps.sql);
+    const rows = all.filter((r) => !checkPermission(claims, 'view', r));
+    const usage = await Promise.all(rows.map((r) => regionUsage(deps.driver, r)));
+    const fleet = fleetView(all);
+    const cpu = usage.map((u) => u.cpuPct).filter((v): v is number => v !== null);
+    return {
+      totalRegions: rows.length,
+      activeRegions: rows.filter((r) => r.runtimeState === 'ready').length,
+      liveRegions: fleet.liveRegions,
+      softTarget: fleet.softTarget,
+      utilization: fleet.utilization,
+      alert: fleet.alert,
+      playersOnline: usage.reduce((a, u) => a + (u.playersOnline ?? 0), 0),
+      averageCpuPct: cpu.length ? Math.round((cpu.reduce((a, b) => a + b, 0) / cpu.length) * 10) / 10 : null,
+      totalMemoryGb: rows.reduce((a, r) => a + r.memoryGb, 0),
+      regions: rows.map((r, i) => ({ name: r.name, state: r.runtimeState, cpu: r.cpu, memoryGb: r.memoryGb, ...usage[i] })),
+    };
+  }));
+}

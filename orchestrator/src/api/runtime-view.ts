@@ -1,0 +1,51 @@
+/** Maps a region row to the RegionRuntime wire shape shared by GraphQL and REST. */
+import { fleetUtilization, countsAsLiveRegion } from '@sw/domain';
+import type postgres from 'postgres';
+import { PROVISIONING_CONDITIONS } from '../reconciler/context.ts';
+import type { RegionRow } from '../store/region-row.ts';
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export function runtimeView(r: RegionRow) {
+  return {
+    regionId: r.id,
+    region: { id: r.id },
+    name: r.name,
+    displayName: r.displayName,
+    ownerId: r.ownerId,
+    status: r.status,
+    sizeTier: r.sizeTier,
+    totalSectors: r.totalSectors,
+    desiredState: r.desiredState,
+    state: r.runtimeState.toUpperCase(),
+    driver: r.runtimeDriver,
+    endpoint: r.runtimeEndpoint,
+    spec: { cpu: r.cpu, memoryGb: r.memoryGb, storageGb: r.storageGb, maxPlayers: r.maxPlayers },
+    conditions: PROVISIONING_CONDITIONS.map((type) => {
+      const c = r.runtimeConditions[type];
+      return { type, status: c?.status ?? 'Unknown', reason: c?.reason ?? null, message: c?.message ?? null, attempts: c?.attempts ?? 0, lastTransitionAt: c?.lastTransitionAt ?? null };
+    }),
+    lastHeartbeatAt: iso(r.lastHeartbeatAt),
+    healthReason: r.healthReason,
+    restartCount: r.restartCount,
+    evacuationDeadlineAt: iso(r.evacuationDeadlineAt),
+    specGeneration: r.specGeneration,
+    observedGeneration: r.observedGeneration,
+    backupUri: r.backupUri,
+    createdAt: iso(r.createdAt),
+  };
+}
+export type RuntimeView = ReturnType<typeof runtimeView>;
+
+export async function recentEvents(sql: postgres.Sql, regionId: string, limit = 20) {
+  const rows = await sql<{ type: string; reason: string; message: string | null; at: Date }[]>`
+    SELECT type, reason, message, at FROM region_events WHERE region_id_snapshot = ${regionId} ORDER BY id DESC LIMIT ${Math.min(Math.max(limit, 1), 200)}`;
+  return rows.map((e) => ({ type: e.type, reason: e.reason, message: e.message, at: new Date(e.at).toISOString() }));
+}
+
+/** Fleet summary against the soft target (50 live regions, alert at 75 %). */
+export function fleetView(rows: RegionRow[]) {
+  const live = rows.filter((r) => countsAsLiveRegion(r.runtimeState)).length;
+  const f = fleetUtilization(live);
+  return { totalRegions: rows.length, liveRegions: live, softTarget: f.softTarget, utilization: f.utilization, alert: f.alert, regions: rows.map(runtimeView) };
+}

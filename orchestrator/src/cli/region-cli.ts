@@ -1,0 +1,189 @@
+/**
+ * region-cli — operator CLI for the region manager REST API (domain.md §9.4, seed §5).
+ *
+ *   node src/cli/region-cli.ts [--url http://127.0.0.1:8081] [--token <jwt> | SW_TOKEN=…] <command>
+ *     list [--format table|json]
+ *     show <region> [--format table|json]
+ *     provision <config.yml> [--no-wait]       (progress bar until ready / error)
+ *     scale <region> [--cpu N] [--memory GB] [--disk GB] [--max-players N]
+ *     terminate <region> [--confirm] [--immediate]   (asks y/N without --confirm)
+ *     metrics [--format table|json]
+ *     config <out.yml>                          (writes a sample provision request)
+ * Exit code 0 on success, 1 on any error (printed as `error: CODE message`).
+ */
+import { writeFileSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import YAML from 'yaml';
+import { formatTable } from './format-table.ts';
+
+class CliError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+interface Globals {
+  url: string;
+  token?: string;
+}
+
+async function call(g: Globals, method: string, path: string, body?: unknown): Promise<any> {
+  const token = g.token ?? process.env.SW_TOKEN;
+  if (!token) throw new CliError('ERR_UNAUTHENTICATED', 'pass --token or set SW_TOKEN');
+  let res: Response;
+  try {
+    res = await fetch(`${g.url.replace(/\/$/, '')}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (err) {
+    throw new CliError('ERR_UNREACHABLE', `cannot reach ${g.url}: ${(err as Error).message}`);
+  }
+  const json = (await res.json().catch(() => null)) as any;
+  if (!res.ok) throw new CliError(json?.error?.code ?? `HTTP_${res.status}`, json?.error?.message ?? res.statusText);
+  return json;
+}
+
+const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'json']).default('table');
+const print = (format: string, json: unknown, table: () => string) => console.log(format === 'json' ? JSON.stringify(json, null, 2) : table());
+
+function listRow(r: any) {
+  return {
+    name: r.name, state: r.state, owner: r.ownerId?.slice(0, 8) ?? null, players: r.usage?.playersOnline,
+    'cpu%': r.usage?.cpuPct, 'memory%': r.usage?.memPct, cpu: r.spec.cpu, memory: `${r.spec.memoryGb}G`, created: r.createdAt?.slice(0, 19),
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('region-cli')
+    .description('Manage SectorWars player regions through the region manager')
+    .option('--url <url>', 'region manager base URL', process.env.REGION_MANAGER_URL ?? 'http://127.0.0.1:8081')
+    .option('--token <jwt>', 'bearer token (default: SW_TOKEN env)')
+    .showHelpAfterError();
+  const g = () => program.opts<Globals>();
+
+  program.command('list').description('list regions').addOption(formatOption()).action(async (o) => {
+    const { regions } = await call(g(), 'GET', '/regions');
+    print(o.format, regions, () => formatTable(regions.map(listRow), ['name', 'state', 'owner', 'players', 'cpu%', 'memory%', 'cpu', 'memory', 'created']));
+  });
+
+  program.command('show <region>').description('show one region').addOption(formatOption()).action(async (name, o) => {
+    const r = await call(g(), 'GET', `/regions/${encodeURIComponent(name)}`);
+    print(o.format, r, () => [
+      `name:        ${r.name} (${r.displayName})`,
+      `id:          ${r.regionId}`,
+      `state:       ${r.state} (desired ${r.desiredState}, status ${r.status})${r.healthReason ? ` reason ${r.healthReason}` : ''}`,
+      `owner:       ${r.ownerId ?? '-'}`,
+      `driver:      ${r.driver ?? '-'}  endpoint ${r.endpoint ?? '-'}`,
+      `spec:        cpu ${r.spec.cpu}  memory ${r.spec.memoryGb} GB  disk ${r.spec.storageGb} GB  max players ${r.spec.maxPlayers}  (generation ${r.specGeneration}/${r.observedGeneration})`,
+      `usage:       players ${r.usage.playersOnline ?? '-'}  cpu ${r.usage.cpuPct ?? '-'}%  memory ${r.usage.memPct ?? '-'}% (${r.usage.rssMb ?? '-'} MB)  uptime ${r.usage.uptimeS ?? '-'} s`,
+      `restarts:    ${r.restartCount}${r.evacuationDeadlineAt ? `  evacuation deadline ${r.evacuationDeadlineAt}` : ''}`,
+      '',
+      formatTable(r.conditions, ['type', 'status', 'reason', 'attempts', 'lastTransitionAt']),
+      '',
+      formatTable(r.recentEvents.slice(0, 10), ['at', 'type', 'reason', 'message']),
+    ].join('\n'));
+  });
+
+  program.command('provision <config>').description('provision a region from a YAML request').option('--no-wait', 'return right after the request is accepted')
+    .option('--timeout <seconds>', 'how long to wait for ready', '300').action(async (file, o) => {
+      const body = YAML.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const r = await call(g(), 'POST', '/regions/provision', body);
+      console.log(`provision requested: ${r.name} (${r.regionId})`);
+      if (!o.wait) return;
+      const bar = new cliProgress.SingleBar({ format: 'provisioning [{bar}] {value}/{total} {state} {step}', stream: process.stdout, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 1000 }, cliProgress.Presets.shades_classic);
+      bar.start(r.conditions.length, 0, { state: r.state, step: '' });
+      const deadline = Date.now() + Number(o.timeout) * 1000;
+      let cur = r;
+      try {
+        while (Date.now() < deadline) {
+          cur = await call(g(), 'GET', `/regions/${encodeURIComponent(r.name)}`);
+          const done = cur.conditions.filter((c: any) => c.status === 'True').length;
+          const next = cur.conditions.find((c: any) => c.status !== 'True');
+          bar.update(done, { state: cur.state, step: next ? next.type : '' });
+          if (['READY', 'ERROR', 'GENERATION_CORRUPT', 'ATTACHMENT_PENDING'].includes(cur.state)) break;
+          await new Promise((res) => setTimeout(res, 500));
+        }
+      } finally {
+        bar.stop();
+      }
+      if (cur.state !== 'READY') throw new CliError('ERR_REGION_NOT_READY', `region ${cur.name} ended in ${cur.state}${cur.healthReason ? ` (${cur.healthReason})` : ''}`);
+      console.log(`region ${cur.name} is READY at ${cur.endpoint}`);
+    });
+
+  program.command('scale <region>').description('change the resources of a region')
+    .option('--cpu <vcpu>', 'vCPU (1-8, steps of 0.5)').option('--memory <gb>', 'memory GB (2-16)').option('--disk <gb>', 'storage GB (10-100)')
+    .option('--max-players <n>', 'max players (10-1000)').action(async (name, o) => {
+      const body = { cpu: o.cpu, memory: o.memory, disk: o.disk, maxPlayers: o.maxPlayers };
+      if (Object.values(body).every((v) => v === undefined)) throw new CliError('ERR_VALIDATION', 'give at least one of --cpu, --memory, --disk, --max-players');
+      const r = await call(g(), 'POST', `/regions/${encodeURIComponent(name)}/scale`, body);
+      console.log(`scaled ${r.name}: cpu ${r.spec.cpu}, memory ${r.spec.memoryGb} GB, disk ${r.spec.storageGb} GB, max players ${r.spec.maxPlayers} (spec generation ${r.specGeneration})`);
+    });
+
+  program.command('terminate <region>').description('start the 30-day evacuation notice (or --immediate, admin)')
+    .option('--confirm', 'skip the y/N prompt').option('--immediate', 'skip the notice: archive and remove now (admin)').action(async (name, o) => {
+      if (!o.confirm) {
+        const rl = createInterface({ input: process.stdin, output: process.stdout });
+        const answer = await rl.question(`Terminate region ${name}${o.immediate ? ' IMMEDIATELY' : ' (30-day evacuation notice)'}? [y/N] `);
+        rl.close();
+        if (!/^y(es)?$/i.test(answer.trim())) {
+          console.log('aborted');
+          return;
+        }
+      }
+      const r = await call(g(), 'DELETE', `/regions/${encodeURIComponent(name)}?confirm=true${o.immediate ? '&immediate=true' : ''}`);
+      console.log(`termination requested for ${r.name}: evacuation deadline ${r.evacuationDeadlineAt}`);
+    });
+
+  program.command('metrics').description('fleet metrics').addOption(formatOption()).action(async (o) => {
+    const m = await call(g(), 'GET', '/api/v1/region-manager/metrics');
+    print(o.format, m, () => [
+      `total regions:   ${m.totalRegions}`,
+      `active regions:  ${m.activeRegions}`,
+      `live / target:   ${m.liveRegions} / ${m.softTarget} (${Math.round(m.utilization * 100)} %)${m.alert ? '  ALERT (>= 75 %)' : ''}`,
+      `players online:  ${m.playersOnline}`,
+      `average CPU:     ${m.averageCpuPct ?? '-'} %`,
+      `total memory:    ${m.totalMemoryGb} GB`,
+      '',
+      formatTable(m.regions, ['name', 'state', 'cpu', 'memoryGb', 'cpuPct', 'memPct', 'playersOnline']),
+    ].join('\n'));
+  });
+
+  program.command('config <out>').description('write a sample provision request').action(async (out) => {
+    const sample = {
+      name: 'sample-region',
+      owner_id: '00000000-0000-0000-0000-000000000000',
+      size_tier: 'standard',
+      cpu: 2,
+      memory: 4,
+      disk: 20,
+      max_players: 100,
+      governance_type: 'democracy',
+      economic_specialization: 'commerce',
+      starting_credits: 1500,
+      starting_ship: 'scout',
+      language_pack: { greeting: 'Welcome, traveller' },
+      aesthetic_theme: { primary_color: '#3366cc' },
+      custom_rules: { pvp_enabled: true, trading_tax: 0.05, max_ships_per_player: 10 },
+    };
+    writeFileSync(out, `# region-cli provision request (owner_id = a player id)\n${YAML.stringify(sample)}`);
+    console.log(`wrote ${out}`);
+  });
+  return program;
+}
+
+if (import.meta.main) {
+  try {
+    await buildProgram().parseAsync(process.argv);
+  } catch (err) {
+    const e = err as CliError;
+    console.error(`error: ${e.code ?? 'ERR_INTERNAL'} ${e.message}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { readOrchestratorConfig } from './config.ts';
+
+describe('readOrchestratorConfig', () => {
+  it('has the documented defaults', () => {
+    const c = readOrchestratorConfig({});
+    expect(c).toMatchObject({ port: 8081, concurrency: 4, resyncMs: 5000, healthPeriodMs: 5000, healthFailureThreshold: 3, autoscaleIntervalMs: 30000, crashAfter: null, instance: 'default' });
+    expect(c.backupDir.endsWith('var/backups')).toBe(true);
+  });
+  it('accepts ORCHESTRATOR_CRASH_AFTER only for a known condition and never in production', () => {
+    expect(readOrchestratorConfig({ ORCHESTRATOR_CRASH_AFTER: 'STACK_DEPLOYED' }).crashAfter).toBe('STACK_DEPLOYED');
+    expect(() => readOrchestratorConfig({ ORCHESTRATOR_CRASH_AFTER: 'NOPE' })).toThrow(/must be one of/);
+    expect(() => readOrchestratorConfig({ ORCHESTRATOR_CRASH_AFTER: 'STACK_DEPLOYED', NODE_ENV: 'production' })).toThrow(/refused in production/);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Orchestrator configuration from the environment (documented defaults):
+ *
+ * | Variable | Default | Meaning |
+ * |---|---|---|
+ * | ORCHESTRATOR_PORT | 8081 | GraphQL (/graphql) + region-manager REST |
+ * | DATABASE_URL | postgres://postgres@127.0.0.1:5432/sectorwars | hub DB (region DBs go on the same server) |
+ * | REDIS_URL | redis://127.0.0.1:6379 | event bus |
+ * | ORCHESTRATOR_INSTANCE | default | ownership label of region-servers and region DBs (orphan sweep scope) |
+ * | BACKUP_DIR | <repo>/var/backups | archives of terminated regions |
+ * | RECONCILE_CONCURRENCY | 4 | reconcile passes at once |
+ * | RECONCILE_RESYNC_MS | 5000 | level-triggered resync period |
+ * | HEALTH_PERIOD_MS | 5000 | health poll period (Agones default) |
+ * | HEALTH_FAILURE_THRESHOLD | 3 | missed periods before unhealthy |
+ * | AUTOSCALE_INTERVAL_MS | 30000 | autoscaler sync |
+ * | ORPHAN_SWEEP_MS | 60000 | orphan stack / database sweep |
+ * | ORCHESTRATOR_CRASH_AFTER | (unset) | TEST ONLY: exit(137) right after that condition; refused in production |
+ */
+import path from 'node:path';
+import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, PORTS, isProduction, readEnv, readEnvInt } from '@sw/config';
+import { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
+
+export interface OrchestratorConfig {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  instance: string;
+  backupDir: string;
+  concurrency: number;
+  resyncMs: number;
+  healthPeriodMs: number;
+  healthFailureThreshold: number;
+  autoscaleIntervalMs: number;
+  orphanSweepMs: number;
+  crashAfter: string | null;
+}
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): OrchestratorConfig {
+  const crashAfter = readEnv('ORCHESTRATOR_CRASH_AFTER', '', env) || null;
+  if (crashAfter && isProduction(env)) throw new ConfigError('ORCHESTRATOR_CRASH_AFTER is a test-only switch and is refused in production');
+  if (crashAfter && !(PROVISIONING_CONDITIONS as readonly string[]).includes(crashAfter)) {
+    throw new ConfigError(`ORCHESTRATOR_CRASH_AFTER must be one of ${PROVISIONING_CONDITIONS.join(', ')}`);
+  }
+  return {
+    port: readEnvInt('ORCHESTRATOR_PORT', PORTS.orchestrator, env),
+    databaseUrl: readEnv('DATABASE_URL', DEFAULT_DATABASE_URL, env),
+    redisUrl: readEnv('REDIS_URL', DEFAULT_REDIS_URL, env),
+    instance: readEnv('ORCHESTRATOR_INSTANCE', 'default', env),
+    backupDir: readEnv('BACKUP_DIR', path.join(REPO_ROOT, 'var', 'backups'), env),
+    concurrency: readEnvInt('RECONCILE_CONCURRENCY', 4, env),
+    resyncMs: readEnvInt('RECONCILE_RESYNC_MS', 5_000, env),
+    healthPeriodMs: readEnvInt('HEALTH_PERIOD_MS', 5_000, env),
+    healthFailureThreshold: readEnvInt('HEALTH_FAILURE_THRESHOLD', 3, env),
+    autoscaleIntervalMs: readEnvInt('AUTOSCALE_INTERVAL_MS', 30_000, env),
+    orphanSweepMs: readEnvInt('ORPHAN_SWEEP_MS', 60_000, env),
+    crashAfter,
+  };
+}

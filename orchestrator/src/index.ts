@@ -1,0 +1,140 @@
+/**
+ * @sw/orchestrator — region runtime orchestrator: subgraph + region-manager REST, reconciler, health
+ * monitor, autoscaler, drivers and the region-server. `startOrchestrator` wires one running instance.
+ */
+import path from 'node:path';
+import client from 'prom-client';
+import postgres from 'postgres';
+import { createRedisEventBus, type EventBus } from '@sw/events';
+import { createLogger, createSubgraphService } from '@sw/service-kit';
+import { countsAsLiveRegion, fleetUtilization, type AutoscalePolicy, type RegionRuntimeState } from '@sw/domain';
+import { readOrchestratorConfig, REPO_ROOT, type OrchestratorConfig } from './config.ts';
+import type { RegionRuntimeDriver } from './drivers/driver.ts';
+import { createProcessDriver } from './drivers/process/process-driver.ts';
+import { createReconciler, type Reconciler } from './reconciler/reconciler.ts';
+import type { ReconcileContext } from './reconciler/context.ts';
+import { createHealthMonitor } from './health/health-monitor.ts';
+import { createAutoscaler, type Autoscaler } from './autoscaler/autoscaler.ts';
+import { sweepOrphans } from './reconciler/orphan-sweep.ts';
+import { createResolvers } from './api/resolvers.ts';
+import { mountRegionManagerRoutes } from './api/rest-routes.ts';
+
+export { readOrchestratorConfig } from './config.ts';
+export type { OrchestratorConfig } from './config.ts';
+export type { RegionRuntimeDriver, StackSpec, StackObserved, DatabaseRef } from './drivers/driver.ts';
+export { regionDbName } from './drivers/driver.ts';
+export { createReconciler } from './reconciler/reconciler.ts';
+export { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
+
+export const ORCHESTRATOR_SDL_PATH = path.join(REPO_ROOT, 'orchestrator', 'schema.graphql');
+
+export interface StartOrchestratorOptions extends Partial<OrchestratorConfig> {
+  driver?: RegionRuntimeDriver;
+  bus?: EventBus;
+  /** Extra env passed to region-servers (process driver). */
+  regionServerEnv?: Record<string, string>;
+  jwtSecret?: string;
+  /** Overrides of the autoscale policy (tests use short windows; production keeps the defaults). */
+  autoscalePolicy?: Partial<AutoscalePolicy>;
+}
+
+export interface RunningOrchestrator {
+  url: string;
+  port: number;
+  reconciler: Reconciler;
+  autoscaler: Autoscaler;
+  driver: RegionRuntimeDriver;
+  /** Stops loops and the HTTP server; region-servers keep running (they outlive the orchestrator). */
+  stop(): Promise<void>;
+}
+
+export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Promise<RunningOrchestrator> {
+  const cfg = { ...readOrchestratorConfig(), ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) } as OrchestratorConfig;
+  const logger = createLogger('orchestrator');
+  // A plain postgres.js pool (not createDb): drizzle's wrapper turns timestamptz into strings on its client.
+  const sql = postgres(cfg.databaseUrl, { max: 10, idle_timeout: 20, onnotice: () => {}, connection: { application_name: 'orchestrator' } });
+  const db = { sql, close: () => sql.end({ timeout: 5 }) };
+  const bus = opts.bus ?? createRedisEventBus({ url: cfg.redisUrl });
+  const driver = opts.driver ?? createProcessDriver({
+    hubUrl: cfg.databaseUrl,
+    instance: cfg.instance,
+    stateDir: path.join(REPO_ROOT, 'var', 'region-runtime'),
+    extraEnv: opts.regionServerEnv,
+    log: (msg, data) => logger.info(data ?? {}, msg),
+  });
+  const ctx: ReconcileContext = {
+    sql: db.sql,
+    hubUrl: cfg.databaseUrl,
+    bus,
+    driver,
+    log: logger,
+    now: () => new Date(),
+    crashAfter: cfg.crashAfter,
+    backupDir: cfg.backupDir,
+  };
+  const reconciler = createReconciler(ctx, { concurrency: cfg.concurrency, resyncMs: cfg.resyncMs });
+  const health = createHealthMonitor(ctx, reconciler, { periodMs: cfg.healthPeriodMs, failureThreshold: cfg.healthFailureThreshold });
+  const autoscaler = createAutoscaler(ctx, reconciler, { intervalMs: cfg.autoscaleIntervalMs, policy: opts.autoscalePolicy });
+
+  await sweepOrphans(ctx).catch((err) => logger.warn({ err: String(err) }, 'initial orphan sweep failed'));
+  const sweepTimer = setInterval(() => void sweepOrphans(ctx).catch(() => {}), cfg.orphanSweepMs);
+  sweepTimer.unref();
+
+  const deps = { sql: db.sql, bus, driver, reconciler, jwtSecret: opts.jwtSecret };
+  const service = await createSubgraphService({
+    name: 'orchestrator',
+    sdlPath: ORCHESTRATOR_SDL_PATH,
+    resolvers: createResolvers(deps),
+    port: cfg.port,
+    healthChecks: { database: () => db.sql`SELECT 1` },
+    routes: (app) => mountRegionManagerRoutes(app, deps),
+    logger,
+  });
+
+  // Fleet gauges for Prometheus (soft target 50, alert at 75 %).
+  const registry = service.metrics.registry;
+  let fleetCache: { at: number; states: RegionRuntimeState[] } = { at: 0, states: [] };
+  const states = async () => {
+    if (Date.now() - fleetCache.at > 2_000) {
+      const rows = await db.sql<{ s: RegionRuntimeState }[]>`SELECT runtime_state AS s FROM regions WHERE region_type = 'player_owned'`;
+      fleetCache = { at: Date.now(), states: rows.map((r) => r.s) };
+    }
+    return fleetCache.states;
+  };
+  new client.Gauge({ name: 'sw_fleet_live_regions', help: 'Live player regions', registers: [registry], async collect() { this.set((await states()).filter(countsAsLiveRegion).length); } });
+  new client.Gauge({ name: 'sw_fleet_utilization', help: 'Live regions / soft target (50)', registers: [registry], async collect() { this.set(fleetUtilization((await states()).filter(countsAsLiveRegion).length).utilization); } });
+  new client.Gauge({ name: 'sw_fleet_alert', help: '1 when live regions >= 75 % of the soft target', registers: [registry], async collect() { this.set(fleetUtilization((await states()).filter(countsAsLiveRegion).length).alert ? 1 : 0); } });
+  new client.Gauge({
+    name: 'sw_region_runtime_state', help: 'Player regions per runtime state', labelNames: ['state'], registers: [registry],
+    async collect() {
+      this.reset();
+      for (const s of await states()) this.inc({ state: s });
+    },
+  });
+
+  reconciler.start();
+  health.start();
+  autoscaler.start();
+  logger.info({ url: service.url, driver: driver.name, instance: cfg.instance }, 'orchestrator listening');
+
+  let stopped = false;
+  return {
+    url: service.url,
+    port: service.port,
+    reconciler,
+    autoscaler,
+    driver,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(sweepTimer);
+      health.stop();
+      autoscaler.stop();
+      await reconciler.stop();
+      await service.stop();
+      await driver.close();
+      if (!opts.bus) await bus.close();
+      await db.close();
+    },
+  };
+}

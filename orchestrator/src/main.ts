@@ -1,0 +1,14 @@
+/**
+ * Orchestrator process entry: `pnpm --filter @sw/orchestrator exec node src/main.ts` (env per
+ * config.ts). Stops loops and the HTTP server on SIGTERM / SIGINT; region-servers keep running and
+ * are adopted by the next start.
+ */
+import { startOrchestrator } from './index.ts';
+
+const orch = await startOrchestrator();
+const stop = () => {
+  orch.stop().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

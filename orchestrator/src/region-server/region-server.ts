@@ -1,0 +1,193 @@
+/**
+ * region-server: the per-region runtime service (ARCHITECTURE §3 "Region runtime"). Owns its region
+ * database (migrates it on start), serves the region's world and presence, and exposes health and
+ * Prometheus metrics. Plain node:http to keep the idle footprint small (postgres.js pool max 2 with a
+ * short idle timeout: 50 regions share a server whose max_connections is 100).
+ *
+ * Health model: the orchestrator POLLS GET /health every 5 s (HEALTH_PERIOD_MS) and records
+ * last_heartbeat_at; /health never touches the database, so polling costs no connections.
+ *
+ * Routes: GET /health, GET /metrics, GET /world/stats, GET /world/sectors/:number, GET /world/clusters,
+ * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}.
+ */
+import http from 'node:http';
+import postgres from 'postgres';
+import client from 'prom-client';
+import { ensureRegionMigrated } from './ensure-region-migrated.ts';
+
+export interface RegionServerOptions {
+  regionId: string;
+  regionName?: string;
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  /** Presence older than this no longer counts as online (default 5 min). */
+  presenceTtlS?: number;
+}
+
+export interface RegionServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+type Json = Record<string, unknown> | unknown[];
+
+function send(res: http.ServerResponse, status: number, body: Json | string, type = 'application/json') {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const fail = (res: http.ServerResponse, status: number, code: string, message: string) =>
+  send(res, status, { error: { code, message } });
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Migrates the region database, then listens. Resolves once the port is bound. */
+export async function startRegionServer(opts: RegionServerOptions): Promise<RegionServer> {
+  const startedAt = Date.now();
+  const sql = postgres(opts.databaseUrl, { max: 2, idle_timeout: 3, onnotice: () => {}, connection: { application_name: `region-server:${opts.regionName ?? opts.regionId}` } });
+  await ensureRegionMigrated(sql, opts.databaseUrl);
+  const ttl = opts.presenceTtlS ?? 300;
+
+  const registry = new client.Registry();
+  registry.setDefaultLabels({ region_id: opts.regionId });
+  client.collectDefaultMetrics({ register: registry });
+  const requests = new client.Counter({ name: 'sw_region_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
+  const online = new client.Gauge({
+    name: 'sw_region_players_online',
+    help: 'Players with presence in the last TTL',
+    registers: [registry],
+    async collect() {
+      const [r] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM presence WHERE last_seen_at > now() - make_interval(secs => ${ttl})`;
+      this.set(r?.n ?? 0);
+    },
+  });
+  void online;
+  let degraded = false;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<string> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const p = url.pathname;
+    if (req.method === 'GET' && p === '/health') {
+      send(res, degraded ? 503 : 200, { status: degraded ? 'degraded' : 'ok', regionId: opts.regionId, uptimeS: Math.round((Date.now() - startedAt) / 1000) });
+      return 'health';
+    }
+    if (req.method === 'GET' && p === '/metrics') {
+      send(res, 200, await registry.metrics(), registry.contentType);
+      return 'metrics';
+    }
+    if (req.method === 'GET' && p === '/world/stats') {
+      const [r] = await sql<{ sectors: number; clusters: number; ports: number; planets: number; warps: number; players_online: number }[]>`
+        SELECT (SELECT count(*) FROM sectors)::int AS sectors, (SELECT count(*) FROM clusters)::int AS clusters,
+               (SELECT count(*) FROM stations)::int AS ports, (SELECT count(*) FROM planets)::int AS planets,
+               (SELECT count(*) FROM sector_warps)::int AS warps,
+               (SELECT count(*) FROM presence WHERE last_seen_at > now() - make_interval(secs => ${ttl}))::int AS players_online`;
+      send(res, 200, { sectors: r!.sectors, clusters: r!.clusters, ports: r!.ports, planets: r!.planets, warps: r!.warps, playersOnline: r!.players_online });
+      return 'world_stats';
+    }
+    const sectorMatch = /^\/world\/sectors\/(\d+)$/.exec(p);
+    if (req.method === 'GET' && sectorMatch) {
+      const n = Number(sectorMatch[1]);
+      const [s] = await sql`
+        SELECT s.sector_id AS "sectorId", s.sector_number AS "sectorNumber", s.name, s.is_capital AS "isCapital",
+               s.security_level AS "securityLevel", s.hazard_level AS "hazardLevel", s.development_level AS "developmentLevel",
+               s.traffic_level AS "trafficLevel", s.sector_type AS "sectorType", s.is_nexus_protected AS "isNexusProtected",
+               s.special_features AS "specialFeatures", s.x, s.y, s.z, c.cluster_number AS "clusterNumber", c.name AS "clusterName"
+        FROM sectors s JOIN clusters c ON c.id = s.cluster_id WHERE s.sector_number = ${n}`;
+      if (!s) {
+        fail(res, 404, 'ERR_UNKNOWN_SECTOR', `sector ${n} does not exist in this region`);
+        return 'world_sector';
+      }
+      const [warps, stations, planets, players] = await Promise.all([
+        sql`SELECT t.sector_number AS "toSectorNumber", w.is_bidirectional AS "isBidirectional", w.turn_cost AS "turnCost"
+            FROM sector_warps w JOIN sectors t ON t.sector_id = w.to_sector_id
+            WHERE w.from_sector_id = ${s.sectorId} AND NOT w.is_latent ORDER BY t.sector_number`,
+        sql`SELECT name, station_class AS "stationClass", station_type AS "stationType", security_tier AS "securityTier" FROM stations WHERE sector_id = ${s.sectorId}`,
+        sql`SELECT name, planet_type AS "planetType", habitability, population FROM planets WHERE sector_id = ${s.sectorId}`,
+        sql`SELECT count(*)::int AS n FROM presence WHERE sector_number = ${n} AND last_seen_at > now() - make_interval(secs => ${ttl})`,
+      ]);
+      send(res, 200, { ...s, warps, stations, planets, playersPresent: players[0]!.n });
+      return 'world_sector';
+    }
+    if (req.method === 'GET' && p === '/world/clusters') {
+      const rows = await sql`
+        SELECT cluster_number AS "clusterNumber", name, cluster_type AS "clusterType", sector_count AS "sectorCount",
+               warp_stability AS "warpStability", economic_value AS "economicValue", x, y, z
+        FROM clusters ORDER BY cluster_number`;
+      send(res, 200, rows as unknown as Json);
+      return 'world_clusters';
+    }
+    if (req.method === 'POST' && p === '/presence') {
+      let body: { playerId?: unknown; action?: unknown; sectorNumber?: unknown };
+      try {
+        body = (await readJson(req)) as typeof body;
+      } catch {
+        fail(res, 400, 'ERR_BAD_REQUEST', 'body must be JSON');
+        return 'presence';
+      }
+      const issues: string[] = [];
+      if (typeof body.playerId !== 'string' || !UUID_RE.test(body.playerId)) issues.push('playerId must be a uuid');
+      if (body.action !== 'enter' && body.action !== 'leave') issues.push("action must be 'enter' or 'leave'");
+      if (body.action === 'enter' && !(Number.isInteger(body.sectorNumber) && (body.sectorNumber as number) >= 1)) issues.push('sectorNumber must be a positive integer');
+      if (issues.length) {
+        fail(res, 400, 'ERR_VALIDATION', issues.join('; '));
+        return 'presence';
+      }
+      if (body.action === 'enter') {
+        const [exists] = await sql`SELECT 1 FROM sectors WHERE sector_number = ${body.sectorNumber as number}`;
+        if (!exists) {
+          fail(res, 404, 'ERR_UNKNOWN_SECTOR', `sector ${body.sectorNumber} does not exist in this region`);
+          return 'presence';
+        }
+        await sql`INSERT INTO presence (player_id, sector_number, last_seen_at) VALUES (${body.playerId as string}, ${body.sectorNumber as number}, now())
+                  ON CONFLICT (player_id) DO UPDATE SET sector_number = EXCLUDED.sector_number, last_seen_at = now()`;
+      } else {
+        await sql`DELETE FROM presence WHERE player_id = ${body.playerId as string}`;
+      }
+      const [r] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM presence WHERE last_seen_at > now() - make_interval(secs => ${ttl})`;
+      send(res, 200, { ok: true, playersOnline: r!.n });
+      return 'presence';
+    }
+    fail(res, 404, 'ERR_NOT_FOUND', `no route ${req.method} ${p}`);
+    return 'not_found';
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res)
+      .then((route) => requests.inc({ route, status: String(res.statusCode) }))
+      .catch((err: unknown) => {
+        degraded = (err as { code?: string }).code === 'ECONNREFUSED' || degraded;
+        if (!res.headersSent) fail(res, 500, 'ERR_INTERNAL', 'internal error');
+        requests.inc({ route: 'error', status: '500' });
+        console.error(JSON.stringify({ level: 'error', msg: 'request failed', err: String(err) }));
+      });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    port,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await sql.end({ timeout: 2 });
+    },
+  };
+}
