@@ -11,3 +11,4 @@ export { healthHandler, HEALTH_CHECK_TIMEOUT_MS } from './health-handler.ts';
 export type { HealthCheckResult } from './health-handler.ts';
 export { createServiceMetrics, metricsPlugin } from './service-metrics.ts';
 export type { ServiceMetrics } from './service-metrics.ts';
+export { stopOnSignals } from './stop-on-signals.ts';

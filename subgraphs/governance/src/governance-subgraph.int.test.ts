@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hub, type HubDb } from '@sw/db';
 import { createTestDatabase, type TestDatabase } from '@sw/testing';
-import { errorCodes, postGraphql, testClaims } from './graphql-test-client.ts';
+import { errorCodes, postGraphql, testClaims } from '@sw/testing';
 import { startGovernanceSubgraph, type RunningSubgraph } from './start-governance-subgraph.ts';
 
 const ids = {

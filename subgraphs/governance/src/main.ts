@@ -3,6 +3,7 @@
  * PORTS.governance), DATABASE_URL and REDIS_URL, and stops cleanly on SIGINT / SIGTERM.
  */
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, PORTS, readEnv, readEnvInt } from '@sw/config';
+import { stopOnSignals } from '@sw/service-kit';
 import { startGovernanceSubgraph } from './start-governance-subgraph.ts';
 
 const service = await startGovernanceSubgraph({
@@ -11,18 +12,4 @@ const service = await startGovernanceSubgraph({
   redisUrl: readEnv('REDIS_URL', DEFAULT_REDIS_URL),
 });
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  service.logger.info({ signal }, 'stopping');
-  try {
-    await service.stop();
-    process.exit(0);
-  } catch (err) {
-    service.logger.error({ err }, 'stop failed');
-    process.exit(1);
-  }
-}
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+stopOnSignals(service);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { hub, type HubDb } from '@sw/db';
 import { createTestDatabase, type TestDatabase } from '@sw/testing';
-import { errorCodes, postGraphql, testClaims } from './graphql-test-client.ts';
+import { errorCodes, postGraphql, testClaims } from '@sw/testing';
 import { startRegionSubgraph, type RunningSubgraph } from './start-region-subgraph.ts';
 
 const ids = {
