@@ -169,6 +169,13 @@ if ! have_image "$REDIS_REF"; then
 fi
 docker tag "$REDIS_REF" sw-local/redis:7
 
+# Older hash tags of the same images (inputs changed since): untag them; an image still used by a container stays.
+for keep in "$NODE_REF" "$PG_REF" "$REDIS_REF"; do
+  repo="${keep%%:*}"
+  { docker image ls "$repo" --format '{{.Repository}}:{{.Tag}}' | grep -E ':[0-9]+-[0-9a-f]{12}$' | grep -vx "$keep" || true; } |
+    while read -r old; do docker rmi "$old" >/dev/null 2>&1 || true; done
+done
+
 echo "NODE_IMAGE=$NODE_REF"
 echo "POSTGRES_IMAGE=$PG_REF"
 echo "REDIS_IMAGE=$REDIS_REF"

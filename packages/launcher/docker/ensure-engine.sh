@@ -14,6 +14,10 @@ PIDFILE="${SW_DOCKERD_PIDFILE:-/tmp/sw-dockerd.pid}"
 LOG="${SW_DOCKERD_LOG:-/tmp/sw-dockerd.log}"
 WAIT_S="${SW_DOCKERD_WAIT_S:-60}"
 
+# One ensure at a time (parallel test workers / CI steps must not start two daemons).
+exec 9>"${PIDFILE}.lock"
+flock 9
+
 engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
 # The compose tool (for `config` checks of docker-compose.multi-regional.yml): the docker CLI plugin or Debian's
