@@ -3,7 +3,10 @@
  *   (a) provision_ready_ms — REST provision request → a ready, Nexus-registered standard (~1000-sector)
  *       region (goal <= 5000 ms);
  *   (b) regions_live — 50 regions provisioned at once; how many are live (ready + /health ok) in time;
- *   (c) idle_region_rss_mb — median RSS of an idle region-server.
+ *   (c) idle_region_rss_mb — median RSS of an idle region-server;
+ *   (d) webhook_to_ready_ms — a regional_owner subscription approved in the real PayPal emulator, which
+ *       delivers the signed ACTIVATED webhook to the real orchestrator (its own mounted webhook router):
+ *       webhook received → region ready and Nexus-registered (goal <= 5000 ms).
  * Prints ONE JSON line. Bounded by BENCH_TIMEOUT_MS (default 5 min); always kills its region-servers and
  * drops its databases (labelled with a unique orchestrator instance).
  */
@@ -16,6 +19,8 @@ import { createTestDatabase } from '@sw/testing';
 process.env.LOG_LEVEL ??= 'silent';
 const { startOrchestrator } = await import('../orchestrator/src/index.ts');
 const { cleanupInstance, insertNexusFixture, userWithToken } = await import('../orchestrator/src/testing/fixtures.ts');
+const { approveSubscription, startBillingOrchestrator } = await import('../orchestrator/src/testing/billing-orchestrator.ts');
+const { billingCommands, unwrapBilling } = await import('../orchestrator/src/billing/index.ts');
 
 const FLEET = Number(process.env.BENCH_REGIONS ?? 50);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 300_000);
@@ -26,11 +31,12 @@ const remaining = () => TIMEOUT_MS - (Date.now() - started);
 
 const tdb = await createTestDatabase();
 let orch: Awaited<ReturnType<typeof startOrchestrator>> | null = null;
+let billing: Awaited<ReturnType<typeof startBillingOrchestrator>> | null = null;
 let cleaned = false;
 async function cleanup() {
   if (cleaned) return;
   cleaned = true;
-  await orch?.stop().catch(() => {});
+  await billing?.stop().catch(() => {});
   await cleanupInstance(tdb.url, instance).catch(() => {});
   await tdb.drop().catch(() => {});
 }
@@ -55,7 +61,9 @@ const median = (xs: number[]) => {
 try {
   await insertNexusFixture(tdb.sql);
   const admin = await userWithToken(tdb.sql, `bench_admin_${instance}`, ['player', 'admin']);
-  orch = await startOrchestrator({ port: 0, databaseUrl: tdb.url, instance, resyncMs: 1_000, backupDir: path.join(os.tmpdir(), instance) });
+  // The orchestrator with its own billing wiring, talking to a PayPal emulator on a random port.
+  billing = await startBillingOrchestrator({ port: 0, databaseUrl: tdb.url, instance, resyncMs: 1_000, backupDir: path.join(os.tmpdir(), instance) });
+  orch = billing.orch;
   const provision = async (name: string, ownerId: string) => {
     const res = await fetch(`${orch!.url}/regions/provision`, {
       method: 'POST',
@@ -79,6 +87,25 @@ try {
     await sleep(10);
   }
   const [first] = await tdb.sql`SELECT total_sectors FROM regions WHERE id = ${firstId}`;
+
+  // (d) paid region: ACTIVATED webhook received by the orchestrator → region ready + registered
+  const buyer = await userWithToken(tdb.sql, `bench_buyer_${instance}`);
+  const sub = unwrapBilling(await billingCommands.createSubscription(orch.billing.commandDeps, buyer.claims, { plan: 'regional_owner', regionName: 'bench-paid', sizeTier: 'standard' }));
+  await billing.settle();
+  await approveSubscription(billing.emulator, sub.subscription.paypalSubscriptionId);
+  let webhookToReadyMs: number | null = null;
+  let paidRegionId: string | null = null;
+  while (remaining() > 0) {
+    const [r] = await tdb.sql`SELECT id, runtime_state, nexus_attach_completed_at FROM regions WHERE paypal_subscription_id = ${sub.subscription.paypalSubscriptionId}`;
+    if (r?.runtime_state === 'ready' && r.nexus_attach_completed_at) {
+      const doneAt = Date.now();
+      const activated = billing.accepted.find((a) => a.event.event_type === 'BILLING.SUBSCRIPTION.ACTIVATED' && a.event.resource.id === sub.subscription.paypalSubscriptionId);
+      if (activated) webhookToReadyMs = doneAt - activated.receivedAt.getTime();
+      paidRegionId = r.id;
+      break;
+    }
+    await sleep(10);
+  }
 
   // (b) FLEET regions at once (owners hold at most 5 each)
   const owners: string[] = [];
@@ -122,6 +149,9 @@ try {
     pg_connections_with_fleet_idle: conns!.n,
     reconcile_concurrency: Number(process.env.RECONCILE_CONCURRENCY ?? 4),
     goal_provision_ready_ms: 5000,
+    webhook_to_ready_ms: webhookToReadyMs,
+    goal_webhook_to_ready_ms: 5000,
+    paid_region_ready: paidRegionId !== null,
   }));
 } finally {
   await cleanup();

@@ -31,7 +31,13 @@ export function spawnLauncher(): ChildProcess {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SW_EPHEMERAL_DB: process.env.E2E_EPHEMERAL_DB === '0' ? '0' : '1' },
+    env: {
+      ...process.env,
+      SW_EPHEMERAL_DB: process.env.E2E_EPHEMERAL_DB === '0' ? '0' : '1',
+      // The e2e suite runs the embedded default's process runtime even when a Docker engine happens to answer
+      // (CI starts one for the docker driver's own tests); E2E_RUNTIME_DRIVER=docker runs it on containers instead.
+      RUNTIME_DRIVER: process.env.E2E_RUNTIME_DRIVER ?? 'process',
+    },
   });
   child.stdout?.on('data', (chunk: Buffer) => {
     log.write(chunk);

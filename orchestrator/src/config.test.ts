@@ -6,6 +6,12 @@ describe('readOrchestratorConfig', () => {
     const c = readOrchestratorConfig({});
     expect(c).toMatchObject({ port: 8081, concurrency: 4, resyncMs: 5000, healthPeriodMs: 5000, healthFailureThreshold: 3, autoscaleIntervalMs: 30000, crashAfter: null, instance: 'default' });
     expect(c.backupDir.endsWith('var/backups')).toBe(true);
+    expect(c).toMatchObject({ stopRegionsOnExit: false, billingSweepMs: 3_600_000 });
+  });
+  it('reads ORCHESTRATOR_STOP_REGIONS_ON_EXIT as a boolean', () => {
+    expect(readOrchestratorConfig({ ORCHESTRATOR_STOP_REGIONS_ON_EXIT: 'true' }).stopRegionsOnExit).toBe(true);
+    expect(readOrchestratorConfig({ ORCHESTRATOR_STOP_REGIONS_ON_EXIT: '0' }).stopRegionsOnExit).toBe(false);
+    expect(() => readOrchestratorConfig({ ORCHESTRATOR_STOP_REGIONS_ON_EXIT: 'maybe' })).toThrow(/must be a boolean/);
   });
   it('accepts ORCHESTRATOR_CRASH_AFTER only for a known condition and never in production', () => {
     expect(readOrchestratorConfig({ ORCHESTRATOR_CRASH_AFTER: 'STACK_DEPLOYED' }).crashAfter).toBe('STACK_DEPLOYED');

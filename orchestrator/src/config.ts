@@ -14,10 +14,13 @@
  * | HEALTH_FAILURE_THRESHOLD | 3 | missed periods before unhealthy |
  * | AUTOSCALE_INTERVAL_MS | 30000 | autoscaler sync |
  * | ORPHAN_SWEEP_MS | 60000 | orphan stack / database sweep |
+ * | ORCHESTRATOR_STOP_REGIONS_ON_EXIT | false | on graceful stop, stop the region-server stacks this orchestrator runs (desired state unchanged; the next start brings them back). The launcher sets true so Ctrl-C leaves no processes. |
+ * | BILLING_SWEEP_MS | 3600000 | billing lifecycle sweep period (suspended → grace → terminated) |
+ * | PAYPAL_* | see packages/paypal/README.md | billing: PayPal API base (default the local emulator on 8089), credentials, webhook id |
  * | ORCHESTRATOR_CRASH_AFTER | (unset) | TEST ONLY: exit(137) right after that condition; refused in production |
  */
 import path from 'node:path';
-import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, PORTS, isProduction, readEnv, readEnvInt } from '@sw/config';
+import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, PORTS, isProduction, readEnv, readEnvBool, readEnvInt } from '@sw/config';
 import { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
 
 export interface OrchestratorConfig {
@@ -33,6 +36,10 @@ export interface OrchestratorConfig {
   autoscaleIntervalMs: number;
   orphanSweepMs: number;
   crashAfter: string | null;
+  /** Stop the region stacks this instance runs on graceful stop (ORCHESTRATOR_STOP_REGIONS_ON_EXIT). */
+  stopRegionsOnExit: boolean;
+  /** Billing lifecycle sweep period (BILLING_SWEEP_MS). */
+  billingSweepMs: number;
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -56,5 +63,7 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
     autoscaleIntervalMs: readEnvInt('AUTOSCALE_INTERVAL_MS', 30_000, env),
     orphanSweepMs: readEnvInt('ORPHAN_SWEEP_MS', 60_000, env),
     crashAfter,
+    stopRegionsOnExit: readEnvBool('ORCHESTRATOR_STOP_REGIONS_ON_EXIT', false, env),
+    billingSweepMs: readEnvInt('BILLING_SWEEP_MS', 3_600_000, env),
   };
 }

@@ -18,6 +18,9 @@ import { createAutoscaler, type Autoscaler } from './autoscaler/autoscaler.ts';
 import { sweepOrphans } from './reconciler/orphan-sweep.ts';
 import { createResolvers } from './api/resolvers.ts';
 import { mountRegionManagerRoutes } from './api/rest-routes.ts';
+import { createBillingService, type BillingService } from './billing/create-billing-service.ts';
+import type { CreateBillingServiceOptions } from './billing/create-billing-service.ts';
+import { stopRunningStacks } from './reconciler/stop-running-stacks.ts';
 
 export { readOrchestratorConfig } from './config.ts';
 export type { OrchestratorConfig } from './config.ts';
@@ -36,6 +39,10 @@ export interface StartOrchestratorOptions extends Partial<OrchestratorConfig> {
   jwtSecret?: string;
   /** Overrides of the autoscale policy (tests use short windows; production keeps the defaults). */
   autoscalePolicy?: Partial<AutoscalePolicy>;
+  /** Environment for billing (PAYPAL_*; default process.env). Tests point it at their emulator. */
+  billingEnv?: NodeJS.ProcessEnv;
+  /** Extra webhook-router options (tests: onProcessed, queue tuning). */
+  billingRouter?: CreateBillingServiceOptions['router'];
 }
 
 export interface RunningOrchestrator {
@@ -44,7 +51,12 @@ export interface RunningOrchestrator {
   reconciler: Reconciler;
   autoscaler: Autoscaler;
   driver: RegionRuntimeDriver;
-  /** Stops loops and the HTTP server; region-servers keep running (they outlive the orchestrator). */
+  billing: BillingService;
+  /**
+   * Stops loops and the HTTP server. Region-servers keep running (they outlive the orchestrator) unless
+   * `stopRegionsOnExit` (ORCHESTRATOR_STOP_REGIONS_ON_EXIT) is set: then the stacks this instance runs
+   * are stopped too, without touching desired state, and the next start brings them back.
+   */
   stop(): Promise<void>;
 }
 
@@ -80,14 +92,34 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   const sweepTimer = setInterval(() => void sweepOrphans(ctx).catch(() => {}), cfg.orphanSweepMs);
   sweepTimer.unref();
 
-  const deps = { sql: db.sql, bus, driver, reconciler, jwtSecret: opts.jwtSecret };
+  // Billing (issue 7): PayPal config from env (embedded default = the local emulator on 8089; a production
+  // misconfiguration throws here). A processed webhook that created a region kicks the reconciler at once.
+  const billing = createBillingService({
+    sql: db.sql,
+    log: logger,
+    ...(opts.billingEnv ? { env: opts.billingEnv } : {}),
+    router: {
+      ...opts.billingRouter,
+      onProcessed: (outcome, event) => {
+        if (outcome.kind === 'applied') {
+          const created = outcome.effects.find((e) => e.startsWith('region_created:'));
+          reconciler.kick(created ? created.slice('region_created:'.length) : undefined);
+        }
+        opts.billingRouter?.onProcessed?.(outcome, event);
+      },
+    },
+  });
+  const deps = { sql: db.sql, bus, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps };
   const service = await createSubgraphService({
     name: 'orchestrator',
     sdlPath: ORCHESTRATOR_SDL_PATH,
     resolvers: createResolvers(deps),
     port: cfg.port,
     healthChecks: { database: () => db.sql`SELECT 1` },
-    routes: (app) => mountRegionManagerRoutes(app, deps),
+    routes: (app) => {
+      app.use(billing.router); // raw-body webhook intake: must come before any JSON body parser
+      mountRegionManagerRoutes(app, deps);
+    },
     logger,
   });
 
@@ -115,6 +147,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   reconciler.start();
   health.start();
   autoscaler.start();
+  billing.startScheduler(cfg.billingSweepMs);
   logger.info({ url: service.url, driver: driver.name, instance: cfg.instance }, 'orchestrator listening');
 
   let stopped = false;
@@ -124,6 +157,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     reconciler,
     autoscaler,
     driver,
+    billing,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -131,7 +165,11 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
       health.stop();
       autoscaler.stop();
       await reconciler.stop();
+      billing.stop();
       await service.stop();
+      if (cfg.stopRegionsOnExit) {
+        await stopRunningStacks(ctx).catch((err) => logger.warn({ err: String(err) }, 'stopping region stacks on exit failed'));
+      }
       await driver.close();
       if (!opts.bus) await bus.close();
       await db.close();

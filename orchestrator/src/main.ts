@@ -1,7 +1,8 @@
 /**
  * Orchestrator process entry: `pnpm --filter @sw/orchestrator exec node src/main.ts` (env per
- * config.ts). Stops loops and the HTTP server on SIGTERM / SIGINT; region-servers keep running and
- * are adopted by the next start.
+ * config.ts). Stops loops, billing and the HTTP server on SIGTERM / SIGINT; region-servers keep running
+ * and are adopted by the next start, unless ORCHESTRATOR_STOP_REGIONS_ON_EXIT=true (the launcher's
+ * setting): then they are stopped too (desired state unchanged) and the next start brings them back.
  */
 import { startOrchestrator } from './index.ts';
 

@@ -3,6 +3,7 @@ import type { EventBus } from '@sw/events';
 import type { RegionRuntimeDriver } from '../drivers/driver.ts';
 import type { Reconciler } from '../reconciler/reconciler.ts';
 import type postgres from 'postgres';
+import type { BillingCommandDeps } from '../billing/billing-commands.ts';
 
 export interface ApiDeps {
   sql: postgres.Sql;
@@ -10,4 +11,6 @@ export interface ApiDeps {
   driver: RegionRuntimeDriver;
   reconciler: Reconciler;
   jwtSecret?: string;
+  /** Billing commands (PayPal); absent = the billing fields answer ERR_PAYPAL_UNAVAILABLE. */
+  billing?: BillingCommandDeps;
 }

@@ -13,6 +13,7 @@ import { checkPermission } from '../commands/permissions.ts';
 import type { RegionRuntimeMessage } from '../store/region-events.ts';
 import { findRegion, listPlayerRegions } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
+import { createBillingResolvers } from './billing-resolvers.ts';
 import { fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
 
 async function viewFor(deps: ApiDeps, ctx: RequestContext, regionId: string): Promise<RuntimeView> {
@@ -43,8 +44,10 @@ export function createResolvers(deps: ApiDeps) {
     deps.reconciler.kick(r.id);
     return runtimeView(r);
   };
+  const billing = createBillingResolvers(deps.billing);
   return {
     Query: {
+      ...billing.Query,
       regionRuntime: (_: unknown, a: { regionId: string }, ctx: RequestContext) => viewFor(deps, ctx, a.regionId),
       fleet: async (_: unknown, __: unknown, ctx: RequestContext) => {
         const denied = checkPermission(ctx.claims, 'fleet');
@@ -53,6 +56,7 @@ export function createResolvers(deps: ApiDeps) {
       },
     },
     Mutation: {
+      ...billing.Mutation,
       provisionRegion: async (_: unknown, a: { input: ProvisionRegionInput }, ctx: RequestContext) => mutate(await provisionRegion(deps, ctx.claims, a.input)),
       scaleRegion: async (_: unknown, a: { regionId: string; input: ScaleInput }, ctx: RequestContext) => mutate(await scaleRegion(deps, ctx.claims, a.regionId, a.input)),
       terminateRegion: async (_: unknown, a: { regionId: string; immediate?: boolean }, ctx: RequestContext) =>

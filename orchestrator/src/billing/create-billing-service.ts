@@ -34,7 +34,7 @@ export interface CreateBillingServiceOptions {
   log?: BillingLogger;
   env?: NodeJS.ProcessEnv;
   /** Extra router options (tests: onProcessed, queue tuning). */
-  router?: Pick<PayPalWebhookRouterDeps, 'onProcessed' | 'queue' | 'maxQueued' | 'fetchCert' | 'now'>;
+  router?: Pick<PayPalWebhookRouterDeps, 'onProcessed' | 'onAccepted' | 'queue' | 'maxQueued' | 'fetchCert' | 'now'>;
 }
 
 export function createBillingService(opts: CreateBillingServiceOptions): BillingService {

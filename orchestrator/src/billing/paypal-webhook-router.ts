@@ -30,6 +30,8 @@ export interface PayPalWebhookRouterDeps {
   now?: () => Date;
   log?: BillingLogger;
   onProcessed?: (outcome: ProcessOutcome, event: PayPalWebhookEvent) => void;
+  /** Called for each verified, well-formed, handled event as it is queued; `receivedAt` = request arrival (benchmarks). */
+  onAccepted?: (event: PayPalWebhookEvent, receivedAt: Date) => void;
   /** Accepted-but-unprocessed events above which deliveries get 503 (PayPal retries). Default 50,000. */
   maxQueued?: number;
   queue?: { concurrency?: number; maxAttempts?: number; retryBaseMs?: number };
@@ -72,6 +74,7 @@ export function createPayPalWebhookRouter(deps: PayPalWebhookRouterDeps): PayPal
   const router = express.Router() as PayPalWebhookRouter;
   router.queue = queue;
   router.post(PAYPAL_WEBHOOK_PATH, express.raw({ type: () => true, limit: '512kb' }), async (req: Request, res: Response) => {
+    const receivedAt = new Date();
     const raw = req.body;
     if (!Buffer.isBuffer(raw)) {
       // A JSON parser ran before us: the exact bytes are gone, nothing can be verified. A wiring bug, not garbage.
@@ -119,6 +122,7 @@ export function createPayPalWebhookRouter(deps: PayPalWebhookRouterDeps): PayPal
       return res.status(200).json({ status: 'webhook_received' });
     }
     if (queue.size() >= maxQueued) return reject(res, 503, 'ERR_PAYPAL_UNAVAILABLE', 'webhook queue full, retry later');
+    deps.onAccepted?.(event, receivedAt);
     queue.push(event, subscriptionIdOfEvent(event.event_type, event.resource) ?? event.id);
     res.status(200).json({ status: 'webhook_received' });
   });

@@ -4,7 +4,7 @@
  * on Redis channel `region.runtime.<regionId>` only AFTER the commit (ARCHITECTURE §3, contracts).
  */
 import type postgres from 'postgres';
-import { assertRuntimeTransition, type RegionRuntimeState, type RegionStatus } from '@sw/domain';
+import { assertRuntimeTransition, regionStatusForRuntime, type RegionRuntimeState, type RegionStatus } from '@sw/domain';
 import { channels, type EventBus } from '@sw/events';
 import { loadRegion, type ConditionRecord, type RegionRow } from './region-row.ts';
 
@@ -31,23 +31,6 @@ export interface StoreDeps {
 
 /** Column patch applied together with an event; keys are snake_case column names. */
 export type RegionPatch = Record<string, unknown>;
-
-/** regions.status implied by a runtime state (null = leave it as it is). */
-function statusFor(state: RegionRuntimeState): RegionStatus | null {
-  switch (state) {
-    case 'ready':
-      return 'active';
-    case 'generation_corrupt':
-      return 'generation_corrupt';
-    case 'attachment_pending':
-      return 'attachment_pending';
-    case 'archived':
-    case 'terminated':
-      return 'terminated';
-    default:
-      return null;
-  }
-}
 
 async function applyPatch(tx: postgres.TransactionSql, id: string, patch: RegionPatch): Promise<void> {
   const keys = Object.keys(patch);
@@ -103,7 +86,8 @@ export async function transitionRegion(
     if (!cur) return null;
     if (expectFrom && !expectFrom.includes(cur.runtimeState)) return null;
     if (cur.runtimeState !== to) assertRuntimeTransition(cur.runtimeState, to);
-    const status = statusFor(to);
+    // One rule (@sw/domain): ready → active only when billing does not hold the region (suspended/grace).
+    const status = regionStatusForRuntime(to, cur.status as RegionStatus);
     await applyPatch(tx, regionId, { ...(status ? { status } : {}), ...patch, runtime_state: to });
     evRow = await insertEvent(tx, regionId, { ...event, data: { from: cur.runtimeState, to, ...event.data } });
     return await loadRegion(tx, regionId);

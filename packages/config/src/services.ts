@@ -1,6 +1,7 @@
 import { readEnv, readEnvInt } from './env.ts';
 
-export type ServiceName = 'gateway' | 'nexus' | 'region' | 'governance' | 'orchestrator' | 'web';
+/** `paypal` is the local PayPal emulator of the embedded default (dev / CI only, never in production). */
+export type ServiceName = 'gateway' | 'nexus' | 'region' | 'governance' | 'orchestrator' | 'web' | 'paypal';
 
 /** Default listening ports of the embedded platform; each can be overridden by `<NAME>_PORT`. */
 export const PORTS: Record<ServiceName, number> = {
@@ -10,6 +11,7 @@ export const PORTS: Record<ServiceName, number> = {
   governance: 4003,
   orchestrator: 8081,
   web: 3000,
+  paypal: 8089,
 };
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/sectorwars';

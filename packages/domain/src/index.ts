@@ -16,3 +16,4 @@ export * from './region-name.ts';
 export * from './billing-plans.ts';
 export * from './webhook-rules.ts';
 export * from './subscription-lifecycle.ts';
+export * from './region-status-for-runtime.ts';

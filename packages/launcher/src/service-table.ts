@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PORTS, type ServiceName } from '@sw/config';
+import { PORTS, isProduction, type ServiceName } from '@sw/config';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -14,14 +14,41 @@ export interface ServiceSpec {
   env?: Record<string, string>;
 }
 
-/** Every service of the embedded platform, in start order (subgraphs before the gateway that composes them). */
+/**
+ * Every service of the embedded platform, in start order (subgraphs before the gateway that composes them).
+ * The local PayPal emulator (`paypal`, port PAYPAL_EMULATOR_PORT / 8089) starts before the orchestrator and
+ * delivers its signed webhooks to the orchestrator's /api/v1/paypal/webhooks (a delivery the orchestrator
+ * misses is redelivered); the orchestrator's PayPal client defaults to it. It is left out when
+ * NODE_ENV=production (the emulator refuses to run there; production talks to PayPal).
+ */
 export function platformServices(): ServiceSpec[] {
-  const port = (name: ServiceName) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? PORTS[name]);
+  const port = (name: ServiceName) =>
+    Number((name === 'paypal' ? process.env.PAYPAL_EMULATOR_PORT : undefined) ?? process.env[`${name.toUpperCase()}_PORT`] ?? PORTS[name]);
+  const paypal: ServiceSpec = {
+    name: 'paypal',
+    args: ['packages/paypal/src/emulator/main.ts'],
+    cwd: REPO_ROOT,
+    port: port('paypal'),
+    healthPath: '/health',
+    env: {
+      PAYPAL_EMULATOR_PORT: String(port('paypal')),
+      PAYPAL_WEBHOOK_URL: process.env.PAYPAL_WEBHOOK_URL ?? `http://127.0.0.1:${port('orchestrator')}/api/v1/paypal/webhooks`,
+    },
+  };
   return [
+    ...(isProduction() ? [] : [paypal]),
     { name: 'nexus', args: ['subgraphs/nexus/src/main.ts'], cwd: REPO_ROOT, port: port('nexus'), healthPath: '/health' },
     { name: 'region', args: ['subgraphs/region/src/main.ts'], cwd: REPO_ROOT, port: port('region'), healthPath: '/health' },
     { name: 'governance', args: ['subgraphs/governance/src/main.ts'], cwd: REPO_ROOT, port: port('governance'), healthPath: '/health' },
-    { name: 'orchestrator', args: ['orchestrator/src/main.ts'], cwd: REPO_ROOT, port: port('orchestrator'), healthPath: '/health' },
+    {
+      name: 'orchestrator',
+      args: ['orchestrator/src/main.ts'],
+      cwd: REPO_ROOT,
+      port: port('orchestrator'),
+      healthPath: '/health',
+      // The PayPal client's default base is the emulator on PAYPAL_EMULATOR_PORT; keep both on the same port.
+      env: { PAYPAL_EMULATOR_PORT: String(port('paypal')) },
+    },
     { name: 'gateway', args: ['gateway/src/server.ts'], cwd: REPO_ROOT, port: port('gateway'), healthPath: '/health' },
     {
       name: 'web',
