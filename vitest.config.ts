@@ -21,6 +21,9 @@ export default defineConfig({
         test: {
           name: 'int',
           include: intGlobs,
+          // Deterministic runtime: an orchestrator started by a test uses the process driver unless the test
+          // chooses a driver itself (the docker driver's tests do), even when a Docker engine answers.
+          env: { RUNTIME_DRIVER: 'process' },
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

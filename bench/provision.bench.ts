@@ -15,8 +15,12 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase } from '@sw/testing';
+import { measureDockerProvision } from './provision-docker.ts';
+import { dockerEngineAnswers } from '../orchestrator/src/drivers/docker/choose-driver.ts';
 
 process.env.LOG_LEVEL ??= 'silent';
+// Figures (a)-(d) are the process runtime's; the docker runtime is measured separately below when an engine answers.
+process.env.RUNTIME_DRIVER ??= 'process';
 const { startOrchestrator } = await import('../orchestrator/src/index.ts');
 const { cleanupInstance, insertNexusFixture, userWithToken } = await import('../orchestrator/src/testing/fixtures.ts');
 const { approveSubscription, startBillingOrchestrator } = await import('../orchestrator/src/testing/billing-orchestrator.ts');
@@ -138,6 +142,18 @@ try {
   const rss = rows.map((r) => (r.pid ? rssMb(Number(r.pid)) : null)).filter((v): v is number => v !== null);
   const [conns] = await tdb.sql`SELECT count(*)::int AS n FROM pg_stat_activity`;
 
+  // (e) docker runtime (issue 6), only when an engine answers (packages/launcher/docker/ensure-engine.sh).
+  let docker: { provision_ready_ms_docker: number | null; docker_regions_live: number | null; docker_note?: string } = {
+    provision_ready_ms_docker: null,
+    docker_regions_live: null,
+  };
+  if (process.env.BENCH_DOCKER !== '0' && (await dockerEngineAnswers())) {
+    const d = await measureDockerProvision({ log: (m) => process.stderr.write(`${m}\n`) });
+    docker = { provision_ready_ms_docker: d.provision_ready_ms_docker, docker_regions_live: d.docker_regions_live };
+  } else {
+    docker.docker_note = 'no Docker engine answered (run packages/launcher/docker/ensure-engine.sh)';
+  }
+
   console.log(JSON.stringify({
     provision_ready_ms: provisionReadyMs,
     regions_live: live,
@@ -152,6 +168,8 @@ try {
     webhook_to_ready_ms: webhookToReadyMs,
     goal_webhook_to_ready_ms: 5000,
     paid_region_ready: paidRegionId !== null,
+    ...docker,
+    goal_provision_ready_ms_docker: 15000,
   }));
 } finally {
   await cleanup();

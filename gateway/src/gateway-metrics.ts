@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * The gateway's Prometheus registry: process default metrics plus a request-duration histogram for /graphql.
@@ -27,6 +27,19 @@ export function createGatewayMetrics() {
     },
     observe(method: string, status: number, ms: number): void {
       duration.observe({ method, status: String(status) }, ms / 1000);
+    },
+    /** Gauges of the graphql-ws bridge (connections, client subscriptions, shared upstreams, backlogged clients). */
+    trackSubscriptions(stats: () => { connections: number; subscribers: number; upstreams: number; backlogged: number; eventsReceived: number }): void {
+      const gauges: [string, string, (s: ReturnType<typeof stats>) => number][] = [
+        ['sw_gateway_ws_connections', 'Open graphql-ws connections', (s) => s.connections],
+        ['sw_gateway_ws_subscriptions', 'Active client subscriptions', (s) => s.subscribers],
+        ['sw_gateway_ws_upstream_subscriptions', 'Deduplicated upstream subgraph subscriptions', (s) => s.upstreams],
+        ['sw_gateway_ws_backlogged_clients', 'Client subscriptions with queued frames (slow clients)', (s) => s.backlogged],
+        ['sw_gateway_ws_upstream_events', 'Upstream subscription events received since start', (s) => s.eventsReceived],
+      ];
+      for (const [name, help, pick] of gauges) {
+        new Gauge({ name, help, registers: [registry], collect() { this.set(pick(stats())); } });
+      }
     },
   };
 }

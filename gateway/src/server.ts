@@ -42,6 +42,8 @@ import { hubUserLookup, mountDevLogin } from './dev-login.ts';
 import type { DevLoginLookup } from './dev-login.ts';
 import { mountPlayground, sendPlayground, wantsHtml } from './playground.ts';
 import { createGatewayMetrics } from './gateway-metrics.ts';
+import { attachSubscriptionServer } from './subscription-server.ts';
+import type { SubscriptionConfig, SubscriptionServer } from './subscription-server.ts';
 import { FastPathCache, fastPathBody, fastPathEntryFor, isPlainDataBody, supergraphAllowsFastPath } from './single-fetch-fast-path.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -73,6 +75,8 @@ export interface StartGatewayOptions {
   logger?: Logger;
   /** Single-fetch fast path (single-fetch-fast-path.ts). Default GATEWAY_FAST_PATH or true. */
   fastPath?: boolean;
+  /** graphql-ws subscriptions on /graphql (subscription-server.ts); env GATEWAY_WS_MAX_LIFETIME_MS, GATEWAY_WS_INIT_TIMEOUT_MS. */
+  subscriptions?: Partial<SubscriptionConfig>;
 }
 
 export interface RunningGateway {
@@ -82,6 +86,14 @@ export interface RunningGateway {
   httpServer: http.Server;
   app: express.Express;
   logger: Logger;
+  /** The graphql-ws server and planner bridge on the same path (stats, hub). */
+  subscriptions: SubscriptionServer;
+  /**
+   * Reloads the supergraph of the subscription bridge: running subscriptions end with an `error` coded
+   * SUBSCRIPTION_SCHEMA_RELOAD and new ones are planned over `supergraphSdl`. (HTTP queries keep the startup supergraph;
+   * a full reload of the HTTP side is a gateway restart.)
+   */
+  reloadSupergraph(supergraphSdl: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -347,6 +359,22 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     return send(500, 'ERR_INTERNAL', 'Internal error');
   });
 
+  // --- graphql-ws subscriptions on the same server and path (planner bridge, federation-notes §1.6) ------------------
+  const subscriptions = attachSubscriptionServer({
+    httpServer,
+    path: GRAPHQL_PATH,
+    supergraphSdl,
+    subgraphUrls,
+    jwtSecret,
+    internalSecret,
+    logger,
+    maxLifetimeMs: readEnvInt('GATEWAY_WS_MAX_LIFETIME_MS', 3_600_000, env),
+    connectionInitWaitTimeoutMs: readEnvInt('GATEWAY_WS_INIT_TIMEOUT_MS', 3000, env),
+    rawFrames: readEnvBool('GATEWAY_WS_RAW_FRAMES', true, env),
+    ...opts.subscriptions,
+  });
+  metrics.trackSubscriptions(() => subscriptions.stats());
+
   const port = opts.port ?? readEnvInt('GATEWAY_PORT', PORTS.gateway, env);
   const host = opts.host ?? readEnv('GATEWAY_HOST', '0.0.0.0', env);
   await new Promise<void>((resolve, reject) => {
@@ -368,8 +396,11 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     httpServer,
     app,
     logger,
+    subscriptions,
+    reloadSupergraph: (sdl: string) => subscriptions.reloadSupergraph(sdl),
     stop() {
       stopped ??= (async () => {
+        await subscriptions.stop(); // upgraded sockets are not drained by the HTTP drain plugin
         await server.stop(); // drains the http.Server and stops the gateway
         await Promise.all([...dataSources.values()].map((d) => d.close().catch(() => undefined)));
         if (closeDb) await closeDb().catch(() => undefined);

@@ -10,7 +10,8 @@ import { createLogger, createSubgraphService } from '@sw/service-kit';
 import { countsAsLiveRegion, fleetUtilization, type AutoscalePolicy, type RegionRuntimeState } from '@sw/domain';
 import { readOrchestratorConfig, REPO_ROOT, type OrchestratorConfig } from './config.ts';
 import type { RegionRuntimeDriver } from './drivers/driver.ts';
-import { createProcessDriver } from './drivers/process/process-driver.ts';
+import { chooseDriver } from './drivers/docker/choose-driver.ts';
+import type { DockerDriver } from './drivers/docker/docker-driver.ts';
 import { createReconciler, type Reconciler } from './reconciler/reconciler.ts';
 import type { ReconcileContext } from './reconciler/context.ts';
 import { createHealthMonitor } from './health/health-monitor.ts';
@@ -67,13 +68,18 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   const sql = postgres(cfg.databaseUrl, { max: 10, idle_timeout: 20, onnotice: () => {}, connection: { application_name: 'orchestrator' } });
   const db = { sql, close: () => sql.end({ timeout: 5 }) };
   const bus = opts.bus ?? createRedisEventBus({ url: cfg.redisUrl });
-  const driver = opts.driver ?? createProcessDriver({
-    hubUrl: cfg.databaseUrl,
-    instance: cfg.instance,
-    stateDir: path.join(REPO_ROOT, 'var', 'region-runtime'),
-    extraEnv: opts.regionServerEnv,
-    log: (msg, data) => logger.info(data ?? {}, msg),
-  });
+  // RUNTIME_DRIVER=auto (default): docker when an engine answers, else the process driver (README "Runtime driver").
+  const driver =
+    opts.driver ??
+    (
+      await chooseDriver({
+        hubUrl: cfg.databaseUrl,
+        instance: cfg.instance,
+        stateDir: path.join(REPO_ROOT, 'var', 'region-runtime'),
+        ...(opts.regionServerEnv ? { regionServerEnv: opts.regionServerEnv } : {}),
+        log: (msg, data) => logger.info(data ?? {}, msg),
+      })
+    ).driver;
   const ctx: ReconcileContext = {
     sql: db.sql,
     hubUrl: cfg.databaseUrl,
@@ -87,6 +93,16 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   const reconciler = createReconciler(ctx, { concurrency: cfg.concurrency, resyncMs: cfg.resyncMs });
   const health = createHealthMonitor(ctx, reconciler, { periodMs: cfg.healthPeriodMs, failureThreshold: cfg.healthFailureThreshold });
   const autoscaler = createAutoscaler(ctx, reconciler, { intervalMs: cfg.autoscaleIntervalMs, policy: opts.autoscalePolicy });
+  // Docker events are a hint, not a log (operations-notes §2.3): each event or resync only kicks the
+  // reconciler for the region it names, which then reads reality again.
+  const engineWatcher =
+    driver.name === 'docker'
+      ? (driver as DockerDriver).watchEngine({
+          onEvent: (e) => e.regionId && reconciler.kick(e.regionId),
+          onResync: (snapshot) => snapshot.forEach((c) => c.regionId && reconciler.kick(c.regionId)),
+          onError: (err) => logger.warn({ err: String(err) }, 'docker events stream error'),
+        })
+      : null;
 
   await sweepOrphans(ctx).catch((err) => logger.warn({ err: String(err) }, 'initial orphan sweep failed'));
   const sweepTimer = setInterval(() => void sweepOrphans(ctx).catch(() => {}), cfg.orphanSweepMs);
@@ -164,6 +180,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
       clearInterval(sweepTimer);
       health.stop();
       autoscaler.stop();
+      await engineWatcher?.stop();
       await reconciler.stop();
       billing.stop();
       await service.stop();

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { quoteIdent } from '@sw/db';
 import type { RegionRuntimeDriver } from '../drivers/driver.ts';
-import { openAdmin, regionDatabaseUrl } from '../drivers/process/pg-admin.ts';
+import { openAdmin } from '../drivers/process/pg-admin.ts';
 import type { RegionRow } from '../store/region-row.ts';
 
 const run = promisify(execFile);
@@ -65,7 +65,9 @@ export async function archiveRegionDatabase(input: ArchiveInput): Promise<Archiv
   const dir = path.resolve(input.backupDir, `${input.region.name}-${stamp}`);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${input.db.dbName}.dump`);
-  const sourceUrl = regionDatabaseUrl(input.hubUrl, input.db.dbName, input.db.roleName, input.db.password);
+  // Ask the driver where the region database lives: the hub server for the process driver, the region's own
+  // Postgres container for the docker driver. ensureDatabase is idempotent (it only re-asserts the role).
+  const sourceUrl = (await input.driver.ensureDatabase({ regionId: input.region.id, ...input.db })).url;
   await run(PG_DUMP, ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${sourceUrl}`], { maxBuffer: 16 * 1024 * 1024 });
   const sha256 = await sha256File(file);
   const bytes = (await stat(file)).size;

@@ -1,0 +1,28 @@
+/**
+ * Child process of `pnpm bench:fanout`: ONE gateway process (startGateway with the planner bridge) over the feed + names
+ * supergraph. Answers 'stats' over IPC with its own RSS/CPU and the subscription hub counters.
+ */
+import { FEED_DELIVERY_MODES, feedSupergraph, pino, startGateway } from '../gateway/src/__fixtures__/fanout-bench-kit.ts';
+
+const gw = await startGateway({
+  port: 0,
+  host: '127.0.0.1',
+  supergraphSdl: feedSupergraph(process.env.FANOUT_FEED_URL!, process.env.FANOUT_NAMES_URL!),
+  jwtSecret: process.env.FANOUT_JWT_SECRET!,
+  internalSecret: process.env.FANOUT_INTERNAL_SECRET!,
+  logger: pino({ level: 'warn' }, pino.destination(2)),
+  subscriptions: { deliveryModes: FEED_DELIVERY_MODES },
+});
+process.send!({ type: 'ready', url: gw.url });
+process.on('message', async (m: { type: string }) => {
+  if (m.type === 'stats') {
+    if (global.gc) global.gc();
+    process.send!({ type: 'stats', rss: process.memoryUsage().rss, cpu: process.cpuUsage(), hub: gw.subscriptions.stats() });
+  } else if (m.type === 'stop') {
+    await gw.stop();
+    process.exit(0);
+  }
+});
+
+// The bench process went away (killed): never outlive it.
+process.on('disconnect', () => process.exit(0));

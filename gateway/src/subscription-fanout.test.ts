@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { DrainScheduler, FanoutSubscriber, frameHeader, serializePayload, type FrameSocket, type RawFrameSink, type SerializedEvent } from './subscription-fanout.ts';
+
+/** A socket whose unsent-byte count the test controls. */
+class FakeSocket implements FrameSocket {
+  readyState = 1;
+  bufferedAmount = 0;
+  frames: any[] = [];
+  send(data: Buffer, options: { binary: boolean }): void {
+    expect(options.binary).toBe(false);
+    this.frames.push(JSON.parse(data.toString()));
+  }
+}
+
+const event = (seq: number, value = seq) => ({ seq, payload: serializePayload({ data: { v: value } }, seq) });
+
+describe('serializePayload', () => {
+  it('adds extensions.seq and keeps errors and data', () => {
+    expect(JSON.parse(serializePayload({ data: { a: 1 }, errors: [{ message: 'x' }] }, 7).toString())).toEqual({
+      errors: [{ message: 'x' }],
+      data: { a: 1 },
+      extensions: { seq: 7 },
+    });
+  });
+});
+
+describe('FanoutSubscriber', () => {
+  it('writes graphql-ws next frames with the subscriber id and monotonic seq', () => {
+    const s = new FakeSocket();
+    const sub = new FanoutSubscriber(s, 'id-"1"', 'fifo', new DrainScheduler());
+    for (let i = 1; i <= 3; i++) sub.push(event(i));
+    expect(s.frames).toEqual([1, 2, 3].map((i) => ({ id: 'id-"1"', type: 'next', payload: { data: { v: i }, extensions: { seq: i } } })));
+  });
+
+  it('fifo: queues while the socket is backed up, drops the oldest beyond capacity and sends a gap signal first', () => {
+    const s = new FakeSocket();
+    const sched = new DrainScheduler({ highWaterBytes: 100, fifoCapacity: 3 });
+    const sub = new FanoutSubscriber(s, 'x', 'fifo', sched);
+    sub.push(event(1));
+    s.bufferedAmount = 1000; // slow client
+    for (let i = 2; i <= 7; i++) sub.push(event(i));
+    expect(s.frames).toHaveLength(1);
+    expect(sub.pending).toBe(3);
+    expect(sub.dropped).toBe(3);
+    sched.tick();
+    expect(s.frames).toHaveLength(1); // still backed up
+    s.bufferedAmount = 0;
+    sched.tick();
+    sched.stop();
+    expect(s.frames.map((f) => f.payload.extensions.seq)).toEqual([1, 4, 5, 6, 7]);
+    const gap = s.frames[1];
+    expect(gap.payload.errors[0].extensions).toEqual({ code: 'SUBSCRIPTION_EVENTS_DROPPED', missed: 3, fromSeq: 2, toSeq: 4 });
+    expect(s.frames.slice(2).map((f) => f.payload.data.v)).toEqual([5, 6, 7]);
+    expect(sched.backlogged).toBe(0);
+  });
+
+  it('latest: coalesces a slow client backlog to the newest payload, no gap signal', () => {
+    const s = new FakeSocket();
+    const sched = new DrainScheduler({ highWaterBytes: 100 });
+    const sub = new FanoutSubscriber(s, 'x', 'latest', sched);
+    s.bufferedAmount = 1000;
+    for (let i = 1; i <= 50; i++) sub.push(event(i));
+    expect(sub.pending).toBe(1);
+    expect(sub.coalesced).toBe(49);
+    s.bufferedAmount = 0;
+    sched.tick();
+    sched.stop();
+    expect(s.frames).toEqual([{ id: 'x', type: 'next', payload: { data: { v: 50 }, extensions: { seq: 50 } } }]);
+  });
+
+  it('a slow subscriber does not delay others sharing the same payloads', () => {
+    const slow = new FakeSocket();
+    const fast = new FakeSocket();
+    const sched = new DrainScheduler({ highWaterBytes: 100, fifoCapacity: 2 });
+    const a = new FanoutSubscriber(slow, 'a', 'fifo', sched);
+    const b = new FanoutSubscriber(fast, 'b', 'fifo', sched);
+    slow.bufferedAmount = 10_000;
+    for (let i = 1; i <= 100; i++) {
+      const e = event(i);
+      a.push(e);
+      b.push(e);
+    }
+    sched.stop();
+    expect(fast.frames.map((f) => f.payload.extensions.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(slow.frames).toHaveLength(0);
+    expect(a.pending).toBe(2);
+    expect(a.dropped).toBe(98);
+  });
+
+  it('drops everything for closed sockets and after close()', () => {
+    const s = new FakeSocket();
+    const sub = new FanoutSubscriber(s, 'x', 'fifo', new DrainScheduler());
+    sub.close();
+    sub.push(event(1));
+    const s2 = new FakeSocket();
+    s2.readyState = 3;
+    new FanoutSubscriber(s2, 'y', 'fifo', new DrainScheduler()).push(event(1));
+    expect(s.frames).toHaveLength(0);
+    expect(s2.frames).toHaveLength(0);
+  });
+});
+
+/** Collects raw bytes and decodes unmasked server frames, reassembling fragmented text messages. */
+class RawSink implements RawFrameSink {
+  chunks: Buffer[] = [];
+  corked = 0;
+  cork(): void {
+    this.corked++;
+  }
+  uncork(): void {
+    this.corked--;
+  }
+  write(chunk: Buffer): boolean {
+    expect(this.corked).toBe(1); // both fragments go out in one corked write
+    this.chunks.push(Buffer.from(chunk));
+    return true;
+  }
+  messages(): { fragments: number; text: string }[] {
+    const buf = Buffer.concat(this.chunks);
+    const out: { fragments: number; text: string }[] = [];
+    let parts: Buffer[] = [];
+    for (let i = 0; i < buf.length; ) {
+      const fin = (buf[i]! & 0x80) !== 0;
+      const opcode = buf[i]! & 0x0f;
+      let len = buf[i + 1]! & 0x7f;
+      let off = i + 2;
+      if (len === 126) {
+        len = buf.readUInt16BE(off);
+        off += 2;
+      } else if (len === 127) {
+        len = Number(buf.readBigUInt64BE(off));
+        off += 8;
+      }
+      expect(parts.length === 0 ? opcode : 0).toBe(opcode); // text first, continuation after
+      parts.push(buf.subarray(off, off + len));
+      i = off + len;
+      if (fin) {
+        out.push({ fragments: parts.length, text: Buffer.concat(parts).toString() });
+        parts = [];
+      }
+    }
+    return out;
+  }
+}
+
+describe('raw frames', () => {
+  it('builds frame headers for the three length encodings', () => {
+    expect([...frameHeader(true, 1, 5)]).toEqual([0x81, 5]);
+    expect([...frameHeader(false, 1, 300)]).toEqual([0x01, 126, 1, 44]);
+    expect([...frameHeader(true, 0, 70_000)]).toEqual([0x80, 127, 0, 0, 0, 0, 0, 1, 0x11, 0x70]);
+  });
+
+  it('writes each event as a prebuilt head fragment + one shared tail fragment that decode to the same message', () => {
+    const sinkA = new RawSink();
+    const sinkB = new RawSink();
+    const sched = new DrainScheduler();
+    const a = new FanoutSubscriber(new FakeSocket(), 'a', 'fifo', sched, sinkA);
+    const b = new FanoutSubscriber(new FakeSocket(), 'bb', 'fifo', sched, sinkB);
+    const big: SerializedEvent = { seq: 2, payload: serializePayload({ data: { v: 'x'.repeat(70_000) } }, 2) };
+    for (const e of [event(1), big]) {
+      a.push(e);
+      b.push(e);
+    }
+    expect(big.tailFrame).toBeDefined(); // built once, shared by both subscribers
+    const msgs = sinkA.messages();
+    expect(msgs.map((m) => m.fragments)).toEqual([2, 2]);
+    expect(JSON.parse(msgs[0]!.text)).toEqual({ id: 'a', type: 'next', payload: { data: { v: 1 }, extensions: { seq: 1 } } });
+    expect(JSON.parse(msgs[1]!.text).payload.data.v).toHaveLength(70_000);
+    expect(JSON.parse(sinkB.messages()[0]!.text).id).toBe('bb');
+  });
+});
