@@ -3,7 +3,7 @@
  * kick the reconciler, and translate the outcome; reads check owner/admin per region touched.
  */
 import { DomainError } from '@sw/domain';
-import { channels } from '@sw/events';
+import { channels, closingStream, type Subscription } from '@sw/events';
 import type { RequestContext } from '@sw/service-kit';
 import { cancelTermination, terminateRegion } from '../commands/terminate-region.ts';
 import { provisionRegion, type ProvisionRegionInput } from '../commands/provision-region.ts';
@@ -24,9 +24,15 @@ async function viewFor(deps: ApiDeps, ctx: RequestContext, regionId: string): Pr
   return runtimeView(r);
 }
 
-async function* streamRuntime(deps: ApiDeps, regionId: string) {
-  if (!deps.bus) return;
+function streamRuntime(deps: ApiDeps, regionId: string) {
+  if (!deps.bus) return closingStream(noEvents(), () => {});
   const sub = deps.bus.subscribe<RegionRuntimeMessage>(channels.regionRuntime(regionId), { bufferSize: 100 });
+  return closingStream(runtimeEvents(deps, regionId, sub), () => sub.close());
+}
+
+async function* noEvents(): AsyncGenerator<never> {}
+
+async function* runtimeEvents(deps: ApiDeps, regionId: string, sub: Subscription<RegionRuntimeMessage>) {
   try {
     for await (const msg of sub) {
       const r = await findRegion(deps.sql, regionId);

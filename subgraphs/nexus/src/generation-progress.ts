@@ -3,7 +3,7 @@
  * reads the job row and yields it as seq 0 (so a subscriber that arrives late still sees the current state),
  * then yields live events that are newer than that snapshot, and completes after SUCCEEDED or FAILED.
  */
-import { channels, type EventBus } from '@sw/events';
+import { channels, closingStream, type EventBus, type Subscription } from '@sw/events';
 import type postgres from 'postgres';
 import { getGenerationJob, type GenerationProgressEvent, type JobStatus } from './generation-jobs.ts';
 
@@ -21,12 +21,16 @@ export function isStale(event: GenerationProgressEvent, snapshot: GenerationProg
   return event.stage === snapshot.stage;
 }
 
-export async function* generationProgressStream(
+export function generationProgressStream(sql: postgres.Sql, bus: EventBus, jobId: string): AsyncGenerator<GenerationProgressEvent> {
+  const live = bus.subscribe<GenerationProgressEvent>(channels.generationProgress(jobId));
+  return closingStream(progressEvents(sql, live, jobId), () => live.close());
+}
+
+async function* progressEvents(
   sql: postgres.Sql,
-  bus: EventBus,
+  live: Subscription<GenerationProgressEvent>,
   jobId: string,
 ): AsyncGenerator<GenerationProgressEvent> {
-  const live = bus.subscribe<GenerationProgressEvent>(channels.generationProgress(jobId));
   try {
     await live.ready;
     const job = await getGenerationJob(sql, jobId);
