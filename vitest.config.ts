@@ -23,7 +23,7 @@ export default defineConfig({
           include: intGlobs,
           // Deterministic runtime: an orchestrator started by a test uses the process driver unless the test
           // chooses a driver itself (the docker driver's tests do), even when a Docker engine answers.
-          env: { RUNTIME_DRIVER: 'process' },
+          env: { RUNTIME_DRIVER: 'process', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
