@@ -14,6 +14,7 @@ import { migrateHub, createDb, seedDemoUsers } from '@sw/db';
 import { ensureDatabase, dropDatabase } from './database.ts';
 import { platformServices, REPO_ROOT, type ServiceSpec } from './service-table.ts';
 import { waitForHealthy } from './wait-healthy.ts';
+import { portIsFree } from './port-free.ts';
 import { seedBaseGalaxy } from './seed-galaxy.ts';
 
 const started = performance.now();
@@ -117,6 +118,9 @@ function startService(spec: ServiceSpec): ChildProcess {
 async function main() {
   const only = process.env.SW_SERVICES?.split(',').map((s) => s.trim());
   const services = platformServices().filter((s) => !only || only.includes(s.name));
+  // A second platform on the same ports would be "healthy" through the first one's services; refuse clearly.
+  const busy = (await Promise.all(services.map(async (s) => ((await portIsFree(s.port)) ? null : `${s.name} (:${s.port})`)))).filter(Boolean);
+  if (busy.length > 0) throw new Error(`ports already in use: ${busy.join(', ')} — is the platform already running?`);
   await ensureDatabase(databaseUrl);
   await migrateHub(databaseUrl);
   const { db, sql, close } = createDb(databaseUrl);
