@@ -21,6 +21,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { assertProductionSecrets, decodeForwardedClaims, internalClaimsSecret } from '@sw/auth';
 import type { Claims } from '@sw/auth';
 import { DomainError, httpStatusOf } from '@sw/domain';
+import { readEnv } from '@sw/config';
 import { createLogger } from './create-logger.ts';
 import type { Logger } from './create-logger.ts';
 import { createErrorFormatter, domainGraphQLError, isDomainError } from './format-error.ts';
@@ -239,7 +240,8 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
   app.use(onError);
 
   // --- listen ---
-  const host = opts.host ?? '127.0.0.1';
+  // Loopback unless told otherwise: `<NAME>_HOST` (e.g. NEXUS_HOST=0.0.0.0 inside a container), then HOST.
+  const host = opts.host ?? readEnv(`${opts.name.toUpperCase()}_HOST`, readEnv('HOST', '127.0.0.1'));
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
