@@ -2,11 +2,14 @@
  * GraphQL resolvers for billing (issue 7): plans, the caller's subscriptions, one subscription, region
  * name availability, create / cancel. Each calls a `billingCommands` function (which does the owner
  * checks from the forwarded claims) and `unwrapBilling` turns a failure into a DomainError with its
- * stable ERR_* code. Plans are GraphQL enums (REGIONAL_OWNER) over the stored strings (regional_owner).
+ * stable ERR_* code. `useEmergencyRelocation` (the Galactic Citizen lapse teleport) needs only the
+ * database, which it takes from the same billing deps. Plans are GraphQL enums (REGIONAL_OWNER) over
+ * the stored strings (regional_owner).
  */
 import { BILLING_PLANS, DomainError, toDbEnum, toGraphqlEnum } from '@sw/domain';
 import type { RequestContext } from '@sw/service-kit';
 import { billingCommands, unwrapBilling, type BillingCommandDeps, type BillingSubscriptionView } from '../billing/billing-commands.ts';
+import { unwrapRelocation, useEmergencyRelocation } from '../billing/use-emergency-relocation.ts';
 
 /** The GraphQL shape of one subscription. */
 function subscriptionView(s: BillingSubscriptionView) {
@@ -51,6 +54,10 @@ export function createBillingResolvers(billing: BillingCommandDeps | undefined) 
       },
       cancelSubscription: async (_: unknown, a: { id: string; reason?: string | null }, ctx: RequestContext) =>
         subscriptionView(unwrapBilling(await billingCommands.cancelSubscription(deps(), ctx.claims, { id: a.id, reason: a.reason ?? null })).subscription),
+      useEmergencyRelocation: async (_: unknown, a: { regionId: string }, ctx: RequestContext) => {
+        const { relocation: r } = unwrapRelocation(await useEmergencyRelocation(deps(), ctx.claims, { regionId: a.regionId }));
+        return { playerId: r.playerId, regionId: r.regionId, region: { id: r.regionId }, sectorNumber: r.sectorNumber, usedAt: r.usedAt.toISOString() };
+      },
     },
   };
 }

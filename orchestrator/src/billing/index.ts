@@ -38,3 +38,5 @@ export type { BillingService, CreateBillingServiceOptions } from './create-billi
 export { buildCustomId, parseCustomId } from './custom-id.ts';
 export type { SubscriptionIntent } from './custom-id.ts';
 export type { BillingDb, BillingLogger } from './billing-types.ts';
+export { useEmergencyRelocation, unwrapRelocation } from './use-emergency-relocation.ts';
+export type { EmergencyRelocation, EmergencyRelocationOutcome, RelocationFailure } from './use-emergency-relocation.ts';

@@ -51,6 +51,17 @@ export const ERROR_STATUS = {
   ERR_NOT_SUBSCRIPTION_OWNER: 403,
   ERR_SUBSCRIPTION_NOT_CANCELLABLE: 409,
   ERR_ALREADY_SUBSCRIBED: 409,
+  // Galactic Citizen emergency relocation (domain.md §6.1 "GC lapse", ADR-0054 X-D3)
+  /** The caller is not a lapsed Galactic Citizen (never a GC, still subscribed, or citizenship revoked). */
+  ERR_NOT_GALACTIC_CITIZEN: 403,
+  /** The 7-day lapse window has ended. */
+  ERR_RELOCATION_WINDOW_CLOSED: 409,
+  /** The one emergency relocation of this lapse was already used. */
+  ERR_RELOCATION_ALREADY_USED: 409,
+  /** The target region is the player's home region (the relocation leads out of it). */
+  ERR_RELOCATION_TARGET_IS_HOME: 400,
+  /** The player neither owns the target region nor is a citizen / resident there. */
+  ERR_NO_HOLDING_IN_REGION: 403,
   // gateway
   /** A subgraph could not be reached (connection refused, reset or timed out); no internal address is leaked. */
   ERR_UPSTREAM_UNAVAILABLE: 503,

@@ -17,3 +17,4 @@ export * from './billing-plans.ts';
 export * from './webhook-rules.ts';
 export * from './subscription-lifecycle.ts';
 export * from './region-status-for-runtime.ts';
+export * from './emergency-relocation.ts';
