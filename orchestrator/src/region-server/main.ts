@@ -4,7 +4,7 @@
  * with REGION_DATABASE_URL (and REGION_NAME) in the environment. Exits 1 when startup fails, and
  * closes cleanly on SIGTERM / SIGINT.
  */
-import { startRegionServer } from './region-server.ts';
+import { runRegionServerProcess } from './run-region-server.ts';
 
 function arg(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -19,16 +19,4 @@ if (!regionId || !databaseUrl) {
   process.exit(1);
 }
 
-try {
-  const server = await startRegionServer({ regionId, regionName: process.env.REGION_NAME, databaseUrl, port });
-  console.log(JSON.stringify({ level: 'info', msg: 'region-server listening', regionId, url: server.url, pid: process.pid }));
-  const stop = () => {
-    server.close().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3_000).unref();
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-} catch (err) {
-  console.error(JSON.stringify({ level: 'error', msg: 'region-server failed to start', regionId, err: String((err as Error)?.stack ?? err) }));
-  process.exit(1);
-}
+await runRegionServerProcess({ regionId, databaseUrl, port });
