@@ -7,7 +7,9 @@
  */
 import { decideLifecycleTimer, isCitizenshipLapseOver, type RegionStatus } from '@sw/domain';
 import { silentLogger, type BillingDb, type BillingLogger } from './billing-types.ts';
+import type { PayPalClient } from '@sw/paypal';
 import { fromMs } from './process-webhook-event.ts';
+import { reconcileBillingSubscriptions, type ReconcileBillingOptions } from './reconcile-billing-subscriptions.ts';
 
 export interface BillingSweepResult {
   /** False when another replica held the sweep lock. */
@@ -76,24 +78,51 @@ export interface BillingScheduler {
   stop(): void;
 }
 
-/** Runs the sweep every `intervalMs` (default hourly) on every replica; the lock makes one of them do the work. */
-export function startBillingScheduler(db: BillingDb, opts: { intervalMs?: number; log?: BillingLogger; now?: () => Date } = {}): BillingScheduler {
+export interface BillingSchedulerOptions {
+  intervalMs?: number;
+  log?: BillingLogger;
+  now?: () => Date;
+  /** Level-triggered reconciliation against the PayPal API (reconcileBillingSubscriptions); omitted = off. */
+  reconcile?: { paypal: PayPalClient; intervalMs: number } & ReconcileBillingOptions;
+}
+
+/**
+ * Runs the sweep every `intervalMs` (default hourly) and, when `reconcile` is given, the PayPal
+ * reconciliation pass every `reconcile.intervalMs`, on every replica: the sweep lock and the per-row
+ * SKIP LOCKED make them safe; a tick never overlaps the previous tick of the same job.
+ */
+export function startBillingScheduler(db: BillingDb, opts: BillingSchedulerOptions = {}): BillingScheduler {
   const log = opts.log ?? silentLogger;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const r = await runBillingSweep(db, opts.now?.() ?? new Date());
-      if (r.ran && (r.stamped || r.graced || r.terminated.length || r.citizenshipsEnded)) log.info({ ...r }, 'billing sweep');
-    } catch (err) {
-      log.error({ err: (err as Error).message }, 'billing sweep failed');
-    } finally {
-      running = false;
-    }
+  const timers: NodeJS.Timeout[] = [];
+  const every = (name: string, intervalMs: number, job: () => Promise<void>) => {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job();
+      } catch (err) {
+        log.error({ err: (err as Error).message }, `${name} failed`);
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setInterval(() => void tick(), intervalMs);
+    timer.unref();
+    timers.push(timer);
+    void tick();
   };
-  const timer = setInterval(() => void tick(), opts.intervalMs ?? 3_600_000);
-  timer.unref();
-  void tick();
-  return { stop: () => clearInterval(timer) };
+  every('billing sweep', opts.intervalMs ?? 3_600_000, async () => {
+    const r = await runBillingSweep(db, opts.now?.() ?? new Date());
+    if (r.ran && (r.stamped || r.graced || r.terminated.length || r.citizenshipsEnded)) log.info({ ...r }, 'billing sweep');
+  });
+  const rc = opts.reconcile;
+  if (rc && rc.intervalMs > 0) {
+    const { paypal, intervalMs, ...reconcileOpts } = rc;
+    every('billing reconcile', intervalMs, async () => {
+      const r = await reconcileBillingSubscriptions({ sql: db.sql, paypal, log }, opts.now?.() ?? new Date(), reconcileOpts);
+      if (r.checked) log.info({ checked: r.checked, applied: r.applied.length, upToDate: r.upToDate, skipped: r.skipped, unreachable: r.unreachable }, 'billing reconcile');
+    });
+  }
+  return { stop: () => timers.forEach((t) => clearInterval(t)) };
 }

@@ -5,11 +5,12 @@
  *
  *   const billing = createBillingService({ sql, log });
  *   app.use(billing.router);                       // before any global express.json()
- *   billing.startScheduler();                      // lifecycle sweep, safe on every replica
+ *   billing.startScheduler();                      // lifecycle sweep + PayPal reconciliation, safe on every replica
  *   billingCommands.createSubscription(billing.commandDeps, claims, input)   // GraphQL resolvers
  *   onStop: billing.stop()
  */
 import type postgres from 'postgres';
+import { readEnvInt } from '@sw/config';
 import { createPayPalClient, readPayPalConfig, type PayPalClient, type PayPalConfig } from '@sw/paypal';
 import type { BillingCommandDeps } from './billing-commands.ts';
 import { startBillingScheduler, type BillingScheduler } from './billing-sweep.ts';
@@ -23,7 +24,11 @@ export interface BillingService {
   router: PayPalWebhookRouter;
   /** Deps for `billingCommands.*`. */
   commandDeps: BillingCommandDeps;
-  /** Starts the hourly lifecycle sweep (idempotent). */
+  /**
+   * Starts the hourly lifecycle sweep and the PayPal reconciliation pass (idempotent). Reconciliation:
+   * BILLING_RECONCILE_MS (default 300000 = 5 min; 0 = off), BILLING_RECONCILE_LIMIT rows per pass
+   * (default 50), a row is re-read at most every BILLING_RECONCILE_RECHECK_MS (default 900000 = 15 min).
+   */
   startScheduler(intervalMs?: number): BillingScheduler;
   /** Stops the scheduler and the webhook queue. */
   stop(): void;
@@ -51,6 +56,12 @@ export function createBillingService(opts: CreateBillingServiceOptions): Billing
     ...(opts.log ? { log: opts.log } : {}),
     ...opts.router,
   });
+  const reconcile = {
+    paypal,
+    intervalMs: readEnvInt('BILLING_RECONCILE_MS', 300_000, env),
+    limit: readEnvInt('BILLING_RECONCILE_LIMIT', 50, env),
+    recheckAfterMs: readEnvInt('BILLING_RECONCILE_RECHECK_MS', 900_000, env),
+  };
   let scheduler: BillingScheduler | null = null;
   return {
     config,
@@ -58,7 +69,7 @@ export function createBillingService(opts: CreateBillingServiceOptions): Billing
     router,
     commandDeps: { sql: opts.sql, paypal, config },
     startScheduler(intervalMs) {
-      scheduler ??= startBillingScheduler({ sql: opts.sql }, { ...(intervalMs ? { intervalMs } : {}), ...(opts.log ? { log: opts.log } : {}) });
+      scheduler ??= startBillingScheduler({ sql: opts.sql }, { ...(intervalMs ? { intervalMs } : {}), ...(opts.log ? { log: opts.log } : {}), reconcile });
       return scheduler;
     },
     stop() {

@@ -1,12 +1,20 @@
 /**
  * Billing (issue 7): PayPal webhook intake, webhook processing, billing commands for GraphQL and the
- * lifecycle sweep. Mount `createPayPalWebhookRouter(deps)` with `app.use(router)` BEFORE any global
+ * lifecycle sweep, plus the level-triggered PayPal reconciliation pass. Mount `createPayPalWebhookRouter(deps)` with `app.use(router)` BEFORE any global
  * JSON body parser; it serves POST /api/v1/paypal/webhooks.
  */
 export { createPayPalWebhookRouter, isWebhookEnvelope, PAYPAL_WEBHOOK_PATH } from './paypal-webhook-router.ts';
 export type { PayPalWebhookRouter, PayPalWebhookRouterDeps } from './paypal-webhook-router.ts';
-export { processWebhookEvent } from './process-webhook-event.ts';
-export type { ProcessOptions, ProcessOutcome } from './process-webhook-event.ts';
+export { applyPayPalTruth, processWebhookEvent } from './process-webhook-event.ts';
+export type { ApplyPayPalTruthInput, ApplyPayPalTruthOutcome, ProcessOptions, ProcessOutcome } from './process-webhook-event.ts';
+export {
+  DEFAULT_ABANDONED_AFTER_MS,
+  DEFAULT_RECHECK_AFTER_MS,
+  DEFAULT_RECONCILE_LIMIT,
+  FINAL_BILLING_STATUSES,
+  reconcileBillingSubscriptions,
+} from './reconcile-billing-subscriptions.ts';
+export type { ReconcileBillingDeps, ReconcileBillingOptions, ReconcileBillingResult } from './reconcile-billing-subscriptions.ts';
 export { createWebhookQueue } from './webhook-queue.ts';
 export type { WebhookQueue, WebhookQueueOptions } from './webhook-queue.ts';
 export {
@@ -32,7 +40,7 @@ export type {
   RegionNameAvailability,
 } from './billing-commands.ts';
 export { runBillingSweep, startBillingScheduler } from './billing-sweep.ts';
-export type { BillingScheduler, BillingSweepResult } from './billing-sweep.ts';
+export type { BillingScheduler, BillingSchedulerOptions, BillingSweepResult } from './billing-sweep.ts';
 export { createBillingService } from './create-billing-service.ts';
 export type { BillingService, CreateBillingServiceOptions } from './create-billing-service.ts';
 export { buildCustomId, parseCustomId } from './custom-id.ts';

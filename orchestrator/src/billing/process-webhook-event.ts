@@ -9,7 +9,8 @@
  *  3. the subscription is RE-READ from PayPal (source of truth; events may be late, duplicated or out of
  *     order) before anything irreversible — the effect follows PayPal's current status, not the event's;
  *  4. ONE transaction: insert processed_webhook_events (duplicate key → skip), lock the billing row,
- *     drop stale events (update time older than stored), write billing row + region / citizenship.
+ *     drop stale events (update time older than stored), write billing row + region / citizenship
+ *     (steps after the dedupe insert live in applyPayPalTruth, which the reconciliation pass reuses).
  * A transient PayPal failure throws (the queue retries); nothing is committed in that case.
  */
 import type postgres from 'postgres';
@@ -104,43 +105,72 @@ export async function processWebhookEvent(db: BillingDb, event: PayPalWebhookEve
       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`;
     if (!inserted) return { kind: 'duplicate', eventId };
     if (!truth) return { kind: 'ignored', eventId, reason: `PayPal does not know subscription ${subscriptionId}` };
-
-    let [row] = await tx<BillingRow[]>`
-      SELECT id, plan, player_id, region_id, region_name, size_tier, status, (extract(epoch from status_updated_at) * 1000)::float8 AS status_updated_at_ms, payment_failure_count
-      FROM billing_subscriptions WHERE paypal_subscription_id = ${subscriptionId} FOR UPDATE`;
-    if (!row) {
-      const adopted = await adoptFromCustomId(tx, truth);
-      if (!adopted) return { kind: 'ignored', eventId, reason: `no billing row and no usable custom_id for ${subscriptionId}` };
-      row = adopted;
-    }
-
-    // Out-of-order protection: an event (or a re-read) older than what we stored changes nothing.
-    const eventTime = type.startsWith('BILLING.SUBSCRIPTION.') ? (event.resource.status_update_time ?? event.resource.update_time) : null;
-    const truthTime = toDate(truth.status_update_time);
-    const storedTime = fromMs(row.status_updated_at_ms);
-    if (isStaleEvent(eventTime as string | null, storedTime) || isStaleEvent(truthTime, storedTime)) {
-      return { kind: 'stale', eventId, subscriptionId };
-    }
-
-    const effects: string[] = [];
-    const signal = signalOf(type, truth);
-    const failures = truth.billing_info?.failed_payments_count ?? row.payment_failure_count;
-    const lastPaymentAt = toDate(truth.billing_info?.last_payment?.time);
-    const nextBillingAt = toDate(truth.billing_info?.next_billing_time);
-    await tx`
-      UPDATE billing_subscriptions SET status = ${truth.status},
-        status_updated_at = GREATEST(status_updated_at, ${iso(truthTime ?? now)}::timestamptz),
-        payment_failure_count = ${failures},
-        last_payment_at = COALESCE(${iso(lastPaymentAt)}::timestamptz, last_payment_at),
-        next_billing_at = COALESCE(${iso(nextBillingAt)}::timestamptz, next_billing_at),
-        updated_at = now()
-      WHERE id = ${row.id}`;
-    effects.push(`billing:${truth.status}`);
-
-    if (signal && row.plan === 'regional_owner') effects.push(...(await applyRegionalOwner(tx, row, truth, signal, now, eventId)));
-    if (signal && row.plan === 'galactic_citizen') effects.push(...(await applyCitizenship(tx, row, truth, signal, now)));
-    return { kind: 'applied', eventId, subscriptionId, effects };
+    const eventTime = type.startsWith('BILLING.SUBSCRIPTION.') ? ((event.resource.status_update_time ?? event.resource.update_time) as string | null | undefined) ?? null : null;
+    const applied = await applyPayPalTruth(tx, { subscriptionId, truth, eventType: type, eventTime, eventId, now });
+    if (applied.kind === 'applied') return { kind: 'applied', eventId, subscriptionId, effects: applied.effects };
+    if (applied.kind === 'stale') return { kind: 'stale', eventId, subscriptionId };
+    return { kind: 'ignored', eventId, reason: applied.reason };
   });
+}
+
+export interface ApplyPayPalTruthInput {
+  subscriptionId: string;
+  /** PayPal's current view of the subscription (just re-read). */
+  truth: PayPalSubscription;
+  /** The webhook event type this change is interpreted as (signalOf picks the effect from it and `truth`). */
+  eventType: string;
+  /** The event's own update time, when it carries one (older than the stored time → stale). */
+  eventTime: string | null;
+  /** Recorded in region events: the webhook event id, or a marker such as `reconcile`. */
+  eventId: string;
+  now: Date;
+}
+
+export type ApplyPayPalTruthOutcome =
+  | { kind: 'applied'; effects: string[] }
+  | { kind: 'stale' }
+  | { kind: 'ignored'; reason: string };
+
+/**
+ * THE effect of PayPal's current view of a subscription on the hub, inside the caller's transaction:
+ * lock (or adopt) the billing row, drop stale views, write the billing row and the region / citizenship
+ * effect. Shared by the webhook path (processWebhookEvent) and the level-triggered reconciliation
+ * (reconcileBillingSubscriptions) so each rule has one home.
+ */
+export async function applyPayPalTruth(tx: Tx, input: ApplyPayPalTruthInput): Promise<ApplyPayPalTruthOutcome> {
+  const { subscriptionId, truth, eventType: type, eventTime, eventId, now } = input;
+  let [row] = await tx<BillingRow[]>`
+    SELECT id, plan, player_id, region_id, region_name, size_tier, status, (extract(epoch from status_updated_at) * 1000)::float8 AS status_updated_at_ms, payment_failure_count
+    FROM billing_subscriptions WHERE paypal_subscription_id = ${subscriptionId} FOR UPDATE`;
+  if (!row) {
+    const adopted = await adoptFromCustomId(tx, truth);
+    if (!adopted) return { kind: 'ignored', reason: `no billing row and no usable custom_id for ${subscriptionId}` };
+    row = adopted;
+  }
+
+  // Out-of-order protection: an event (or a re-read) older than what we stored changes nothing.
+  const truthTime = toDate(truth.status_update_time);
+  const storedTime = fromMs(row.status_updated_at_ms);
+  if (isStaleEvent(eventTime, storedTime) || isStaleEvent(truthTime, storedTime)) return { kind: 'stale' };
+
+  const effects: string[] = [];
+  const signal = signalOf(type, truth);
+  const failures = truth.billing_info?.failed_payments_count ?? row.payment_failure_count;
+  const lastPaymentAt = toDate(truth.billing_info?.last_payment?.time);
+  const nextBillingAt = toDate(truth.billing_info?.next_billing_time);
+  await tx`
+    UPDATE billing_subscriptions SET status = ${truth.status},
+      status_updated_at = GREATEST(status_updated_at, ${iso(truthTime ?? now)}::timestamptz),
+      payment_failure_count = ${failures},
+      last_payment_at = COALESCE(${iso(lastPaymentAt)}::timestamptz, last_payment_at),
+      next_billing_at = COALESCE(${iso(nextBillingAt)}::timestamptz, next_billing_at),
+      updated_at = now()
+    WHERE id = ${row.id}`;
+  effects.push(`billing:${truth.status}`);
+
+  if (signal && row.plan === 'regional_owner') effects.push(...(await applyRegionalOwner(tx, row, truth, signal, now, eventId)));
+  if (signal && row.plan === 'galactic_citizen') effects.push(...(await applyCitizenship(tx, row, truth, signal, now)));
+  return { kind: 'applied', effects };
 }
 
 /** A subscription created outside our create command (or whose row was lost): rebuild the row from custom_id. */
