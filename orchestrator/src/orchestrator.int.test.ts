@@ -8,14 +8,14 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeForwardedClaims } from '@sw/auth';
+import { encodeForwardedClaims, type Claims } from '@sw/auth';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { channels, createRedisEventBus } from '@sw/events';
-import { createTestDatabase, type TestDatabase } from '@sw/testing';
+import { createTestDatabase, errorCodes, postGraphql, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import { startOrchestrator, type RunningOrchestrator } from './index.ts';
-import { cleanupInstance, insertNexusFixture, userWithToken, waitFor } from './testing/fixtures.ts';
+import { cleanupInstance, insertNexusFixture, restCall, userWithToken, waitFor } from './testing/fixtures.ts';
 import type { RegionRuntimeMessage } from './store/region-events.ts';
 
 const instance = `orch-${randomUUID().slice(0, 8)}`;
@@ -26,23 +26,9 @@ let admin: Awaited<ReturnType<typeof userWithToken>>;
 let alice: Awaited<ReturnType<typeof userWithToken>>;
 let bob: Awaited<ReturnType<typeof userWithToken>>;
 
-async function rest(method: string, p: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${orch.url}${p}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const rest = (method: string, p: string, token: string | null, body?: unknown) => restCall(orch.url, method, p, token, body);
 
-async function gql(claims: Parameters<typeof encodeForwardedClaims>[0] | null, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${orch.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(claims ? encodeForwardedClaims(claims) : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as any;
-}
+const gql = (claims: Claims | null, query: string, variables: Record<string, unknown> = {}) => postGraphql(orch.url, query, variables, claims);
 
 const waitState = (name: string, states: string[], timeoutMs = 60_000) =>
   waitFor(`${name} in ${states.join('/')}`, async () => {
@@ -190,13 +176,13 @@ describe('orchestrator', () => {
     expect(mine.data.regionRuntime.conditions).toHaveLength(6);
     expect(mine.data.regionRuntime.recentEvents).toHaveLength(3);
     const theirs = await gql(bob.claims, q, { id: row!.id });
-    expect(theirs.errors[0].extensions.code).toBe('ERR_NOT_REGION_OWNER');
+    expect(errorCodes(theirs)[0]).toBe('ERR_NOT_REGION_OWNER');
     const fleet = await gql(admin.claims, `{ fleet { totalRegions liveRegions softTarget utilization alert } }`);
     expect(fleet.data.fleet).toMatchObject({ softTarget: 50, alert: false });
     expect(fleet.data.fleet.liveRegions).toBeGreaterThanOrEqual(2);
-    expect((await gql(alice.claims, `{ fleet { totalRegions } }`)).errors[0].extensions.code).toBe('ERR_ADMIN_REQUIRED');
+    expect(errorCodes(await gql(alice.claims, `{ fleet { totalRegions } }`))[0]).toBe('ERR_ADMIN_REQUIRED');
     const bad = await gql(alice.claims, `mutation($id: ID!) { scaleRegion(regionId: $id, input: { cpu: 0.3, memoryGb: 99 }) { specGeneration } }`, { id: row!.id });
-    expect(bad.errors[0].extensions.code).toBe('ERR_SCALE_OUT_OF_RANGE');
+    expect(errorCodes(bad)[0]).toBe('ERR_SCALE_OUT_OF_RANGE');
     const ok = await gql(alice.claims, `mutation($id: ID!) { scaleRegion(regionId: $id, input: { cpu: 1.5, memoryGb: 3 }) { specGeneration spec { cpu memoryGb } } }`, { id: row!.id });
     expect(ok.data.scaleRegion).toEqual({ specGeneration: 2, spec: { cpu: 1.5, memoryGb: 3 } });
     const applied = await waitFor('spec applied', async () => {

@@ -9,9 +9,9 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeForwardedClaims, type Claims } from '@sw/auth';
+import type { Claims } from '@sw/auth';
 import { DAY_MS } from '@sw/domain';
-import { createTestDatabase, insertRegion, insertUserWithPlayer, type TestDatabase } from '@sw/testing';
+import { createTestDatabase, errorCodes, postGraphql, type GraphqlResponse, insertRegion, insertUserWithPlayer, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import { REPO_ROOT } from '../config.ts';
 import { createProcessDriver } from '../drivers/process/process-driver.ts';
@@ -213,15 +213,8 @@ describe('useEmergencyRelocation (GraphQL through the orchestrator service)', ()
     b = await startBillingOrchestrator({ port: 0, databaseUrl: t.url, instance, backupDir, driver, resyncMs: 60_000, healthPeriodMs: 60_000, autoscaleIntervalMs: 3_600_000 });
   });
 
-  async function gql(claims: Claims | null, query: string, variables: Record<string, unknown> = {}) {
-    const res = await fetch(`${b.orch.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(claims ? encodeForwardedClaims(claims) : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions: { code: string } }> };
-  }
-  const codeOf = (r: { errors?: Array<{ extensions: { code: string } }> }) => r.errors?.[0]?.extensions.code;
+  const gql = (claims: Claims | null, query: string, variables: Record<string, unknown> = {}) => postGraphql(b.orch.url, query, variables, claims);
+  const codeOf = (r: GraphqlResponse) => errorCodes(r)[0];
   const MUTATION = 'mutation($r: ID!) { useEmergencyRelocation(regionId: $r) { playerId regionId usedAt sectorNumber region { id } } }';
 
   it('relocates once, then refuses with ERR_RELOCATION_ALREADY_USED', async () => {

@@ -9,8 +9,8 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeForwardedClaims, type Claims } from '@sw/auth';
-import { createTestDatabase, type TestDatabase } from '@sw/testing';
+import type { Claims } from '@sw/auth';
+import { createTestDatabase, errorCodes, postGraphql, type GraphqlResponse, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import { REPO_ROOT } from '../config.ts';
 import type { RegionRuntimeDriver } from '../drivers/driver.ts';
@@ -28,15 +28,8 @@ let other: Awaited<ReturnType<typeof userWithToken>>;
 /** Runs once, inside the reconciler's STACK_DEPLOYED step of the region with this name. */
 const duringStackDeploy = new Map<string, () => Promise<void>>();
 
-async function gql(claims: Claims | null, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${b.orch.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(claims ? encodeForwardedClaims(claims) : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions: { code: string } }> };
-}
-const codeOf = (r: { errors?: Array<{ extensions: { code: string } }> }) => r.errors?.[0]?.extensions.code;
+const gql = (claims: Claims | null, query: string, variables: Record<string, unknown> = {}) => postGraphql(b.orch.url, query, variables, claims);
+const codeOf = (r: GraphqlResponse) => errorCodes(r)[0];
 
 const CREATE = `mutation($input: CreateSubscriptionInput!) { createSubscription(input: $input) {
   approvalUrl subscription { id paypalSubscriptionId status plan regionName sizeTier amount } } }`;

@@ -120,3 +120,13 @@ export async function cleanupInstance(hubUrl: string, instance: string): Promise
     await admin.end({ timeout: 2 });
   }
 }
+
+/** Calls the region-manager REST API of an orchestrator at `baseUrl` with an optional Bearer token and JSON body. */
+export async function restCall(baseUrl: string, method: string, p: string, token: string | null, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${baseUrl}${p}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}

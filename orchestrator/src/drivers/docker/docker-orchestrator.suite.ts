@@ -14,7 +14,7 @@ import { encodeForwardedClaims } from '@sw/auth';
 import { createTestDatabase, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import { startOrchestrator, type RunningOrchestrator } from '../../index.ts';
-import { insertNexusFixture, userWithToken, waitFor } from '../../testing/fixtures.ts';
+import { insertNexusFixture, restCall, userWithToken, waitFor } from '../../testing/fixtures.ts';
 import { LABEL } from './docker-labels.ts';
 import { createDockerDriver, type DockerDriver } from './docker-driver.ts';
 import { removeInstanceObjects } from './docker-test-engine.ts';
@@ -36,14 +36,7 @@ export function describeOrchestratorOnDocker(images: () => Promise<TemplateImage
     let admin: Awaited<ReturnType<typeof userWithToken>>;
     let alice: Awaited<ReturnType<typeof userWithToken>>;
 
-    async function rest(method: string, p: string, token: string | null, body?: unknown) {
-      const res = await fetch(`${orch.url}${p}`, {
-        method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, body: (await res.json()) as any };
-    }
+    const rest = (method: string, p: string, token: string | null, body?: unknown) => restCall(orch.url, method, p, token, body);
     const waitState = (name: string, states: string[], timeoutMs = 90_000) =>
       waitFor(`${name} in ${states.join('/')}`, async () => {
         const r = await rest('GET', `/regions/${name}`, admin.token);
