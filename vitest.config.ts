@@ -1,4 +1,11 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// Node resolves `graphql` 16 (no "exports" map) through "main" to its CommonJS build, the copy Apollo's packages and
+// graphql-ws load. Vite would pick "module" (index.mjs) for our own imports, a second graphql realm that only exists
+// under test; pinning the bare specifier to the CommonJS entry makes tests load graphql exactly as production does.
+const graphqlEntry = createRequire(new URL('./gateway/package.json', import.meta.url)).resolve('graphql');
+const resolve = { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] };
 
 // Two tiers selected by file suffix: `*.test.ts` is a unit test (no network),
 // `*.int.test.ts` talks to the real local Postgres / Redis / child processes.
@@ -10,6 +17,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: unitGlobs,
@@ -18,6 +26,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'int',
           include: intGlobs,

@@ -14,7 +14,7 @@
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
-import { graphqlRuntime } from './graphql-runtime.ts';
+import { GraphQLError } from 'graphql';
 import { executeQueryPlan } from '@apollo/gateway';
 import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
 import type { Logger } from 'pino';
@@ -84,7 +84,7 @@ function toWsUrl(httpUrl: string): string {
 }
 
 function formatErrors(errors: readonly unknown[]): GraphQLFormattedError[] {
-  return errors.map((e) => (e instanceof graphqlRuntime.GraphQLError ? e.toJSON() : (e as GraphQLFormattedError)));
+  return errors.map((e) => (e instanceof GraphQLError ? e.toJSON() : (e as GraphQLFormattedError)));
 }
 
 /** A client subscription as graphql-ws sees it: an async iterator that yields nothing (frames are written directly). */

@@ -4,8 +4,8 @@
  * `execPlan` (primary followed by the `rest`) is what executeQueryPlan runs for every upstream event, with a stub
  * data source answering the primary fetch with the event.
  */
-import type { DocumentNode, GraphQLError as GraphQLErrorType, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { graphqlRuntime } from './graphql-runtime.ts';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, parse, validate } from 'graphql';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import type { Schema } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
@@ -14,8 +14,6 @@ import { buildOperationContext } from '@apollo/gateway';
 import { deliveryModeOf, type DeliveryMode } from './subscription-delivery-modes.ts';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
-type GraphQLError = GraphQLErrorType;
-const { GraphQLError, getOperationAST, getVariableValues, parse, validate } = graphqlRuntime;
 
 /** Everything needed to run one (validated) client subscription document. Shared by all clients sending the same text. */
 export interface PlannedSubscription {

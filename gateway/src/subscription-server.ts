@@ -16,7 +16,7 @@ import { WebSocketServer } from 'ws';
 import type WebSocket from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { handleProtocols } from 'graphql-ws';
-import { graphqlRuntime } from './graphql-runtime.ts';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from 'graphql-ws';
 import { createRequestAuthenticator } from './request-auth.ts';
@@ -156,7 +156,7 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
         const state = states.get(ctx);
         const auth = state?.auth ?? null;
         if (auth && auth.claims.exp * 1000 <= Date.now()) {
-          return [new graphqlRuntime.GraphQLError('Access token expired; reconnect with a fresh token', { extensions: { code: 'ERR_INVALID_TOKEN' } })];
+          return [new GraphQLError('Access token expired; reconnect with a fresh token', { extensions: { code: 'ERR_INVALID_TOKEN' } })];
         }
         const outcome = planner.plan(payload.query, payload.operationName, payload.variables);
         if (!outcome.ok) return outcome.errors;

@@ -6,11 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
-import { createRequire } from 'node:module';
-
-// Load graphql the way @apollo/federation-internals (CommonJS) does, so the schema it builds and printSchema share one
-// graphql realm under every loader (bundlers and vitest otherwise pick graphql's .mjs entry).
-const { printSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+import { printSchema } from 'graphql';
 
 const SUPERGRAPH_PATH = fileURLToPath(new URL('../../gateway/supergraph.graphql', import.meta.url));
 const OUTPUT_PATH = fileURLToPath(new URL('../src/graphql/schema.graphql', import.meta.url));
