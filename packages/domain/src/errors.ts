@@ -3,6 +3,12 @@
  * to one of these; REST endpoints answer with `{ error: { code, message } }` and the mapped HTTP status.
  * Add a code here (never inline a new string elsewhere) so clients can rely on the list.
  */
+import { ACCOUNT_ERROR_STATUS } from './error-codes/accounts.ts';
+import { GOVERNANCE_ERROR_STATUS } from './error-codes/governance.ts';
+import { REGION_CONFIG_ERROR_STATUS } from './error-codes/region-config.ts';
+import { TRAVEL_ERROR_STATUS } from './error-codes/travel.ts';
+import { OPERATIONS_ERROR_STATUS } from './error-codes/operations.ts';
+
 export const ERROR_STATUS = {
   // auth
   ERR_UNAUTHENTICATED: 401,
@@ -65,6 +71,12 @@ export const ERROR_STATUS = {
   // gateway
   /** A subgraph could not be reached (connection refused, reset or timed out); no internal address is leaked. */
   ERR_UPSTREAM_UNAVAILABLE: 503,
+  // One file per area keeps additions to the table in one place per concept.
+  ...ACCOUNT_ERROR_STATUS,
+  ...GOVERNANCE_ERROR_STATUS,
+  ...REGION_CONFIG_ERROR_STATUS,
+  ...TRAVEL_ERROR_STATUS,
+  ...OPERATIONS_ERROR_STATUS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
