@@ -5,3 +5,5 @@ export { signAccessToken, verifyAccessToken, DEFAULT_ACCESS_TOKEN_TTL_SECONDS, T
 export { CLAIMS_HEADER, CLAIMS_SIG_HEADER, encodeForwardedClaims, decodeForwardedClaims } from './forwarded-claims.ts';
 export { assertProductionSecrets, jwtSecret, internalClaimsSecret, MIN_PRODUCTION_SECRET_LENGTH } from './secrets.ts';
 export { BoundedCache } from './bounded-cache.ts';
+export { GRID_ROLES } from './operation-rules.ts';
+export type { GridRole, OperationRules } from './operation-rules.ts';

@@ -18,3 +18,4 @@ export * from './webhook-rules.ts';
 export * from './subscription-lifecycle.ts';
 export * from './region-status-for-runtime.ts';
 export * from './emergency-relocation.ts';
+export * from './governance-authority.ts';
