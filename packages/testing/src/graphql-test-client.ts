@@ -24,18 +24,25 @@ export interface EntitiesData {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A GraphQL response body as sent (`T` is the selected data, declared by the caller). */
+export interface GraphqlBody<T> {
+  data?: T | null;
+  errors?: GraphqlError[];
+  extensions?: Record<string, unknown>;
+}
+
 /**
  * Checks that `body` has the outline of a GraphQL response (an object whose `data` is an object or null/absent and
- * whose `errors` is an array of `{ message }`), throwing with the body when it does not. `data` is returned as `T`.
+ * whose `errors` is an array of `{ message }`) and returns the same object typed; throws with the body otherwise.
  */
-export function parseGraphqlBody<T>(body: unknown): { data: T | null | undefined; errors: GraphqlError[] | undefined } {
+export function parseGraphqlBody<T>(body: unknown): GraphqlBody<T> {
   if (!isRecord(body)) throw new Error(`not a GraphQL response: ${JSON.stringify(body)}`);
   const { data, errors } = body;
   if (data !== undefined && data !== null && !isRecord(data)) throw new Error(`GraphQL data is not an object: ${JSON.stringify(body)}`);
   if (errors !== undefined && !(Array.isArray(errors) && errors.every((e) => isRecord(e) && typeof e.message === 'string'))) {
     throw new Error(`GraphQL errors is not a list of { message }: ${JSON.stringify(body)}`);
   }
-  return { data: data as T | null | undefined, errors: errors as GraphqlError[] | undefined };
+  return body as GraphqlBody<T>;
 }
 
 /** Test-only helper: POSTs one GraphQL operation to a subgraph, optionally with gateway-signed claims. */
@@ -51,7 +58,8 @@ export async function postGraphql<T = unknown>(
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(10_000),
   });
-  return { status: res.status, ...parseGraphqlBody<T>(await res.json()) };
+  const body = parseGraphqlBody<T>(await res.json());
+  return { status: res.status, data: body.data, errors: body.errors };
 }
 
 /**
@@ -76,6 +84,6 @@ export function testClaims(userId: string, username: string, playerId: string | 
 }
 
 /** The error codes of a response, in order. */
-export function errorCodes(res: Pick<GraphqlResponse, 'errors'>): (string | undefined)[] {
+export function errorCodes(res: { errors?: readonly GraphqlError[] }): (string | undefined)[] {
   return (res.errors ?? []).map((e) => e.extensions?.code);
 }

@@ -10,4 +10,4 @@ export { dbErrorOf } from './db-error-of.ts';
 export type { DbErrorInfo } from './db-error-of.ts';
 export { insertRegion, insertUserWithPlayer } from './hub-fixtures.ts';
 export { dataOf, errorCodes, parseGraphqlBody, postGraphql, testClaims } from './graphql-test-client.ts';
-export type { EntitiesData, GraphqlError, GraphqlResponse } from './graphql-test-client.ts';
+export type { EntitiesData, GraphqlBody, GraphqlError, GraphqlResponse } from './graphql-test-client.ts';
