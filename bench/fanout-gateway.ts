@@ -14,7 +14,7 @@ const gw = await startGateway({
   subscriptions: { deliveryModes: FEED_DELIVERY_MODES },
 });
 process.send!({ type: 'ready', url: gw.url });
-process.on('message', async (m: { type: string }) => {
+async function onMessage(m: { type: string }): Promise<void> {
   if (m.type === 'stats') {
     if (global.gc) global.gc();
     process.send!({ type: 'stats', rss: process.memoryUsage().rss, cpu: process.cpuUsage(), hub: gw.subscriptions.stats() });
@@ -22,7 +22,8 @@ process.on('message', async (m: { type: string }) => {
     await gw.stop();
     process.exit(0);
   }
-});
+}
+process.on('message', (m: { type: string }) => void onMessage(m));
 
 // The bench process went away (killed): never outlive it.
 process.on('disconnect', () => process.exit(0));

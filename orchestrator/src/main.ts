@@ -8,7 +8,10 @@ import { startOrchestrator } from './index.ts';
 
 const orch = await startOrchestrator();
 const stop = () => {
-  orch.stop().finally(() => process.exit(0));
+  void orch
+    .stop()
+    .catch((err: unknown) => console.error(JSON.stringify({ level: 'error', msg: 'orchestrator stop failed', err: String((err as Error)?.stack ?? err) })))
+    .finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 10_000).unref();
 };
 process.on('SIGTERM', stop);
