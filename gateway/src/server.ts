@@ -121,7 +121,10 @@ export function supergraphSubgraphUrls(supergraphSdl: string): Record<string, st
   return out;
 }
 
-/** Resolves each subgraph's GraphQL URL: explicit option > `<NAME>_URL` env > supergraph default. */
+/**
+ * Resolves each subgraph's GraphQL URL: explicit option > `<NAME>_URL` env > `<NAME>_PORT` env on loopback (the
+ * launcher on another port base) > supergraph default.
+ */
 export function resolveSubgraphUrls(
   supergraphSdl: string,
   overrides: Partial<Record<string, string>> = {},
@@ -132,7 +135,10 @@ export function resolveSubgraphUrls(
   for (const [name, url] of Object.entries(baked)) {
     const explicit = overrides[name];
     const fromEnv = env[`${name.toUpperCase()}_URL`];
-    out[name] = explicit ? graphqlUrlOf(explicit) : fromEnv ? graphqlUrlOf(fromEnv) : url;
+    const port = env[`${name.toUpperCase()}_PORT`];
+    const fromPort = port && /^\d+$/.test(port) ? `http://127.0.0.1:${port}` : undefined;
+    const chosen = explicit || fromEnv || fromPort;
+    out[name] = chosen ? graphqlUrlOf(chosen) : url;
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { platformServices, REPO_ROOT, type ServiceSpec } from './service-table.t
 import { waitForHealthy } from './wait-healthy.ts';
 import { portIsFree } from './port-free.ts';
 import { seedBaseGalaxy } from './seed-galaxy.ts';
+import { APP_ROLE_SERVICES, prepareAppRole } from './app-role.ts';
 
 const started = performance.now();
 const logDir = join(REPO_ROOT, 'var', 'log');
@@ -29,6 +30,9 @@ if (ephemeral) {
   databaseUrl = url.toString();
 }
 const redisUrl = readEnv('REDIS_URL', DEFAULT_REDIS_URL);
+/** SW_DB_APP_ROLE: run the subgraphs and the gateway as this least-privilege role (docs/decisions/hub-database-roles.md). */
+const appRole = readEnv('SW_DB_APP_ROLE', '');
+let appDatabaseUrl: string | null = null;
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
@@ -98,7 +102,7 @@ function startService(spec: ServiceSpec): ChildProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appDatabaseUrl && APP_ROLE_SERVICES.has(spec.name) ? appDatabaseUrl : databaseUrl,
       REDIS_URL: redisUrl,
       ORCHESTRATOR_STOP_REGIONS_ON_EXIT: process.env.ORCHESTRATOR_STOP_REGIONS_ON_EXIT ?? 'true',
       ...spec.env,
@@ -127,6 +131,10 @@ async function main() {
   try {
     await seedDemoUsers(db);
     await seedBaseGalaxy(sql, (line) => say(line));
+    if (appRole) {
+      appDatabaseUrl = await prepareAppRole(sql, databaseUrl, appRole, readEnv('SW_DB_APP_PASSWORD', '') || undefined);
+      say(`services ${[...APP_ROLE_SERVICES].join(', ')} connect as the application role ${appRole} (row access only)`);
+    }
   } finally {
     await close();
   }
