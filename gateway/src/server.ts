@@ -41,6 +41,7 @@ import type { QueryLimitsOverride } from './gateway-limits.ts';
 import { aggregateHealth } from './health-aggregator.ts';
 import type { HealthTarget } from './health-aggregator.ts';
 import { hubUserLookup, mountDevLogin } from './dev-login.ts';
+import { devLoginLoopbackOnly } from './dev-login-guard.ts';
 import type { DevLoginLookup } from './dev-login.ts';
 import { mountPlayground, sendPlayground, wantsHtml } from './playground.ts';
 import { createGatewayMetrics } from './gateway-metrics.ts';
@@ -267,6 +268,8 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     return lookupPromise;
   };
   app.use('/api/v1/auth', express.json({ limit: '16kb' }));
+  // Whoever reaches the dev login gets any seeded user's token: callers on this machine only (dev-login-guard.ts).
+  if (devLoginEnabled) app.post('/api/v1/auth/dev-login', devLoginLoopbackOnly());
   mountDevLogin(app, {
     enabled: devLoginEnabled,
     lookup,

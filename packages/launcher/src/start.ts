@@ -150,8 +150,9 @@ async function main() {
   );
   say(`all services healthy in ${(readyMs / 1000).toFixed(1)} s (services started in ${(servicesMs / 1000).toFixed(1)} s)`);
   for (const spec of services) say(`  ${spec.name.padEnd(13)} http://127.0.0.1:${spec.port}${spec.name === 'gateway' ? '/graphql' : ''}`);
-  say('  health        http://127.0.0.1:4000/api/v1/status/health');
-  say('  dev login     POST http://127.0.0.1:4000/api/v1/auth/dev-login {"username":"alice"} (admin, alice, bob, carol)');
+  const gatewayPort = services.find((s) => s.name === 'gateway')?.port ?? 4000;
+  say(`  health        http://127.0.0.1:${gatewayPort}/api/v1/status/health`);
+  say(`  dev login     POST http://127.0.0.1:${gatewayPort}/api/v1/auth/dev-login {"username":"alice"} (admin, alice, bob, carol; this machine only)`);
   say(`logs in ${logDir}; press Ctrl-C to stop everything`);
 }
 
