@@ -67,7 +67,8 @@ describe('gateway exposure of the dev login', () => {
     for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', forwarded: 'for=127.0.0.1' }]) {
       const r = await devLogin(remote, headers);
       expect(r.status).toBe(403);
-      expect(r.body).toEqual({ error: { code: 'ERR_DEV_LOGIN_LOOPBACK_ONLY', message: expect.any(String) } });
+      expect(r.body.error?.code).toBe('ERR_DEV_LOGIN_LOOPBACK_ONLY');
+      expect(r.body.token).toBeUndefined();
     }
     // The same gateway still serves the loopback caller, and other routes to the remote one.
     expect((await devLogin(everywhere.url)).status).toBe(200);
