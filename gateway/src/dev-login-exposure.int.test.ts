@@ -64,7 +64,8 @@ describe('gateway exposure of the dev login', () => {
 
   it.skipIf(!externalAddress)('refuses a caller from another address with 403 ERR_DEV_LOGIN_LOOPBACK_ONLY, even with X-Forwarded-For: 127.0.0.1', async () => {
     const remote = `http://${externalAddress}:${everywhere.port}`;
-    for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', forwarded: 'for=127.0.0.1' }]) {
+    const spoofed: Record<string, string>[] = [{}, { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', forwarded: 'for=127.0.0.1' }];
+    for (const headers of spoofed) {
       const r = await devLogin(remote, headers);
       expect(r.status).toBe(403);
       expect(r.body.error?.code).toBe('ERR_DEV_LOGIN_LOOPBACK_ONLY');
