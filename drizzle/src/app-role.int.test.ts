@@ -16,9 +16,11 @@ import { bootstrapHubDatabase } from './bootstrap-hub.ts';
 const tag = randomBytes(4).toString('hex');
 const role = `sw_test_app_${tag}`;
 const migrator = `sw_test_migrator_${tag}`;
+const manager = `sw_test_manager_${tag}`;
 const adminUrl = readEnv('TEST_DATABASE_ADMIN_URL', DEFAULT_TEST_DATABASE_ADMIN_URL);
 let tdb: TestDatabase<HubDb>;
 let app: postgres.Sql;
+let mgr: postgres.Sql;
 let regionId: string;
 let entryId: string;
 
@@ -33,18 +35,20 @@ const as = (user: string) => {
 
 beforeAll(async () => {
   tdb = await createTestDatabase({ kind: 'empty' });
-  const options = { databaseUrl: as(migrator), adminUrl, appRole: role };
+  const options = { databaseUrl: as(migrator), adminUrl, appRoles: [{ name: role }, { name: manager, createDatabases: true }] };
   await bootstrapHubDatabase(options);
   await bootstrapHubDatabase(options); // idempotent: the job runs on every deploy
   app = postgres(as(role), { max: 2, onnotice: () => {} });
+  mgr = postgres(as(manager), { max: 1, onnotice: () => {} });
 });
 
 afterAll(async () => {
   await app?.end({ timeout: 5 });
+  await mgr?.end({ timeout: 5 });
   await tdb?.drop(); // drops the grants with the database
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    for (const r of [role, migrator]) await admin.unsafe(`DROP ROLE IF EXISTS "${r}"`);
+    for (const r of [role, manager, migrator]) await admin.unsafe(`DROP ROLE IF EXISTS "${r}"`);
   } finally {
     await admin.end({ timeout: 5 });
   }
@@ -95,6 +99,21 @@ describe('hub application role', () => {
     ['read the migration journal', 'SELECT * FROM drizzle.__drizzle_migrations'],
   ])('cannot %s', async (_label, statement) => {
     expect((await dbErrorOf(app.unsafe(statement))).code).toBe(PERMISSION_DENIED);
+  });
+
+  it('the region-manager role may create (scratch) databases but is as powerless over the ledger as the app role', async () => {
+    const scratch = `${tdb.name}_scratch`;
+    await mgr.unsafe(`CREATE DATABASE "${scratch}"`);
+    await mgr.unsafe(`DROP DATABASE "${scratch}"`);
+    expect((await dbErrorOf(app.unsafe(`CREATE DATABASE "${scratch}"`))).code).toBe(PERMISSION_DENIED);
+    expect((await mgr`SELECT count(*)::int AS n FROM regions`)[0]!.n).toBeGreaterThanOrEqual(0);
+    for (const statement of [
+      'ALTER TABLE regional_treasury_entries DISABLE TRIGGER ALL',
+      'TRUNCATE regional_treasury_entries',
+      `UPDATE regional_treasury_entries SET delta = 0 WHERE id = '${entryId}'`,
+    ]) {
+      expect((await dbErrorOf(mgr.unsafe(statement))).code, statement).toBe(PERMISSION_DENIED);
+    }
   });
 
   it('leaves the ledger unchanged, and its rows still go with their region (cascade runs as the owner)', async () => {

@@ -23,14 +23,21 @@ function roleIdent(role: string): string {
 
 /**
  * Creates a plain login role (the migration role or the application role) when it does not exist, run as a role with
- * CREATEROLE (the server's superuser). It never gets SUPERUSER, CREATEDB, CREATEROLE, REPLICATION or BYPASSRLS.
+ * CREATEROLE (the server's superuser). It never gets SUPERUSER, CREATEROLE, REPLICATION or BYPASSRLS, and CREATEDB only
+ * with `createDatabases` (the region-manager restores backups into scratch databases to verify them; a database it
+ * creates is its own, which gives it nothing over the hub's tables).
  * `password`, when given, is set on every call (rotation); without one the server's auth rules decide (trust on a dev
  * machine).
  */
-export async function ensureLoginRole(sql: postgres.Sql, role: string, password?: string): Promise<void> {
+export async function ensureLoginRole(
+  sql: postgres.Sql,
+  role: string,
+  password?: string,
+  opts: { createDatabases?: boolean } = {},
+): Promise<void> {
   const ident = roleIdent(role);
   const exists = await sql`SELECT 1 FROM pg_roles WHERE rolname = ${role}`;
-  const attrs = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS';
+  const attrs = `LOGIN NOSUPERUSER ${opts.createDatabases ? 'CREATEDB' : 'NOCREATEDB'} NOCREATEROLE NOREPLICATION NOBYPASSRLS`;
   if (exists.length === 0) {
     try {
       await sql.unsafe(`CREATE ROLE ${ident} ${attrs}`);

@@ -8,18 +8,20 @@ export interface HubBootstrapOptions {
   databaseUrl: string;
   /** A superuser connection (any database of the server); when given, roles and ownership are set up first. */
   adminUrl?: string;
-  /** The application role services connect as (DML only); when given, it is granted after the migrations. */
-  appRole?: string;
-  appPassword?: string;
+  /**
+   * Roles services connect as, each granted row access only (DML) after the migrations; `createDatabases` adds
+   * CREATEDB (the region-manager's backup verification).
+   */
+  appRoles?: { name: string; password?: string; createDatabases?: boolean }[];
 }
 
 /**
  * Prepares the hub database for least-privilege services (docs/decisions/hub-database-roles.md), idempotently, so a
  * one-shot job can run it on every deploy:
  *  1. with `adminUrl`: create or update the migration role (DATABASE_URL's user and password) and the application
- *     role as plain login roles, create the database if missing, hand it and its public schema to the migration role;
+ *     roles as plain login roles, create the database if missing, hand it and its public schema to the migration role;
  *  2. as the migration role: apply the pending hub migrations;
- *  3. with `appRole`: grant it row access only (grantHubAppRole).
+ *  3. grant each application role row access only (grantHubAppRole).
  */
 export async function bootstrapHubDatabase(opts: HubBootstrapOptions): Promise<{ created: boolean }> {
   const target = new URL(opts.databaseUrl);
@@ -32,7 +34,7 @@ export async function bootstrapHubDatabase(opts: HubBootstrapOptions): Promise<{
     try {
       if (!migrator) throw new Error('DATABASE_URL must name the migration role (user) when HUB_DB_ADMIN_URL is set');
       await ensureLoginRole(server, migrator, migratorPassword);
-      if (opts.appRole) await ensureLoginRole(server, opts.appRole, opts.appPassword);
+      for (const r of opts.appRoles ?? []) await ensureLoginRole(server, r.name, r.password, { createDatabases: r.createDatabases ?? false });
     } finally {
       await server.end({ timeout: 5 });
     }
@@ -48,10 +50,10 @@ export async function bootstrapHubDatabase(opts: HubBootstrapOptions): Promise<{
     created = await ensureDatabase(opts.databaseUrl);
   }
   await migrateHub(opts.databaseUrl);
-  if (opts.appRole) {
+  if (opts.appRoles?.length) {
     const sql = postgres(opts.databaseUrl, { max: 1, onnotice: () => {} });
     try {
-      await grantHubAppRole(sql, opts.appRole);
+      for (const r of opts.appRoles) await grantHubAppRole(sql, r.name);
     } finally {
       await sql.end({ timeout: 5 });
     }

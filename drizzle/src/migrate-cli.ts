@@ -7,6 +7,8 @@
  *   HUB_DB_ADMIN_URL       a superuser URL: create/update the roles and hand the database to DATABASE_URL's user first
  *   DATABASE_APP_ROLE      the role services connect as; granted row access only after the migrations
  *   DATABASE_APP_PASSWORD  its password (set on every run, so rotating it is a redeploy)
+ *   DATABASE_MANAGER_ROLE / DATABASE_MANAGER_PASSWORD  the region-manager's role: row access + CREATEDB (scratch
+ *                          databases for backup verification)
  */
 import { DEFAULT_DATABASE_URL, readEnv } from '@sw/config';
 import { bootstrapHubDatabase } from './bootstrap-hub.ts';
@@ -16,15 +18,18 @@ import { seedDemoUsers } from './seed.ts';
 const url = readEnv('DATABASE_URL', DEFAULT_DATABASE_URL);
 const redacted = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 const adminUrl = readEnv('HUB_DB_ADMIN_URL', '');
-const appRole = readEnv('DATABASE_APP_ROLE', '');
-const appPassword = readEnv('DATABASE_APP_PASSWORD', '');
+const appRoles = [
+  { name: readEnv('DATABASE_APP_ROLE', ''), password: readEnv('DATABASE_APP_PASSWORD', ''), createDatabases: false },
+  { name: readEnv('DATABASE_MANAGER_ROLE', ''), password: readEnv('DATABASE_MANAGER_PASSWORD', ''), createDatabases: true },
+]
+  .filter((r) => r.name !== '')
+  .map((r) => ({ name: r.name, createDatabases: r.createDatabases, ...(r.password ? { password: r.password } : {}) }));
 const started = performance.now();
 try {
   const { created } = await bootstrapHubDatabase({
     databaseUrl: url,
     ...(adminUrl ? { adminUrl } : {}),
-    ...(appRole ? { appRole } : {}),
-    ...(appPassword ? { appPassword } : {}),
+    appRoles,
   });
   let seeded = '';
   if (process.argv.includes('--seed')) {
@@ -36,7 +41,7 @@ try {
     }
   }
   console.log(
-    `migrated ${redacted}${created ? ' (database created)' : ''}${appRole ? `, granted row access to ${appRole}` : ''}${seeded} in ${Math.round(performance.now() - started)} ms`,
+    `migrated ${redacted}${created ? ' (database created)' : ''}${appRoles.length ? `, granted row access to ${appRoles.map((r) => r.name).join(', ')}` : ''}${seeded} in ${Math.round(performance.now() - started)} ms`,
   );
 } catch (err) {
   console.error(`migration of ${redacted} failed:`, err);

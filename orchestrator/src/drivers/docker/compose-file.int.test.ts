@@ -1,7 +1,7 @@
 /**
  * docker-compose.multi-regional.yml against the compose tool's own `config` check (the docker CLI plugin or
  * Debian's docker-compose; neither needs a running engine), then the seed's services / networks in the resolved
- * config, what it exposes and which secrets it requires (docs/decisions/compose-exposure-and-secrets.md), and the
+ * config, what it exposes and which secrets it requires (docs/decisions/exposure-of-services.md), and the
  * Prometheus / Grafana / nginx files it mounts. Skips with a clear message when no compose tool exists, unless
  * SW_REQUIRE_DOCKER=1 (CI runs ensure-engine.sh, which installs one).
  */
@@ -40,6 +40,7 @@ const REQUIRED_VARS = [
   'HUB_DB_SUPERUSER_PASSWORD',
   'HUB_DB_MIGRATOR_PASSWORD',
   'HUB_DB_APP_PASSWORD',
+  'HUB_DB_MANAGER_PASSWORD',
   'REDIS_PASSWORD',
   'REGION_DB_ADMIN_SECRET',
   'GRAFANA_ADMIN_PASSWORD',
@@ -136,13 +137,14 @@ describe.skipIf(!tool)('docker-compose.multi-regional.yml', () => {
     expect(exposed('redis-nexus')).toEqual(['6379']);
   });
 
-  it('runs every hub service as the row-access database role with the Redis password, and no web app sees a secret', () => {
+  it('runs every hub service as a row-access database role with the Redis password, and no web app sees a secret', () => {
     const cfg = parse(compose(['config'])) as { services: Record<string, ResolvedService> };
     const backend = ['gateway', 'central-nexus-server', 'region-subgraph', 'governance-subgraph', 'region-manager'];
     for (const name of backend) {
       const env = cfg.services[name]!.environment!;
-      expect(new URL(env.DATABASE_URL!).username, name).toBe('sw_app');
-      expect(new URL(env.DATABASE_URL!).password, name).toBe(requiredEnv.HUB_DB_APP_PASSWORD);
+      const [user, password] = name === 'region-manager' ? ['sw_region_manager', requiredEnv.HUB_DB_MANAGER_PASSWORD] : ['sw_app', requiredEnv.HUB_DB_APP_PASSWORD];
+      expect(new URL(env.DATABASE_URL!).username, name).toBe(user);
+      expect(new URL(env.DATABASE_URL!).password, name).toBe(password);
       expect(new URL(env.REDIS_URL!).password, name).toBe(requiredEnv.REDIS_PASSWORD);
       expect(env.NODE_ENV, name).toBe('production');
       // What the services check at startup accepts what the compose file hands them.
@@ -158,6 +160,7 @@ describe.skipIf(!tool)('docker-compose.multi-regional.yml', () => {
     expect(new URL(migrate.HUB_DB_ADMIN_URL!).username).toBe('postgres');
     expect(new URL(migrate.DATABASE_URL!).username).toBe('sw_migrator');
     expect(migrate.DATABASE_APP_ROLE).toBe('sw_app');
+    expect(migrate.DATABASE_MANAGER_ROLE).toBe('sw_region_manager');
     for (const [name, svc] of Object.entries(cfg.services)) {
       if (name === 'hub-migrate' || name === 'central-nexus-db') continue;
       expect(JSON.stringify(svc.environment ?? {}), name).not.toContain(requiredEnv.HUB_DB_SUPERUSER_PASSWORD);
