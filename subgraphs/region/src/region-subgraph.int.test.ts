@@ -119,6 +119,10 @@ afterAll(async () => {
 const q = (query: string, variables?: Record<string, unknown>, claims?: ReturnType<typeof testClaims> | null) =>
   postGraphql(service.url, query, variables, claims ?? null);
 
+/** `q` with a declared result shape, for assertions without `any`. */
+const typed = <T>(query: string, variables?: Record<string, unknown>, claims?: ReturnType<typeof testClaims> | null) =>
+  postGraphql<T>(service.url, query, variables, claims ?? null);
+
 const alice = () => testClaims(ids.userAlice, 'alice', ids.alice);
 const bobAdmin = () => testClaims(ids.userBob, 'bob', ids.bob, true);
 
@@ -240,10 +244,13 @@ describe('Region.world', () => {
     try {
       await tdb.db.update(hub.regions).set({ runtimeEndpoint: countingUrl }).where(eqId(ids.gamma));
       const aliases = Array.from({ length: 30 }, (_, i) => `w${i}: region(id: $id) { world { sectors } }`).join(' ');
-      const [a, b] = await Promise.all([q(`query($id: ID!) { ${aliases} }`, { id: ids.gamma }), q(worldQuery, { id: ids.gamma })]);
+      const [a, b] = await Promise.all([
+        typed<Record<string, { world: { sectors: number } }>>(`query($id: ID!) { ${aliases} }`, { id: ids.gamma }),
+        typed<{ region: { world: unknown } }>(worldQuery, { id: ids.gamma }),
+      ]);
       expect(a.errors).toBeUndefined();
-      expect(a.data.w29.world.sectors).toBe(worldStats.sectors);
-      expect(b.data.region.world).toEqual(worldStats);
+      expect(a.data?.w29?.world.sectors).toBe(worldStats.sectors);
+      expect(b.data?.region.world).toEqual(worldStats);
       expect(calls).toBe(1);
     } finally {
       await close(counting);
@@ -309,27 +316,32 @@ describe('me and players', () => {
   });
 
   it('player(id): private fields (credits, memberships) only for the player themself or an admin, null for others', async () => {
+    interface PlayerView {
+      name: string;
+      credits: number | null;
+      memberships: { region: { name: string } }[] | null;
+    }
     const query = `query($id: ID!) { player(id: $id) { name credits memberships { region { name } } } }`;
-    const anonymous = await q(query, { id: ids.alice });
+    const anonymous = await typed<{ player: PlayerView }>(query, { id: ids.alice });
     expect(anonymous.errors).toBeUndefined();
-    expect(anonymous.data.player).toEqual({ name: 'Alice', credits: null, memberships: null });
-    expect((await q(query, { id: ids.alice }, testClaims(ids.userCarol, 'carol', ids.carol))).data.player).toEqual({
-      name: 'Alice',
-      credits: null,
-      memberships: null,
-    });
+    expect(anonymous.data?.player).toEqual({ name: 'Alice', credits: null, memberships: null });
+    const carol = await typed<{ player: PlayerView }>(query, { id: ids.alice }, testClaims(ids.userCarol, 'carol', ids.carol));
+    expect(carol.data?.player).toEqual({ name: 'Alice', credits: null, memberships: null });
     for (const claims of [alice(), bobAdmin()]) {
-      const res = await q(query, { id: ids.alice }, claims);
-      expect(res.data.player.credits).toBe(12_345);
-      expect(res.data.player.memberships.map((m: any) => m.region.name).sort()).toEqual(['alpha', 'terran-space']);
+      const res = await typed<{ player: PlayerView }>(query, { id: ids.alice }, claims);
+      expect(res.data?.player.credits).toBe(12_345);
+      expect(res.data?.player.memberships?.map((m) => m.region.name).sort()).toEqual(['alpha', 'terran-space']);
     }
     // The same rule wherever the player is reached: as a region's owner and as an entity reference.
-    const owner = await q(`query($id: ID!) { region(id: $id) { owner { credits memberships { membershipType } } } }`, { id: ids.alpha });
-    expect(owner.data.region.owner).toEqual({ credits: null, memberships: null });
-    const entity = await q(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Player { credits } } }`, {
+    const owner = await typed<{ region: { owner: unknown } }>(
+      `query($id: ID!) { region(id: $id) { owner { credits memberships { membershipType } } } }`,
+      { id: ids.alpha },
+    );
+    expect(owner.data?.region.owner).toEqual({ credits: null, memberships: null });
+    const entity = await typed<{ _entities: unknown[] }>(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Player { credits } } }`, {
       reps: [{ __typename: 'Player', id: ids.alice }],
     });
-    expect(entity.data._entities).toEqual([{ credits: null }]);
+    expect(entity.data?._entities).toEqual([{ credits: null }]);
   });
 
   it('player(id) resolves a player and rejects unknown / malformed ids', async () => {
