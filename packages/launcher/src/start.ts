@@ -38,7 +38,16 @@ function say(line: string) {
 
 let stopPromise: Promise<void> | null = null;
 
-/** Stops every child (reverse start order, SIGTERM then SIGKILL after 10 s), drops an ephemeral database, exits. */
+/**
+ * A child's grace between SIGTERM and SIGKILL. Longer than a service's own stop deadline (the orchestrator's is 10 s,
+ * orchestrator/src/main.ts), so a graceful stop — the orchestrator stopping its region-servers — is never cut short.
+ */
+const STOP_GRACE_MS = 15_000;
+
+/**
+ * Stops every child (SIGTERM, SIGKILL after STOP_GRACE_MS), drops an ephemeral database, exits. On Ctrl-C the
+ * terminal has already sent SIGINT to every child (one process group); the SIGTERM here covers `kill <launcher>`.
+ */
 async function stopAll(exitCode: number): Promise<never> {
   stopping = true;
   stopPromise ??= (async () => {
@@ -48,7 +57,10 @@ async function stopAll(exitCode: number): Promise<never> {
         (child) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            const killTimer = setTimeout(() => {
+              say(`a service (pid ${child.pid}) did not stop within ${STOP_GRACE_MS / 1000} s; killing it`);
+              child.kill('SIGKILL');
+            }, STOP_GRACE_MS);
             child.once('exit', () => {
               clearTimeout(killTimer);
               resolve();
@@ -142,8 +154,9 @@ async function main() {
   );
   say(`all services healthy in ${(readyMs / 1000).toFixed(1)} s (services started in ${(servicesMs / 1000).toFixed(1)} s)`);
   for (const spec of services) say(`  ${spec.name.padEnd(13)} http://127.0.0.1:${spec.port}${spec.name === 'gateway' ? '/graphql' : ''}`);
-  say('  health        http://127.0.0.1:4000/api/v1/status/health');
-  say('  dev login     POST http://127.0.0.1:4000/api/v1/auth/dev-login {"username":"alice"} (admin, alice, bob, carol)');
+  const gatewayPort = services.find((s) => s.name === 'gateway')?.port ?? 4000;
+  say(`  health        http://127.0.0.1:${gatewayPort}/api/v1/status/health`);
+  say(`  dev login     POST http://127.0.0.1:${gatewayPort}/api/v1/auth/dev-login {"username":"alice"} (admin, alice, bob, carol)`);
   say(`logs in ${logDir}; press Ctrl-C to stop everything`);
 }
 
