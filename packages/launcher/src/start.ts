@@ -145,7 +145,8 @@ async function main() {
   if (services.some((s) => s.name === 'web')) ensureWebBuild();
   const bootStarted = performance.now();
   for (const spec of services) startService(spec);
-  await waitForHealthy(services, { timeoutMs: 90_000, isStopping: () => stopping });
+  // Generous: with a Docker engine the orchestrator first builds the region image (about a minute on a loaded machine).
+  await waitForHealthy(services, { timeoutMs: 180_000, isStopping: () => stopping });
   const readyMs = Math.round(performance.now() - started);
   const servicesMs = Math.round(performance.now() - bootStarted);
   writeFileSync(
