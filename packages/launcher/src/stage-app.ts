@@ -88,6 +88,14 @@ const isInside = (parent: string, child: string) => {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 };
 
+function realOrNull(p: string): string | null {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
+  }
+}
+
 function link(target: string, linkPath: string): void {
   mkdirSync(path.dirname(linkPath), { recursive: true });
   symlinkSync(path.relative(path.dirname(linkPath), target), linkPath, 'dir');
@@ -113,7 +121,8 @@ export function stageApp(out: string, pkgName = '@sw/orchestrator', repoDir = RE
     for (const name of moduleNames(nm)) {
       const p = path.join(nm, name);
       if (!lstatSync(p).isSymbolicLink()) continue; // the package itself
-      const real = realpathSync(p);
+      const real = realOrNull(p);
+      if (real === null) continue; // a dangling link (an optional dependency that was not installed) is copied as is
       if (!isInside(store, real)) throw new Error(`${p} points outside the virtual store (${real})`);
       visitEntry(path.relative(store, real).split(path.sep)[0]!);
     }
@@ -161,8 +170,8 @@ export function stageApp(out: string, pkgName = '@sw/orchestrator', repoDir = RE
   for (const name of moduleNames(hoisted)) {
     const p = path.join(hoisted, name);
     if (!lstatSync(p).isSymbolicLink()) continue;
-    const real = realpathSync(p);
-    if (!isInside(store, real) || !entries.has(path.relative(store, real).split(path.sep)[0]!)) continue;
+    const real = realOrNull(p);
+    if (real === null || !isInside(store, real) || !entries.has(path.relative(store, real).split(path.sep)[0]!)) continue;
     const dest = path.join(stagedStore, 'node_modules', name);
     mkdirSync(path.dirname(dest), { recursive: true });
     symlinkSync(readlinkSync(p), dest, 'dir');
