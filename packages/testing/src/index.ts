@@ -11,3 +11,6 @@ export type { DbErrorInfo } from './db-error-of.ts';
 export { insertRegion, insertUserWithPlayer } from './hub-fixtures.ts';
 export { dataOf, errorCodes, parseGraphqlBody, postGraphql, testClaims } from './graphql-test-client.ts';
 export type { EntitiesData, GraphqlBody, GraphqlError, GraphqlResponse } from './graphql-test-client.ts';
+export { freePort, waitFor } from './free-port.ts';
+export { startRedisCluster } from './redis-cluster.ts';
+export type { TestRedisCluster } from './redis-cluster.ts';
