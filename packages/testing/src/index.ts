@@ -14,3 +14,5 @@ export type { EntitiesData, GraphqlBody, GraphqlError, GraphqlResponse } from '.
 export { freePort, waitFor } from './free-port.ts';
 export { startRedisCluster } from './redis-cluster.ts';
 export type { TestRedisCluster } from './redis-cluster.ts';
+export { startPgbouncer } from './pgbouncer.ts';
+export type { PgbouncerOptions, TestPgbouncer } from './pgbouncer.ts';
