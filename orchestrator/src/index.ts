@@ -29,6 +29,8 @@ export type { RegionRuntimeDriver, StackSpec, StackObserved, DatabaseRef } from 
 export { regionDbName } from './drivers/driver.ts';
 export { createReconciler } from './reconciler/reconciler.ts';
 export { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
+export { recordRegionEvent } from './store/region-events.ts';
+export type { RegionRuntimeMessage, RuntimeEvent } from './store/region-events.ts';
 
 export const ORCHESTRATOR_SDL_PATH = path.join(REPO_ROOT, 'orchestrator', 'schema.graphql');
 

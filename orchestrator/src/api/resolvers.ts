@@ -14,7 +14,7 @@ import type { RegionRuntimeMessage } from '../store/region-events.ts';
 import { findRegion, listPlayerRegions } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
 import { createBillingResolvers } from './billing-resolvers.ts';
-import { fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
+import { eventsAfter, fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
 
 async function viewFor(deps: ApiDeps, ctx: RequestContext, regionId: string): Promise<RuntimeView> {
   const r = await findRegion(deps.sql, regionId);
@@ -37,7 +37,7 @@ async function* runtimeEvents(deps: ApiDeps, regionId: string, sub: Subscription
     for await (const msg of sub) {
       const r = await findRegion(deps.sql, regionId);
       if (!r) return;
-      yield { regionRuntimeChanged: { regionId: msg.regionId, seq: msg.seq, runtime: runtimeView(r), region: { id: r.id }, event: msg.event } };
+      yield { regionRuntimeChanged: { regionId: msg.regionId, seq: msg.seq, runtime: runtimeView(r), region: { id: r.id }, event: { ...msg.event, seq: msg.seq } } };
     }
   } finally {
     sub.close();
@@ -89,6 +89,7 @@ export function createResolvers(deps: ApiDeps) {
     },
     RegionRuntime: {
       recentEvents: (parent: RuntimeView, a: { limit?: number }) => recentEvents(deps.sql, parent.regionId, a.limit ?? 20),
+      eventsAfter: (parent: RuntimeView, a: { afterSeq: number; first?: number }) => eventsAfter(deps.sql, parent.regionId, a.afterSeq, a.first ?? 200),
     },
   };
 }

@@ -7,3 +7,5 @@ export type { RedisEventBusOptions } from './redis-event-bus.ts';
 export { parseClusterNodes, resolveRedisTarget } from './redis-target.ts';
 export type { RedisNode, RedisTarget } from './redis-target.ts';
 export { closingStream } from './closing-stream.ts';
+export { FifoResync } from './fifo-resync.ts';
+export type { FifoResyncOptions, FifoResyncStats, Sequenced } from './fifo-resync.ts';
