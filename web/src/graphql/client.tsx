@@ -12,14 +12,17 @@ import {
   type Exchange,
 } from '@urql/next';
 import { browserGatewayUrl, toWebSocketUrl } from '../public-env';
+import { socketAffinity, withAffinity } from './socket-affinity';
 
 /**
  * The subscription exchange exists only in the browser: during server rendering there is no socket to open. The
- * graphql-ws client is lazy, so no connection is made until a component actually subscribes.
+ * graphql-ws client is lazy, so no connection is made until a component actually subscribes. The socket URL carries the
+ * gateway affinity key (socket-affinity.ts).
  */
 function browserSubscriptionExchange(url: string): Exchange | null {
   if (typeof window === 'undefined') return null;
-  const ws = createWsClient({ url: toWebSocketUrl(url), lazy: true, retryAttempts: 5 });
+  const socketUrl = withAffinity(toWebSocketUrl(url), socketAffinity({ storage: window.localStorage }));
+  const ws = createWsClient({ url: socketUrl, lazy: true, retryAttempts: 5 });
   return subscriptionExchange({
     forwardSubscription(request) {
       const input = { ...request, query: request.query ?? '' };
