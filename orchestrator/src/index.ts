@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import client from 'prom-client';
-import postgres from 'postgres';
 import { createRedisEventBus, type EventBus } from '@sw/events';
 import { createLogger, createSubgraphService } from '@sw/service-kit';
 import { countsAsLiveRegion, fleetUtilization, type AutoscalePolicy, type RegionRuntimeState } from '@sw/domain';
@@ -22,6 +21,7 @@ import { mountRegionManagerRoutes } from './api/rest-routes.ts';
 import { createBillingService, type BillingService } from './billing/create-billing-service.ts';
 import type { CreateBillingServiceOptions } from './billing/create-billing-service.ts';
 import { stopRunningStacks } from './reconciler/stop-running-stacks.ts';
+import { openHubPool } from './store/hub-pool.ts';
 
 export { readOrchestratorConfig } from './config.ts';
 export type { OrchestratorConfig } from './config.ts';
@@ -64,8 +64,7 @@ export interface RunningOrchestrator {
 export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Promise<RunningOrchestrator> {
   const cfg = { ...readOrchestratorConfig(), ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) } as OrchestratorConfig;
   const logger = createLogger('orchestrator');
-  // A plain postgres.js pool (not createDb): drizzle's wrapper turns timestamptz into strings on its client.
-  const sql = postgres(cfg.databaseUrl, { max: 10, idle_timeout: 20, onnotice: () => {}, connection: { application_name: 'orchestrator' } });
+  const sql = openHubPool(cfg.databaseUrl, { max: cfg.dbPoolMax, statementTimeoutMs: cfg.statementTimeoutMs });
   const db = { sql, close: () => sql.end({ timeout: 5 }) };
   const bus = opts.bus ?? createRedisEventBus({ url: cfg.redisUrl });
   // RUNTIME_DRIVER=auto (default): docker when an engine answers, else the process driver (README "Runtime driver").
@@ -90,7 +89,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     crashAfter: cfg.crashAfter,
     backupDir: cfg.backupDir,
   };
-  const reconciler = createReconciler(ctx, { concurrency: cfg.concurrency, resyncMs: cfg.resyncMs });
+  const reconciler = createReconciler(ctx, { concurrency: cfg.concurrency, resyncMs: cfg.resyncMs, lockSlots: cfg.lockSlots, lockAcquireTimeoutMs: cfg.lockAcquireTimeoutMs });
   const health = createHealthMonitor(ctx, reconciler, { periodMs: cfg.healthPeriodMs, failureThreshold: cfg.healthFailureThreshold });
   const autoscaler = createAutoscaler(ctx, reconciler, { intervalMs: cfg.autoscaleIntervalMs, policy: opts.autoscalePolicy });
   // Docker events are a hint, not a log (operations-notes §2.3): each event or resync only kicks the
