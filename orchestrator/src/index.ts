@@ -124,6 +124,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
       },
     },
   });
+  ctx.onSubscriptionCancellationRequested = () => billing.kickCancellations();
   const deps = { sql: db.sql, bus, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps };
   const service = await createSubgraphService({
     name: 'orchestrator',

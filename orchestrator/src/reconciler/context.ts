@@ -21,6 +21,8 @@ export interface ReconcileContext {
   crashAfter: string | null;
   /** Where archives go (BACKUP_DIR). */
   backupDir: string;
+  /** Called after a PayPal cancellation was requested (the billing scheduler then works it at once). */
+  onSubscriptionCancellationRequested?: () => void;
 }
 
 /** What a step asks of the queue: run again after `requeueAfterMs`, or nothing (converged / waiting for a kick). */

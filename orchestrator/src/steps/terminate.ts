@@ -7,6 +7,7 @@
  */
 import type { RegionRuntimeState } from '@sw/domain';
 import { archiveRegionDatabase } from '../archive/archive-region.ts';
+import { requestRegionSubscriptionCancellation } from '../billing/subscription-cancellations.ts';
 import type { ReconcileContext, StepResult } from '../reconciler/context.ts';
 import { recordRegionEvent, transitionRegion } from '../store/region-events.ts';
 import type { RegionRow } from '../store/region-row.ts';
@@ -35,6 +36,10 @@ export async function terminateStep(ctx: ReconcileContext, r: RegionRow): Promis
     return { requeueAfterMs: 0 };
   }
   if (r.runtimeState !== 'archiving') return null;
+
+  // The termination cannot be withdrawn any more: stop the owner's payments. Written first and idempotent;
+  // the billing scheduler calls PayPal (retried until it answers), archiving never waits for PayPal.
+  if (await requestRegionSubscriptionCancellation(ctx.sql, r.id)) ctx.onSubscriptionCancellationRequested?.();
 
   const [db] = await ctx.sql<{ dbName: string; roleName: string; password: string; droppedAt: Date | null }[]>`
     SELECT db_name AS "dbName", role_name AS "roleName", password, dropped_at AS "droppedAt" FROM region_databases WHERE region_id = ${r.id}`;

@@ -110,6 +110,35 @@ export async function recordRegionEvent(deps: StoreDeps, regionId: string, event
   return row;
 }
 
+/** What `decideRegionChange`'s callback chose: apply a patch with its event, or refuse (nothing written). */
+export type RegionChoice<R> = { apply: { event: RuntimeEvent; patch: RegionPatch } } | { refuse: R };
+
+/**
+ * Read-decide-write under the row lock: loads the region FOR UPDATE, lets `decide` choose from the CURRENT
+ * row (never from an earlier read, so concurrent writers cannot lose each other's update), applies the
+ * patch and records the event in the same transaction, and publishes after commit.
+ */
+export async function decideRegionChange<R>(
+  deps: StoreDeps,
+  regionId: string,
+  decide: (cur: RegionRow) => RegionChoice<R>,
+): Promise<{ kind: 'changed'; region: RegionRow } | { kind: 'refused'; refusal: R } | { kind: 'missing' }> {
+  let evRow: { id: number; at: Date } | null = null;
+  let event: RuntimeEvent | null = null;
+  const out = await deps.sql.begin(async (tx) => {
+    const cur = await loadRegion(tx, regionId, true);
+    if (!cur) return { kind: 'missing' as const };
+    const choice = decide(cur);
+    if ('refuse' in choice) return { kind: 'refused' as const, refusal: choice.refuse };
+    event = choice.apply.event;
+    await applyPatch(tx, regionId, choice.apply.patch);
+    evRow = await insertEvent(tx, regionId, event);
+    return { kind: 'changed' as const, region: (await loadRegion(tx, regionId))! };
+  });
+  if (out.kind === 'changed' && evRow && event) await publish(deps, out.region, evRow, event);
+  return out;
+}
+
 /**
  * Records one provisioning condition (attempts++, lastTransitionAt when the status changes) plus an
  * event. `patch` lets a step store what it created in the same transaction.

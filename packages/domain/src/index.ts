@@ -19,3 +19,6 @@ export * from './subscription-lifecycle.ts';
 export * from './region-status-for-runtime.ts';
 export * from './emergency-relocation.ts';
 export * from './governance-authority.ts';
+export * from './region-claim.ts';
+export * from './region-owner-actions.ts';
+export * from './subscription-activation.ts';
