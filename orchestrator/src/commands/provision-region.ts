@@ -63,7 +63,7 @@ export async function provisionRegion(deps: StoreDeps, actor: Claims | null, inp
   type Inserted = { kind: 'ok'; id: string } | Exclude<CommandOutcome, { kind: 'ok' }>;
   const result: Inserted = await deps.sql.begin(async (tx): Promise<Inserted> => {
     if (ownerId) {
-      const [player] = await tx`SELECT id FROM players WHERE id = ${ownerId} FOR UPDATE`;
+      const [player] = await tx`SELECT id FROM players WHERE id = ${ownerId}`;
       if (!player) return { kind: 'invalid', code: 'ERR_VALIDATION', issues: [{ path: 'ownerPlayerId', message: 'no such player' }] };
     }
     // The one name-taken / owner-limit rule (also used by the PayPal purchase path).

@@ -18,6 +18,9 @@ export interface RegionClaimQuery {
   /**
    * Serialise concurrent claims first: a transaction-scoped advisory lock on the name and a row lock on the
    * owner's player row, so two claims of one name or one owner never both pass. Needs a transaction.
+   * FOR NO KEY UPDATE (not FOR UPDATE): claims exclude each other, but inserts that merely reference the
+   * player (their FK check takes KEY SHARE) are not blocked — a FOR UPDATE here deadlocked against a
+   * concurrent webhook adopting the same player's subscription.
    */
   lock?: boolean;
   now?: Date;
@@ -29,7 +32,7 @@ type Queryable = postgres.Sql | postgres.TransactionSql;
 export async function findRegionClaimProblem(sql: Queryable, q: RegionClaimQuery): Promise<RegionClaimProblem | null> {
   if (q.lock) {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`sw:region-name:${q.name}`}))`;
-    if (q.ownerId) await sql`SELECT 1 FROM players WHERE id = ${q.ownerId} FOR UPDATE`;
+    if (q.ownerId) await sql`SELECT 1 FROM players WHERE id = ${q.ownerId} FOR NO KEY UPDATE`;
   }
   const owner = q.ownerId ?? '00000000-0000-0000-0000-000000000000';
   const regions = await sql<ClaimRegionRow[]>`
