@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeForwardedClaims, type Claims } from '@sw/auth';
+import { encodeForwardedClaims, regionServerAuthHeaders, type Claims } from '@sw/auth';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { channels, createRedisEventBus } from '@sw/events';
@@ -93,7 +93,7 @@ describe('orchestrator', () => {
       sub.close();
       expect(ready).toMatchObject({ name: 'alpha-prime', displayName: 'Alpha Prime', status: 'active', driver: 'process', observedGeneration: 1 });
       expect(ready.spec).toEqual({ cpu: 1, memoryGb: 2, storageGb: 20, maxPlayers: 100 });
-      const stats = (await (await fetch(`${ready.endpoint}/world/stats`)).json()) as any;
+      const stats = (await (await fetch(`${ready.endpoint}/world/stats`, { headers: regionServerAuthHeaders(ready.regionId) })).json()) as any;
       expect(stats.sectors).toBeGreaterThanOrEqual(800);
       expect(stats.sectors).toBeLessThanOrEqual(1200);
       expect(stats.sectors).toBe(ready.totalSectors);
@@ -110,19 +110,19 @@ describe('orchestrator', () => {
       const blocks = await tdb.sql`SELECT sector_id_start s, sector_id_end e FROM regions WHERE sector_id_start IS NOT NULL ORDER BY 1`;
       for (let i = 1; i < blocks.length; i++) expect(blocks[i]!.s).toBeGreaterThan(blocks[i - 1]!.e);
       // Region-server world routes.
-      const sector = (await (await fetch(`${ready.endpoint}/world/sectors/1`)).json()) as any;
+      const sector = (await (await fetch(`${ready.endpoint}/world/sectors/1`, { headers: regionServerAuthHeaders(ready.regionId) })).json()) as any;
       expect(sector.sectorNumber).toBe(1);
       expect(Array.isArray(sector.warps)).toBe(true);
       expect(Array.isArray(sector.specialFeatures)).toBe(true);
-      const clusters = (await (await fetch(`${ready.endpoint}/world/clusters`)).json()) as any[];
+      const clusters = (await (await fetch(`${ready.endpoint}/world/clusters`, { headers: regionServerAuthHeaders(ready.regionId) })).json()) as any[];
       expect(clusters.length).toBe(stats.clusters);
-      const missing = await fetch(`${ready.endpoint}/world/sectors/99999`);
+      const missing = await fetch(`${ready.endpoint}/world/sectors/99999`, { headers: regionServerAuthHeaders(ready.regionId) });
       expect(missing.status).toBe(404);
-      const enter = await fetch(`${ready.endpoint}/presence`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ playerId: alice.playerId, action: 'enter', sectorNumber: 1 }) });
+      const enter = await fetch(`${ready.endpoint}/presence`, { method: 'POST', headers: { 'content-type': 'application/json', ...regionServerAuthHeaders(ready.regionId) }, body: JSON.stringify({ playerId: alice.playerId, action: 'enter', sectorNumber: 1 }) });
       expect(((await enter.json()) as any).playersOnline).toBe(1);
-      const bad = await fetch(`${ready.endpoint}/presence`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ playerId: 'x', action: 'dance' }) });
+      const bad = await fetch(`${ready.endpoint}/presence`, { method: 'POST', headers: { 'content-type': 'application/json', ...regionServerAuthHeaders(ready.regionId) }, body: JSON.stringify({ playerId: 'x', action: 'dance' }) });
       expect(bad.status).toBe(400);
-      const metrics = await (await fetch(`${ready.endpoint}/metrics`)).text();
+      const metrics = await (await fetch(`${ready.endpoint}/metrics`, { headers: regionServerAuthHeaders(ready.regionId) })).text();
       expect(metrics).toContain('sw_region_players_online');
     } finally {
       await bus.close();

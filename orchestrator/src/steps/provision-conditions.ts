@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { regionServerToken } from '@sw/auth';
 import { nextNexusAttachRetry } from '@sw/domain';
 import { spokeLink } from '@sw/galaxy';
 import { regionDbName, type StackObserved, type StackSpec } from '../drivers/driver.ts';
@@ -50,6 +51,7 @@ export function stackSpec(r: RegionRow, databaseUrl: string): StackSpec {
   return {
     regionId: r.id, regionName: r.name, generation: r.specGeneration, databaseUrl,
     cpu: r.cpu, memoryGb: r.memoryGb, storageGb: r.storageGb, maxPlayers: r.maxPlayers,
+    serviceToken: regionServerToken(r.id),
   };
 }
 

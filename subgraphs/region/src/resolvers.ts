@@ -77,7 +77,7 @@ export const regionResolvers = {
     governor: (r: RegionModel, _: unknown, ctx: RegionContext) => loadPlayer(ctx, r.governorId),
     ambassador: (r: RegionModel, _: unknown, ctx: RegionContext) => loadPlayer(ctx, r.ambassadorId),
     counts: (r: RegionModel, _: unknown, ctx: RegionContext) => ctx.loaders.counts.load(r.id),
-    world: (r: RegionModel, _: unknown, ctx: RegionContext) => fetchWorldStats(r.runtimeEndpoint, ctx.worldStatsTimeoutMs),
+    world: (r: RegionModel, _: unknown, ctx: RegionContext) => fetchWorldStats(r.runtimeEndpoint, ctx.worldStatsTimeoutMs, r.id),
     viewerIsOwner: (r: RegionModel, _: unknown, ctx: RegionContext) => isRegionOwner(ctx.claims, r),
   },
   Player: {
