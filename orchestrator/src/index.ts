@@ -22,6 +22,8 @@ import { createBillingService, type BillingService } from './billing/create-bill
 import type { CreateBillingServiceOptions } from './billing/create-billing-service.ts';
 import { stopRunningStacks } from './reconciler/stop-running-stacks.ts';
 import { openHubPool } from './store/hub-pool.ts';
+import { sealLegacyRegionPasswords } from './store/region-databases.ts';
+import { createSecretBox, readRegionSecretsKey } from './secrets/secret-box.ts';
 
 export { readOrchestratorConfig } from './config.ts';
 export type { OrchestratorConfig } from './config.ts';
@@ -79,8 +81,15 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
         log: (msg, data) => logger.info(data ?? {}, msg),
       })
     ).driver;
+  // Region database passwords are kept sealed (REGION_SECRETS_KEY; production refuses a missing or placeholder key).
+  const secretsKey = readRegionSecretsKey();
+  if (secretsKey.usingDevKey) logger.warn({}, 'REGION_SECRETS_KEY is not set: region database passwords are sealed with the development key');
+  const secrets = createSecretBox(secretsKey.key);
+  const sealed = await sealLegacyRegionPasswords(db.sql, secrets);
+  if (sealed) logger.info({ sealed }, 'sealed plain-text region database passwords left by an older version');
   const ctx: ReconcileContext = {
     sql: db.sql,
+    secrets,
     hubUrl: cfg.databaseUrl,
     bus,
     driver,

@@ -4,6 +4,7 @@
  * all refused — no region, a recorded reason on the subscription, and a PayPal cancellation that the
  * outbox carries out (idempotent, retried while PayPal is unreachable, recorded).
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_PAYPAL_PLAN_IDS, createPayPalClient } from '@sw/paypal';
 import { insertRegion } from '@sw/testing';
@@ -13,6 +14,7 @@ import { buildCustomId } from './custom-id.ts';
 import { requestRegionSubscriptionCancellation, runSubscriptionCancellations } from './subscription-cancellations.ts';
 import type { RegionRuntimeDriver } from '../drivers/driver.ts';
 import type { ReconcileContext } from '../reconciler/context.ts';
+import { createSecretBox } from '../secrets/secret-box.ts';
 import { terminateStep } from '../steps/terminate.ts';
 import { loadRegion } from '../store/region-row.ts';
 
@@ -114,7 +116,7 @@ describe('PayPal cancellation of a terminated region', () => {
     const driver = { name: 'process', stopStack: () => Promise.resolve({ stopped: false }) } as unknown as RegionRuntimeDriver;
     let kicked = 0;
     const ctx: ReconcileContext = {
-      sql: h.t.sql, hubUrl: h.t.url, bus: null, driver, log: { info() {}, warn() {}, error() {} }, now: () => new Date(), crashAfter: null, backupDir: '/nonexistent',
+      sql: h.t.sql, hubUrl: h.t.url, bus: null, driver, secrets: createSecretBox(randomBytes(32)), log: { info() {}, warn() {}, error() {} }, now: () => new Date(), crashAfter: null, backupDir: '/nonexistent',
       onSubscriptionCancellationRequested: () => void kicked++,
     };
     await terminateStep(ctx, (await loadRegion(h.t.sql, region!.id))!);

@@ -3,12 +3,14 @@
  * unhealthy regions than pool connections must not freeze the pool, a waiting caller gives up after the
  * acquire timeout, and a failed unlock never returns a lock-holding connection to the pool.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type postgres from 'postgres';
 import { createTestDatabase, insertRegion, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import type { RegionRuntimeDriver, StackObserved } from '../drivers/driver.ts';
 import { createHealthMonitor } from '../health/health-monitor.ts';
+import { createSecretBox } from '../secrets/secret-box.ts';
 import { openHubPool, HUB_POOL_DEFAULTS } from '../store/hub-pool.ts';
 import type { Log, ReconcileContext } from './context.ts';
 import { createReconciler } from './reconciler.ts';
@@ -61,7 +63,7 @@ describe('region locks', () => {
       const observed: StackObserved = { driver: 'process', regionId: r.id, endpoint: 'http://127.0.0.1:9', pid: 999_999, startedAt: new Date().toISOString(), limits: { cpu: 1, memoryGb: 1, storageGb: 1, maxPlayers: 1, generation: 1 } };
       await tdb.sql`UPDATE regions SET runtime_observed = ${JSON.stringify(observed)}::text::jsonb WHERE id = ${r.id}`;
     }
-    const ctx: ReconcileContext = { sql, hubUrl: tdb.url, bus: null, driver: deadDriver, log, now: () => new Date(), crashAfter: null, backupDir: '/nonexistent' };
+    const ctx: ReconcileContext = { sql, hubUrl: tdb.url, bus: null, driver: deadDriver, log, now: () => new Date(), crashAfter: null, backupDir: '/nonexistent', secrets: createSecretBox(randomBytes(32)) };
     const reconciler = createReconciler(ctx); // not started: kicks only queue work
     const health = createHealthMonitor(ctx, reconciler);
 
