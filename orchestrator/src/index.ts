@@ -22,6 +22,7 @@ import { createBillingService, type BillingService } from './billing/create-bill
 import type { CreateBillingServiceOptions } from './billing/create-billing-service.ts';
 import { stopRunningStacks } from './reconciler/stop-running-stacks.ts';
 import { openHubPool } from './store/hub-pool.ts';
+import { regionEventPublishFailures } from './store/region-events.ts';
 import { sealLegacyRegionPasswords } from './store/region-databases.ts';
 import { createSecretBox, readRegionSecretsKey } from './secrets/secret-box.ts';
 
@@ -113,7 +114,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
       : null;
 
   await sweepOrphans(ctx).catch((err) => logger.warn({ err: String(err) }, 'initial orphan sweep failed'));
-  const sweepTimer = setInterval(() => void sweepOrphans(ctx).catch(() => {}), cfg.orphanSweepMs);
+  const sweepTimer = setInterval(() => void sweepOrphans(ctx).catch((err: unknown) => logger.warn({ err }, 'orphan sweep failed')), cfg.orphanSweepMs);
   sweepTimer.unref();
 
   // Billing (issue 7): PayPal config from env (embedded default = the local emulator on 8089; a production
@@ -134,7 +135,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     },
   });
   ctx.onSubscriptionCancellationRequested = () => billing.kickCancellations();
-  const deps = { sql: db.sql, bus, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps };
+  const deps = { sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps };
   const service = await createSubgraphService({
     name: 'orchestrator',
     sdlPath: ORCHESTRATOR_SDL_PATH,
@@ -150,6 +151,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
 
   // Fleet gauges for Prometheus (soft target 50, alert at 75 %).
   const registry = service.metrics.registry;
+  registry.registerMetric(regionEventPublishFailures);
   let fleetCache: { at: number; states: RegionRuntimeState[] } = { at: 0, states: [] };
   const states = async () => {
     if (Date.now() - fleetCache.at > 2_000) {

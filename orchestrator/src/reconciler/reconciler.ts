@@ -96,7 +96,9 @@ export function createReconciler(ctx: ReconcileContext, opts: ReconcilerOptions 
           ctx.log.warn({ regionId: id, err: message, retryInMs: delay }, 'reconcile failed; will retry');
           if (lastError.get(id) !== message) {
             lastError.set(id, message);
-            await recordRegionEvent(ctx, id, { type: 'Warning', reason: 'ReconcileFailed', message, data: { retryInMs: delay, failures: n } }).catch(() => {});
+            await recordRegionEvent(ctx, id, { type: 'Warning', reason: 'ReconcileFailed', message, data: { retryInMs: delay, failures: n } }).catch((e: unknown) =>
+              ctx.log.warn({ err: e, regionId: id }, 'could not record the ReconcileFailed event'),
+            );
           }
         })
         .finally(() => {

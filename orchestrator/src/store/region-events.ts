@@ -4,6 +4,7 @@
  * on Redis channel `region.runtime.<regionId>` only AFTER the commit (ARCHITECTURE §3, contracts).
  */
 import type postgres from 'postgres';
+import client from 'prom-client';
 import { assertRuntimeTransition, regionStatusForRuntime, type RegionRuntimeState, type RegionStatus } from '@sw/domain';
 import { channels, type EventBus } from '@sw/events';
 import { loadRegion, type ConditionRecord, type RegionRow } from './region-row.ts';
@@ -27,7 +28,19 @@ export interface RegionRuntimeMessage {
 export interface StoreDeps {
   sql: postgres.Sql;
   bus: EventBus | null;
+  /** Where a failed publish is reported (the write itself is committed already); default: stderr. */
+  log?: { error(obj: object, msg?: string): void };
 }
+
+/**
+ * Publishes that failed after their write committed (Redis down, …). Subscribers miss that event; the
+ * region_events row and the next event still tell the truth. Registered in the orchestrator's /metrics.
+ */
+export const regionEventPublishFailures = new client.Counter({
+  name: 'sw_region_event_publish_failures_total',
+  help: 'Region runtime events committed but not published on the event bus',
+  registers: [],
+});
 
 /** Column patch applied together with an event; keys are snake_case column names. */
 export type RegionPatch = Record<string, unknown>;
@@ -64,7 +77,13 @@ async function publish(deps: StoreDeps, r: RegionRow, ev: { id: number; at: Date
     desiredState: r.desiredState,
     event: { type: e.type, reason: e.reason, message: e.message ?? null, at: new Date(ev.at).toISOString() },
   };
-  await deps.bus.publish(channels.regionRuntime(r.id), msg).catch(() => {});
+  try {
+    await deps.bus.publish(channels.regionRuntime(r.id), msg);
+  } catch (err) {
+    regionEventPublishFailures.inc();
+    const log = deps.log ?? { error: (obj: object, m?: string) => console.error(m, obj) };
+    log.error({ err, regionId: r.id, seq: msg.seq, reason: e.reason }, 'region event committed but not published');
+  }
 }
 
 /**

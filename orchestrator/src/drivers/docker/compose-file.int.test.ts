@@ -35,7 +35,8 @@ function compose(args: string[], extraEnv: Record<string, string> = {}): string 
     cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, ...extraEnv },
+    // Required variables of the file get throwaway values here (config rendering only).
+    env: { REGION_SECRETS_KEY: 'dGhyb3dhd2F5LWNvbXBvc2UtY29uZmlnLXRlc3Qta2V5', ...process.env, ...extraEnv },
   });
 }
 
