@@ -4,7 +4,7 @@
  * configured plan the subscription claims, and for a region the stored name must still be valid and
  * free, and the owner still below the 5-region limit (the one rule, store/region-claims.ts). A refusal
  * writes no region, records its reason on the subscription and requests the PayPal cancellation
- * (subscription-cancellations.ts); docs/decisions/0001-billing-refusals-and-cancellations.md.
+ * (subscription-cancellations.ts); docs/decisions/billing-refusals-and-cancellations.md.
  */
 import type postgres from 'postgres';
 import { activationRefusal, validateRegionName, type ActivationRefusalReason, type BillingPlan } from '@sw/domain';

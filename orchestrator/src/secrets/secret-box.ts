@@ -3,7 +3,7 @@
  * 32-byte key from REGION_SECRETS_KEY, a fresh 96-bit IV per value, and the key's id and the envelope
  * version in the stored text: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts). Opening checks the
  * tag, so a modified value or a value sealed under another key is refused, never decrypted to garbage.
- * Key handling (source, dev default, rotation): docs/decisions/0002-region-server-secrets.md.
+ * Key handling (source, dev default, rotation): docs/decisions/region-server-secrets.md.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { ConfigError, isProduction } from '@sw/config';

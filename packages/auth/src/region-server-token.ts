@@ -7,7 +7,7 @@ import { internalClaimsSecret } from './secrets.ts';
  * the internal secret (orchestrator, region subgraph) derive the same token per region and send it as
  * `Authorization: Bearer <token>`; a region-server knows only its own token, so a compromised region
  * cannot call its neighbours. Rotating INTERNAL_CLAIMS_SECRET rotates every token (region-servers pick up
- * the new one when restarted). See docs/decisions/0002-region-server-secrets.md.
+ * the new one when restarted). See docs/decisions/region-server-secrets.md.
  */
 export const REGION_SERVER_TOKEN_ENV = 'REGION_SERVER_TOKEN';
 

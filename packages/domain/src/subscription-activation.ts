@@ -4,7 +4,7 @@ import type { RegionClaimProblem } from './region-claim.ts';
  * Activation of a paid regional_owner subscription (the step that creates the region) is refused when the
  * subscription is not what it claims to be or its region can no longer be granted. A refused activation
  * creates nothing, is recorded on the subscription (reason + time) and asks PayPal to cancel the
- * subscription (billing_cancellations); see docs/decisions/0001-billing-refusals-and-cancellations.md.
+ * subscription (billing_cancellations); see docs/decisions/billing-refusals-and-cancellations.md.
  */
 export const ACTIVATION_REFUSAL_REASONS = ['plan_mismatch', 'name_invalid', 'name_taken', 'limit_reached'] as const;
 export type ActivationRefusalReason = (typeof ACTIVATION_REFUSAL_REASONS)[number];
