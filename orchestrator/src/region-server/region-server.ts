@@ -123,7 +123,7 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
     const sectorMatch = /^\/world\/sectors\/(\d+)$/.exec(p);
     if (req.method === 'GET' && sectorMatch) {
       const n = Number(sectorMatch[1]);
-      const [s] = await sql`
+      const [s] = await sql<Array<{ sectorId: number } & Record<string, unknown>>>`
         SELECT s.sector_id AS "sectorId", s.sector_number AS "sectorNumber", s.name, s.is_capital AS "isCapital",
                s.security_level AS "securityLevel", s.hazard_level AS "hazardLevel", s.development_level AS "developmentLevel",
                s.traffic_level AS "trafficLevel", s.sector_type AS "sectorType", s.is_nexus_protected AS "isNexusProtected",
