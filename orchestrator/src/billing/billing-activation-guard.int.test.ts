@@ -69,6 +69,16 @@ describe('activation guard (webhook path)', () => {
     expect(again.completed.map((c) => c.paypalSubscriptionId)).not.toContain(id);
   });
 
+  it('refuses a Galactic Citizen claim paid on the other plan: no citizenship', async () => {
+    const p = await h.player();
+    const id = await subscribeDirectly(DEV_PAYPAL_PLAN_IDS.regional_owner, buildCustomId({ plan: 'galactic_citizen', playerId: p.playerId, regionName: null, sizeTier: null }));
+    const st = await billingState(id);
+    expect(st.billing).toMatchObject({ status: 'ACTIVE', activation_refused_reason: 'plan_mismatch' });
+    expect(st.cancellation).toMatchObject({ reason: 'activation_refused' });
+    const [player] = await h.t.sql`SELECT is_galactic_citizen FROM players WHERE id = ${p.playerId}`;
+    expect(player!.is_galactic_citizen).toBe(false);
+  });
+
   it('refuses a name that fails the validator', async () => {
     const p = await h.player();
     const id = await subscribeDirectly(DEV_PAYPAL_PLAN_IDS.regional_owner, buildCustomId({ plan: 'regional_owner', playerId: p.playerId, regionName: 'admin', sizeTier: 'standard' }));
