@@ -31,9 +31,10 @@ describe('readRegionSecretsKey', () => {
     ['base64 key', { REGION_SECRETS_KEY: good.toString('base64') }, 'key'],
     ['hex key in production', { NODE_ENV: 'production', REGION_SECRETS_KEY: good.toString('hex') }, 'key'],
     ['unset in production', { NODE_ENV: 'production' }, /must be set in production/],
-    ['the development key in production', { NODE_ENV: 'production', REGION_SECRETS_KEY: DEV_REGION_SECRETS_KEY }, /development key/],
+    ['the development key in production', { NODE_ENV: 'production', REGION_SECRETS_KEY: DEV_REGION_SECRETS_KEY }, /documented default/],
     ['a typed placeholder in production', { NODE_ENV: 'production', REGION_SECRETS_KEY: Buffer.from('change-me-change-me-change-me-00').toString('base64') }, /placeholder/],
     ['zeros in production', { NODE_ENV: 'production', REGION_SECRETS_KEY: '0'.repeat(64) }, /placeholder/],
+    ['filler bytes in production', { NODE_ENV: 'production', REGION_SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') }, /placeholder|distinct/],
     ['too short', { REGION_SECRETS_KEY: 'c2hvcnQ=' }, /32 bytes/],
   ])('%s', (_w, env, expected) => {
     if (expected instanceof RegExp) {

@@ -6,7 +6,7 @@
  * Key handling (source, dev default, rotation): docs/decisions/region-server-secrets.md.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { ConfigError, isProduction } from '@sw/config';
+import { ConfigError, isProduction, secretProblem } from '@sw/config';
 
 export interface SecretBox {
   /** First 8 hex chars of sha256(key): names the key a value was sealed with (rotation). */
@@ -82,6 +82,9 @@ export function readRegionSecretsKey(env: NodeJS.ProcessEnv = process.env): { ke
     if (prod) throw new ConfigError(`${REGION_SECRETS_KEY_ENV} must be set in production (32 random bytes, base64 or hex)`);
     return { key: decodeKey(DEV_REGION_SECRETS_KEY)!, usingDevKey: true };
   }
+  // The platform's one production-secret rule first (documented defaults, placeholder shapes, length).
+  const problem = prod ? secretProblem(REGION_SECRETS_KEY_ENV, raw, { defaults: [DEV_REGION_SECRETS_KEY] }) : null;
+  if (problem) throw new ConfigError(`refusing to start with NODE_ENV=production: ${problem}`);
   const key = decodeKey(raw);
   if (!key) throw new ConfigError(`${REGION_SECRETS_KEY_ENV} must be 32 bytes given as 64 hex characters or base64`);
   if (prod) {

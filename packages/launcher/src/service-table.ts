@@ -56,7 +56,8 @@ export function platformServices(): ServiceSpec[] {
       cwd: join(REPO_ROOT, 'web'),
       port: port('web'),
       healthPath: '/api/health',
-      env: { NEXT_TELEMETRY_DISABLED: '1' },
+      // The web server reaches the gateway on this platform's port (another port base must not talk to :4000).
+      env: { NEXT_TELEMETRY_DISABLED: '1', ...(process.env.GATEWAY_URL ? {} : { GATEWAY_URL: `http://127.0.0.1:${port('gateway')}/graphql` }) },
     },
   ];
 }
