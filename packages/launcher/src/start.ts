@@ -42,7 +42,16 @@ function say(line: string) {
 
 let stopPromise: Promise<void> | null = null;
 
-/** Stops every child (reverse start order, SIGTERM then SIGKILL after 10 s), drops an ephemeral database, exits. */
+/**
+ * A child's grace between SIGTERM and SIGKILL. Longer than a service's own stop deadline (the orchestrator's is 10 s,
+ * orchestrator/src/main.ts), so a graceful stop — the orchestrator stopping its region-servers — is never cut short.
+ */
+const STOP_GRACE_MS = 15_000;
+
+/**
+ * Stops every child (SIGTERM, SIGKILL after STOP_GRACE_MS), drops an ephemeral database, exits. On Ctrl-C the
+ * terminal has already sent SIGINT to every child (one process group); the SIGTERM here covers `kill <launcher>`.
+ */
 async function stopAll(exitCode: number): Promise<never> {
   stopping = true;
   stopPromise ??= (async () => {
@@ -52,7 +61,10 @@ async function stopAll(exitCode: number): Promise<never> {
         (child) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            const killTimer = setTimeout(() => {
+              say(`a service (pid ${child.pid}) did not stop within ${STOP_GRACE_MS / 1000} s; killing it`);
+              child.kill('SIGKILL');
+            }, STOP_GRACE_MS);
             child.once('exit', () => {
               clearTimeout(killTimer);
               resolve();
@@ -141,7 +153,8 @@ async function main() {
   if (services.some((s) => s.name === 'web')) ensureWebBuild();
   const bootStarted = performance.now();
   for (const spec of services) startService(spec);
-  await waitForHealthy(services, { timeoutMs: 90_000, isStopping: () => stopping });
+  // Generous: with a Docker engine the orchestrator first builds the region image (about a minute on a loaded machine).
+  await waitForHealthy(services, { timeoutMs: 180_000, isStopping: () => stopping });
   const readyMs = Math.round(performance.now() - started);
   const servicesMs = Math.round(performance.now() - bootStarted);
   writeFileSync(
