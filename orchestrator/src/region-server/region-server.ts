@@ -139,7 +139,7 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
             WHERE w.from_sector_id = ${s.sectorId} AND NOT w.is_latent ORDER BY t.sector_number`,
         sql`SELECT name, station_class AS "stationClass", station_type AS "stationType", security_tier AS "securityTier" FROM stations WHERE sector_id = ${s.sectorId}`,
         sql`SELECT name, planet_type AS "planetType", habitability, population FROM planets WHERE sector_id = ${s.sectorId}`,
-        sql`SELECT count(*)::int AS n FROM presence WHERE sector_number = ${n} AND last_seen_at > now() - make_interval(secs => ${ttl})`,
+        sql<{ n: number }[]>`SELECT count(*)::int AS n FROM presence WHERE sector_number = ${n} AND last_seen_at > now() - make_interval(secs => ${ttl})`,
       ]);
       send(res, 200, { ...s, warps, stations, planets, playersPresent: players[0]!.n });
       return 'world_sector';

@@ -22,3 +22,4 @@ export * from './governance-authority.ts';
 export * from './region-claim.ts';
 export * from './region-owner-actions.ts';
 export * from './subscription-activation.ts';
+export * from './rest-error-body.ts';
