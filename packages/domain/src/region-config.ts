@@ -31,6 +31,14 @@ export type EconomicSpecialization = (typeof ECONOMIC_SPECIALIZATIONS)[number];
 export const STARTING_SHIPS = ['scout', 'light_freighter', 'fast_courier', 'cargo_hauler', 'defender', 'colony_ship'] as const;
 export type StartingShip = (typeof STARTING_SHIPS)[number];
 
+/** How a configuration version came about (region_config_versions.via). */
+export const CONFIG_CHANGE_VIAS = ['decree', 'owner', 'admin', 'policy'] as const;
+export type ConfigChangeVia = (typeof CONFIG_CHANGE_VIAS)[number];
+
+/** How a player received a region's starting package (starting_package_grants.via). */
+export const STARTING_PACKAGE_VIAS = ['invite', 'immigration'] as const;
+export type StartingPackageVia = (typeof STARTING_PACKAGE_VIAS)[number];
+
 /** Who may enter: anyone, anyone whose request an officer approves, or citizens and open-borders partners only. */
 export const IMMIGRATION_POLICIES = ['open', 'approval', 'closed'] as const;
 export type ImmigrationPolicy = (typeof IMMIGRATION_POLICIES)[number];

@@ -68,7 +68,8 @@ export function belongsTo(d: Pick<GateDestination, 'regionId'>, t: Pick<GateTrav
 }
 
 /** What an officer has decided about this journey's entry request (only asked under the approval policy). */
-export type ApprovalStatus = 'none' | 'approved' | 'denied';
+export const APPROVAL_STATUSES = ['none', 'approved', 'denied'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 export type ImmigrationDecision = { kind: 'admit' } | { kind: 'needs_approval' } | { kind: 'refuse'; refusal: GateRefusal };
 

@@ -1,5 +1,6 @@
 import { hub } from '@sw/db';
-import { toGraphqlEnum } from '@sw/domain';
+import { toGraphqlEnum, type RegionConfig } from '@sw/domain';
+import { configFromRow } from '@sw/region-config';
 
 const r = hub.regions;
 
@@ -38,6 +39,14 @@ export const REGION_COLUMNS = {
   traditions: r.traditions,
   socialHierarchy: r.socialHierarchy,
   runtimeEndpoint: r.runtimeEndpoint,
+  runtimeState: r.runtimeState,
+  desiredState: r.desiredState,
+  configVersion: r.configVersion,
+  motto: r.motto,
+  tariffRate: r.tariffRate,
+  immigrationPolicy: r.immigrationPolicy,
+  maxVisitors: r.maxVisitors,
+  visitorEntryFee: r.visitorEntryFee,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 };
@@ -84,6 +93,11 @@ export interface RegionModel {
   governorId: string | null;
   ambassadorId: string | null;
   runtimeEndpoint: string | null;
+  /** Database spellings the travel gates and discovery read. */
+  db: { regionType: string; status: string; runtimeState: string; desiredState: string };
+  configVersion: number;
+  /** The typed configuration (one parse of the config columns). */
+  config: RegionConfig;
 }
 
 /** Default quorum when the row holds NULL (domain.md §4.2; fix #26 exposes the real value). */
@@ -137,5 +151,8 @@ export function mapRegion(row: RegionRow): RegionModel {
     governorId: row.governorId,
     ambassadorId: row.ambassadorId,
     runtimeEndpoint: row.runtimeEndpoint,
+    db: { regionType: row.regionType, status: row.status, runtimeState: row.runtimeState, desiredState: row.desiredState },
+    configVersion: row.configVersion,
+    config: configFromRow({ ...row, id: row.id }),
   };
 }

@@ -43,3 +43,14 @@ export function assertJourneyTransition(from: JourneyState, to: JourneyState): v
 /** Leg states: pending (not started), in_transit (running until eta), done, aborted (journey ended first). */
 export const LEG_STATES = ['pending', 'in_transit', 'done', 'aborted'] as const;
 export type LegState = (typeof LEG_STATES)[number];
+
+/** Entries of a region's travel feed (travel_events.kind); each row belongs to one region's feed. */
+export const TRAVEL_EVENT_KINDS = [
+  'entry_requested', // a traveller asks to enter (approval policy); the destination's officers decide
+  'departed', // the traveller left this region (through its spoke warp, or out of the Nexus)
+  'arrived', // the traveller entered this region (the Nexus sees travellers passing through as arrived + departed)
+  'refused', // a gate refused entry to this region
+  'cancelled', // the traveller cancelled a journey to or from this region
+  'diverted', // the journey to this region could not finish; the traveller was sent to safety
+] as const;
+export type TravelEventKind = (typeof TRAVEL_EVENT_KINDS)[number];
