@@ -8,11 +8,19 @@
 /** Hard bounds of a stored tariff rate. */
 export const TARIFF_BOUNDS = { min: 0, max: 0.25 } as const;
 
+/** The cap steps, lowest first: from `minStations` stations on, the cap is `cap` (SQL sorts build from this too). */
+export const TARIFF_CAP_STEPS: readonly { minStations: number; cap: number }[] = [
+  { minStations: 0, cap: 0.05 },
+  { minStations: 3, cap: 0.15 },
+  { minStations: 6, cap: 0.25 },
+];
+
 /** Cap by station count: fewer than 3 stations 5 %, 3–5 stations 15 %, 6 or more 25 %. */
 export function tariffCap(stationCount: number): number {
-  if (!Number.isFinite(stationCount) || stationCount < 3) return 0.05;
-  if (stationCount <= 5) return 0.15;
-  return 0.25;
+  if (!Number.isFinite(stationCount)) return TARIFF_CAP_STEPS[0]!.cap;
+  let cap = TARIFF_CAP_STEPS[0]!.cap;
+  for (const step of TARIFF_CAP_STEPS) if (stationCount >= step.minStations) cap = step.cap;
+  return cap;
 }
 
 /** What a tariff read reports: the stored request, the cap, the applied rate and whether the cap cut it. */

@@ -82,11 +82,22 @@ export interface RegionModel {
     startingCredits: number;
     startingShip: string;
     tradeBonuses: unknown;
+    tradeBonusList: { commodity: string; multiplier: number }[];
     economicSpecialization: string | null;
+    specialization: string | null;
     treasuryBalance: number;
     totalTradeVolume: number;
   };
-  culture: { languagePack: unknown; aestheticTheme: unknown; traditions: unknown; socialHierarchy: unknown };
+  culture: {
+    languagePack: unknown;
+    aestheticTheme: unknown;
+    traditions: unknown;
+    socialHierarchy: unknown;
+    motto: string | null;
+    language: Record<string, unknown>;
+    theme: Record<string, unknown>;
+    traditionList: { name: string; description: string | null }[];
+  };
   createdAt: string;
   updatedAt: string;
   ownerId: string | null;
@@ -111,6 +122,7 @@ export function toNumber(value: number | string | bigint | null | undefined): nu
 
 /** Maps one regions row to the GraphQL Region parent object (enum strings upper-cased, numerics as numbers). */
 export function mapRegion(row: RegionRow): RegionModel {
+  const config = configFromRow({ ...row, id: row.id });
   return {
     __typename: 'Region',
     id: row.id,
@@ -135,7 +147,9 @@ export function mapRegion(row: RegionRow): RegionModel {
       startingCredits: row.startingCredits,
       startingShip: row.startingShip,
       tradeBonuses: row.tradeBonuses ?? {},
+      tradeBonusList: Object.entries(config.tradeBonuses).map(([c, m]) => ({ commodity: c.toUpperCase(), multiplier: m })),
       economicSpecialization: row.economicSpecialization,
+      specialization: toGraphqlEnum(config.economicSpecialization),
       treasuryBalance: toNumber(row.treasuryBalance),
       totalTradeVolume: toNumber(row.totalTradeVolume),
     },
@@ -144,6 +158,10 @@ export function mapRegion(row: RegionRow): RegionModel {
       aestheticTheme: row.aestheticTheme ?? {},
       traditions: row.traditions ?? {},
       socialHierarchy: row.socialHierarchy ?? {},
+      motto: config.motto,
+      language: { ...config.languagePack, variant: toGraphqlEnum(config.languagePack.variant) },
+      theme: { ...config.aestheticTheme, preset: toGraphqlEnum(config.aestheticTheme.preset) },
+      traditionList: config.traditions,
     },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -153,6 +171,6 @@ export function mapRegion(row: RegionRow): RegionModel {
     runtimeEndpoint: row.runtimeEndpoint,
     db: { regionType: row.regionType, status: row.status, runtimeState: row.runtimeState, desiredState: row.desiredState },
     configVersion: row.configVersion,
-    config: configFromRow({ ...row, id: row.id }),
+    config,
   };
 }
