@@ -88,8 +88,17 @@ export async function worldCountsOf(db: Db, regions: readonly WorldRegion[], tim
   return out;
 }
 
-/** Station count of one region (the tariff cap's input). */
-export async function stationCountOf(db: Db, region: WorldRegion, timeoutMs: number): Promise<number> {
-  return (await worldCountsOf(db, [region], timeoutMs)).get(region.id)?.ports ?? 0;
+/** Process-wide memo of station counts: many concurrent journeys to one region ask its region-server once. */
+const STATION_MEMO_MS = 5_000;
+const stationMemo = new Map<string, { at: number; value: Promise<number> }>();
+
+/** Station count of one region (the tariff cap's input); one lookup per region per few seconds in this process. */
+export function stationCountOf(db: Db, region: WorldRegion, timeoutMs: number): Promise<number> {
+  const hit = stationMemo.get(region.id);
+  if (hit && Date.now() - hit.at < STATION_MEMO_MS) return hit.value;
+  const value = worldCountsOf(db, [region], timeoutMs).then((m) => m.get(region.id)?.ports ?? 0);
+  stationMemo.set(region.id, { at: Date.now(), value });
+  value.catch(() => stationMemo.delete(region.id));
+  return value;
 }
 
