@@ -24,7 +24,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   platform = await seedBaseGalaxy(t.sql);
   const at = { regionId: platform.terranId, sector: 1 };
-  [owner, governor, stranger, admin] = await Promise.all(['owner_one', 'gov_one', 'stranger_one', 'admin_one'].map((u) => addTraveller(t.db, at, { username: u })));
+  const [o, g, s, a] = await Promise.all(['owner_one', 'gov_one', 'stranger_one', 'admin_one'].map((u) => addTraveller(t.db, at, { username: u })));
+  [owner, governor, stranger, admin] = [o!, g!, s!, a!];
   const mk = async (name: string, governanceType: string) =>
     (await insertRegion(t.db, { name, displayName: name, ownerId: owner.playerId, governorId: governor.playerId, governanceType, runtimeState: 'ready' })).id;
   regions.auto = await mk('auto-realm', 'autocracy');
