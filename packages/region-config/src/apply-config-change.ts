@@ -40,6 +40,7 @@ export interface ConfigVersionRecord {
   version: number;
   via: ConfigChangeVia;
   actorPlayerId: string | null;
+  actorName: string | null;
   policyId: string | null;
   changes: ConfigDiffEntry[];
   at: Date;
@@ -91,6 +92,6 @@ export async function applyConfigChange(tx: HubTx, input: ApplyConfigChangeInput
   return {
     kind: 'ok',
     config: after,
-    record: { regionId: input.regionId, version, via: input.via, actorPlayerId: input.actorPlayerId, policyId: input.policyId ?? null, changes: diff, at },
+    record: { regionId: input.regionId, version, via: input.via, actorPlayerId: input.actorPlayerId, actorName, policyId: input.policyId ?? null, changes: diff, at },
   };
 }

@@ -18,7 +18,7 @@ import {
   type GovernanceInput,
   type ImmigrationInput,
 } from './config/config-input.ts';
-import { loadRegionActor } from './config/region-actor.ts';
+import { actorFromStanding } from './config/region-actor.ts';
 import { routeToRegion } from './discovery/region-profile.ts';
 import { REGION_SORTS, encodeCursor, searchRegions, validateSearch, type RegionSearchFilter, type RegionSort } from './discovery/search-regions.ts';
 import { mapRegion, type RegionModel } from './map-region.ts';
@@ -34,7 +34,7 @@ function versionModel(v: ConfigVersionRecord | ConfigVersionRow) {
     version: v.version,
     via: v.via.toUpperCase(),
     actorPlayerId: v.actorPlayerId,
-    actorName: 'actorName' in v ? v.actorName : null,
+    actorName: v.actorName,
     policyId: v.policyId,
     changes: v.changes as { field: string; from: unknown; to: unknown }[],
     at: v.at.toISOString(),
@@ -53,11 +53,7 @@ async function change(ctx: RegionContext, regionId: string, expectedVersion: num
   if (outcome.kind !== 'ok') failWith(outcome);
   ctx.loaders.region.clear(regionId);
   const region = await requireRegion(ctx, regionId);
-  const [row] = await ctx.db
-    .select({ actorName: hub.regionConfigVersions.actorName })
-    .from(hub.regionConfigVersions)
-    .where(and(eq(hub.regionConfigVersions.regionId, regionId), eq(hub.regionConfigVersions.version, outcome.record.version)));
-  return { region, version: { ...versionModel(outcome.record), actorName: row?.actorName ?? null } };
+  return { region, version: versionModel(outcome.record) };
 }
 
 interface ChangeArgs<I> {
@@ -71,7 +67,7 @@ function tariffOf(ctx: RegionContext, r: RegionModel) {
 }
 
 async function statsAllowed(ctx: RegionContext, r: RegionModel): Promise<boolean> {
-  const { actor } = await loadRegionActor(ctx.db, ctx.claims, r);
+  const { actor } = actorFromStanding(ctx.claims, r, await ctx.loaders.standing.load(r.id));
   return canViewRegionStats(actor);
 }
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { HubDb } from '@sw/db';
 import { mapRegion, type RegionModel } from './map-region.ts';
+import { standingsOf, type Standing } from './config/region-actor.ts';
 import { regionStatsFor, type RegionStatsModel } from './stats/region-stats.ts';
 import { worldCountsOf, type WorldCounts } from './stats/world-counts.ts';
 import { legsOf, type LegRow } from './travel/journey-store.ts';
@@ -34,6 +35,8 @@ export interface RegionLoaders {
   stats: DataLoader<RegionModel, RegionStatsModel, string>;
   /** World counts (territory, station count for the tariff cap) of regions. */
   world: DataLoader<RegionModel, WorldCounts, string>;
+  /** The signed-in player's standing (membership, council seat) by region id; null for anonymous callers. */
+  standing: DataLoader<string, Standing | null>;
   /** Cluster number of a hub-hosted sector (null for player regions' sectors). */
   sectorCluster: DataLoader<PositionModel, number | null, string>;
 }
@@ -52,7 +55,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<str
 }
 
 /** Builds the loaders of one request. */
-export function createRegionLoaders(db: HubDb, timeoutMs = 1000): RegionLoaders {
+export function createRegionLoaders(db: HubDb, timeoutMs = 1000, playerId: string | null = null): RegionLoaders {
   const region = new DataLoader<string, RegionModel | null>(async (ids) => {
     const byId = new Map((await regionsByIds(db, ids)).map((row) => [row.id, mapRegion(row)]));
     return ids.map((id) => byId.get(id) ?? null);
@@ -70,6 +73,11 @@ export function createRegionLoaders(db: HubDb, timeoutMs = 1000): RegionLoaders 
     memberships: new DataLoader(async (playerIds) => {
       const byPlayer = groupBy(await membershipsByPlayerIds(db, playerIds), (m) => m.playerId);
       return playerIds.map((id) => byPlayer.get(id) ?? []);
+    }),
+    standing: new DataLoader(async (regionIds) => {
+      if (playerId === null) return regionIds.map(() => null);
+      const byRegion = await standingsOf(db, playerId, regionIds);
+      return regionIds.map((id) => byRegion.get(id) ?? null);
     }),
     legs: new DataLoader(async (ids) => {
       const byJourney = groupBy(await legsOf(db, ids), (l) => l.travelId);

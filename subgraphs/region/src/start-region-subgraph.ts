@@ -69,7 +69,7 @@ export async function startRegionSubgraph(opts: RegionSubgraphOptions): Promise<
       resolvers: regionResolvers,
       port: opts.port,
       ...(opts.host ? { host: opts.host } : {}),
-      buildContext: (base) => ({ ...base, db: handle.db, bus, travel: runner, loaders: createRegionLoaders(handle.db, worldStatsTimeoutMs), worldStatsTimeoutMs }),
+      buildContext: (base) => ({ ...base, db: handle.db, bus, travel: runner, loaders: createRegionLoaders(handle.db, worldStatsTimeoutMs, base.claims?.playerId ?? null), worldStatsTimeoutMs }),
       healthChecks: { db: () => handle.sql`select 1` },
       onStop: async () => {
         await runner.stop();

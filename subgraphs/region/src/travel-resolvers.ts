@@ -12,7 +12,7 @@ import { cancelTravel } from './commands/cancel-travel.ts';
 import { decideEntryRequest } from './commands/decide-entry-request.ts';
 import { failWith } from './commands/outcome.ts';
 import { startTravel } from './commands/start-travel.ts';
-import { loadRegionActor } from './config/region-actor.ts';
+import { actorFromStanding } from './config/region-actor.ts';
 import type { RegionLoaders } from './loaders.ts';
 import { canDecideEntry, canViewJourney, canWatchTravelFeed } from './permissions.ts';
 import type { RegionContext } from './region-context.ts';
@@ -34,7 +34,7 @@ async function latestJourney(ctx: RegionContext, playerId: string): Promise<Jour
 async function regionActorFor(ctx: RegionContext, regionId: string) {
   const region = await ctx.loaders.region.load(regionId);
   if (!region) throw new DomainError('ERR_REGION_NOT_FOUND', `region ${regionId} not found`);
-  return { region, ...(await loadRegionActor(ctx.db, ctx.claims, region)) };
+  return { region, ...actorFromStanding(ctx.claims, region, await ctx.loaders.standing.load(region.id)) };
 }
 
 async function assertCanViewJourney(ctx: RegionContext, row: JourneyRow): Promise<void> {

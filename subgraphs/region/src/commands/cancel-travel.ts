@@ -36,7 +36,7 @@ export async function cancelTravel(runner: JourneyRunner, claims: Claims | null,
     const messages = await insertEvents(tx, j, [{ regionId: j.destinationRegionId, kind: 'cancelled', reasonCode: CANCELLED_BY_TRAVELLER }], now);
     return { kind: 'ok', journey: j, messages };
   });
-  await runner.afterCommit(result.messages ?? [], result.kind === 'ok' ? [journeyId] : []);
+  await runner.afterCommit(result.messages ?? [], result.kind === 'ok' ? [{ id: journeyId, playerId: claims.playerId }] : []);
   if (result.kind !== 'ok') return result;
   return { kind: 'ok', journey: (await journeyById(runner.db, journeyId))! };
 }

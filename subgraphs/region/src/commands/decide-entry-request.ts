@@ -77,7 +77,7 @@ export async function decideEntryRequest(
     if (verdict.fee > 0) await tx.update(hub.players).set({ credits: sql`${hub.players.credits} - ${verdict.fee}` }).where(eq(hub.players.id, j.playerId));
     return { kind: 'ok', journey: j, messages: [], started: true };
   });
-  await runner.afterCommit(result.messages ?? [], result.kind === 'ok' ? [input.journeyId] : []);
+  await runner.afterCommit(result.messages ?? [], result.kind === 'ok' ? [{ id: input.journeyId, playerId: pre.playerId }] : []);
   if (result.kind !== 'ok') return result;
   if (result.started) runner.kick(input.journeyId);
   return { kind: 'ok', journey: (await journeyById(db, input.journeyId))! };

@@ -95,7 +95,7 @@ export async function startTravel(
     return { kind: 'ok', journey: row!, messages };
   });
 
-  await runner.afterCommit(result.messages ?? [], result.kind === 'ok' ? [result.journey.id] : result.kind === 'refused' && result.journeyId ? [result.journeyId] : []);
+  await runner.afterCommit(result.messages ?? [], result.kind === 'ok' ? [{ id: result.journey.id, playerId }] : result.kind === 'refused' && result.journeyId ? [{ id: result.journeyId, playerId }] : []);
   if (result.kind === 'ok' && result.journey.status === 'in_transit') runner.kick(result.journey.id);
   const { messages: _m, ...outcome } = result;
   return outcome as StartTravelOutcome;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Claims } from '@sw/auth';
 import { hub, type HubDb } from '@sw/db';
 import type { RegionActor } from '@sw/domain';
@@ -36,4 +36,34 @@ export async function loadRegionActor(db: HubDb | HubTx, claims: Claims | null, 
   const [membership, councillor] = await Promise.all([membershipOf(db, region.id, playerId), holdsCouncilSeat(db, region.id, playerId)]);
   const isVotingMember = membership !== null && ['citizen', 'resident'].includes(membership.membershipType) && membership.votingPower > 0;
   return { actor: regionActorOf(claims, region, { isCouncillor: councillor, isVotingMember }), membershipType: membership?.membershipType ?? null };
+}
+
+/** The caller's facts in a batch of regions: membership type, voting power and council seat (two statements). */
+export interface Standing {
+  membershipType: string | null;
+  votingPower: number;
+  isCouncillor: boolean;
+}
+
+export async function standingsOf(db: HubDb, playerId: string, regionIds: readonly string[]): Promise<Map<string, Standing>> {
+  const m = hub.regionalMemberships;
+  const e = hub.regionalElections;
+  const [members, seats] = await Promise.all([
+    db.select({ regionId: m.regionId, type: m.membershipType, power: m.votingPower }).from(m).where(and(eq(m.playerId, playerId), inArray(m.regionId, [...regionIds]))),
+    db
+      .selectDistinct({ regionId: e.regionId })
+      .from(e)
+      .where(and(inArray(e.regionId, [...regionIds]), eq(e.position, 'council_member'), eq(e.status, 'completed'), eq(e.winnerId, playerId))),
+  ]);
+  const out = new Map<string, Standing>();
+  const seated = new Set(seats.map((x) => x.regionId));
+  for (const id of regionIds) out.set(id, { membershipType: null, votingPower: 0, isCouncillor: seated.has(id) });
+  for (const row of members) out.set(row.regionId, { membershipType: row.type, votingPower: Number(row.power), isCouncillor: seated.has(row.regionId) });
+  return out;
+}
+
+/** RegionActor from an already loaded standing (the per-request loader's answer). */
+export function actorFromStanding(claims: Claims | null, region: RegionOffices, standing: Standing | null): { actor: RegionActor; membershipType: string | null } {
+  const isVotingMember = standing !== null && ['citizen', 'resident'].includes(standing.membershipType ?? '') && standing.votingPower > 0;
+  return { actor: regionActorOf(claims, region, { isCouncillor: standing?.isCouncillor ?? false, isVotingMember }), membershipType: standing?.membershipType ?? null };
 }

@@ -152,15 +152,16 @@ export class JourneyRunner {
   }
 
   /** Publishes feed entries and journey changes (after commit) and syncs presence for journeys that moved. */
-  async afterCommit(messages: TravelEventMessage[], journeyIds: string[], presence: string[] = []): Promise<void> {
+  async afterCommit(messages: TravelEventMessage[], journeys: { id: string; playerId: string }[], presence: string[] = []): Promise<void> {
+    // Events first (subscribers wait on them); presence sync is idempotent and retried by the sweep if it fails.
+    await this.publish(messages, journeys.map((j) => j.id), journeys);
     await Promise.all(presence.map((id) => this.syncPresence(id)));
-    await this.publish(messages, journeyIds);
   }
 
-  private async publish(messages: TravelEventMessage[], journeyIds: string[]): Promise<void> {
+  private async publish(messages: TravelEventMessage[], journeyIds: string[], known: { id: string; playerId: string }[] = []): Promise<void> {
     const bus = this.opts.bus;
     if (bus) {
-      const players = new Map<string, string>();
+      const players = new Map<string, string>(known.map((j) => [j.id, j.playerId]));
       for (const m of messages) players.set(m.journeyId, m.playerId);
       if (journeyIds.some((id) => !players.has(id))) {
         const rows = await this.db.select({ id: hub.interRegionalTravels.id, playerId: hub.interRegionalTravels.playerId }).from(hub.interRegionalTravels).where(inArray(hub.interRegionalTravels.id, journeyIds));
@@ -244,7 +245,7 @@ export class JourneyRunner {
         drafts.push({ regionId: j.destinationRegionId, kind: state, reasonCode: code });
         const messages = await insertEvents(tx, j, drafts, now);
         this.opts.fault?.('in-leg-tx', leg.legIndex, j.id);
-        return { result: { kind: 'advanced', state, nextEta: null, moved } as AdvanceResult, messages, legIndex: leg.legIndex };
+        return { result: { kind: 'advanced', state, nextEta: null, moved } as AdvanceResult, messages, legIndex: leg.legIndex, playerId: j.playerId };
       };
 
       // Entering the Nexus: the Galactic Citizen gate is re-read live (a lapse mid-journey stops at the spoke, at home side).
@@ -285,11 +286,11 @@ export class JourneyRunner {
       }
       const messages = await insertEvents(tx, j, drafts, now);
       this.opts.fault?.('in-leg-tx', leg.legIndex, j.id);
-      return { result: { kind: 'advanced', state: isLast ? 'arrived' : 'in_transit', nextEta, moved: crossed } as AdvanceResult, messages, legIndex: leg.legIndex };
+      return { result: { kind: 'advanced', state: isLast ? 'arrived' : 'in_transit', nextEta, moved: crossed } as AdvanceResult, messages, legIndex: leg.legIndex, playerId: j.playerId };
     });
     if (out.result.kind !== 'advanced' || !('messages' in out)) return out.result;
     this.opts.fault?.('after-leg-commit', out.legIndex, journeyId);
-    await this.afterCommit(out.messages, [journeyId], out.result.moved ? [journeyId] : []);
+    await this.afterCommit(out.messages, [{ id: journeyId, playerId: out.playerId }], out.result.moved ? [journeyId] : []);
     return out.result;
   }
 
