@@ -46,7 +46,6 @@ export function normaliseColour(value: unknown): string | null {
   return v.length === 4 ? `#${v[1]}${v[1]}${v[2]}${v[2]}${v[3]}${v[3]}` : v;
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /** Trims a free-text value and checks its length and characters; pushes an issue and returns undefined when bad. */
