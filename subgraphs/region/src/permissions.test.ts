@@ -6,6 +6,7 @@ import {
   canDecideEntry,
   canManageRegion,
   canViewJourney,
+  canViewPlayerPrivate,
   canViewRegionStats,
   canViewSelf,
   canWatchTravelFeed,
@@ -47,6 +48,16 @@ describe('region permissions grid', () => {
     expect(isRegionOwner(actors.owner, platform)).toBe(false);
     expect(canManageRegion(actors.owner, platform)).toBe(false);
     expect(canManageRegion(actors.admin, platform)).toBe(true);
+  });
+
+  it.each([
+    ['anonymous', false],
+    ['owner', true],
+    ['otherPlayer', false],
+    ['playerless', false],
+    ['admin', true],
+  ] as const)('%s: sees the private fields of player OWNER = %s', (actor, allowed) => {
+    expect(canViewPlayerPrivate(actors[actor], { id: OWNER })).toBe(allowed);
   });
 });
 

@@ -105,3 +105,13 @@ export const OPERATION_RULES: OperationRules = {
   'Query.entryRequests': ['governor', 'owner', 'admin'],
   'Query.travelFeedHistory': MEMBERS_AND_OFFICERS,
 };
+
+/** A player as the privacy rule needs it. */
+export interface PlayerSubject {
+  id: string;
+}
+
+/** Private player fields (credits, memberships): the player themself or an admin; anyone else sees null. */
+export function canViewPlayerPrivate(claims: Claims | null, player: PlayerSubject): boolean {
+  return (claims?.playerId != null && claims.playerId === player.id) || isAdmin(claims);
+}
