@@ -302,6 +302,22 @@ describe('approval, cancellation, diversion', () => {
     expect(await playerRow(p)).toMatchObject({ currentRegionId: platform.nexusId, currentSectorNumber: 2251, credits: 10_000 });
   });
 
+  it('a Galactic Citizen status that ends mid-journey stops it at the spoke, in the origin region, fee refunded', async () => {
+    await t.db.update(hub.regions).set({ visitorEntryFee: 100 }).where(eq(hub.regions.id, beta.id));
+    const p = await addTraveller(t.db, { regionId: alpha.id, sector: alpha.capital }, { homeRegionId: platform.terranId });
+    fault.fn = (point, leg) => {
+      if (point === 'after-leg-commit' && leg === 0) throw new Error('pause at the spoke');
+    };
+    await start(p, beta.id);
+    await settled();
+    fault.fn = null;
+    await t.db.update(hub.players).set({ isGalacticCitizen: false }).where(eq(hub.players.id, p.playerId));
+    await svc.travel.sweep();
+    const j = await journeyOf(p);
+    expect(j).toMatchObject({ state: 'REFUSED', reasonCode: 'ERR_GALACTIC_CITIZEN_REQUIRED', position: { region: { name: 'alpha-reach' }, sectorNumber: alpha.landing } });
+    expect(await playerRow(p)).toMatchObject({ currentRegionId: alpha.id, currentSectorNumber: alpha.landing, credits: 10_000 });
+  });
+
   it('a traveller without Galactic Citizen is diverted to Terran Space instead', async () => {
     const p = await addTraveller(t.db, { regionId: platform.nexusId, sector: 100 }, { gc: false });
     fault.fn = (point, leg) => {
