@@ -44,13 +44,16 @@ export async function startTravel(
 
   type Result = StartTravelOutcome & { messages?: TravelEventMessage[] };
   const result: Result = await db.transaction(async (tx): Promise<Result> => {
-    const player = await lockPlayer(tx, playerId);
-    if (!player) return { kind: 'player_required' };
     const T = hub.interRegionalTravels;
-    const [open] = await tx.select({ id: T.id }).from(T).where(and(eq(T.playerId, playerId), inArray(T.status, [...OPEN_JOURNEY_STATES])));
+    const [player, [open], locked] = await Promise.all([
+      lockPlayer(tx, playerId),
+      tx.select({ id: T.id }).from(T).where(and(eq(T.playerId, playerId), inArray(T.status, [...OPEN_JOURNEY_STATES]))),
+      // Only a visitor cap needs the destination row locked (so concurrent starts cannot overshoot it).
+      destPre.maxVisitors !== null ? regionForTravel(tx, input.destinationRegionId, true) : Promise.resolve(null),
+    ]);
+    if (!player) return { kind: 'player_required' };
     if (open) return { kind: 'conflict', code: 'ERR_JOURNEY_IN_PROGRESS', reason: 'you already have a journey under way: cancel it or wait for it to end', journeyId: open.id };
-    const dest = await regionForTravel(tx, input.destinationRegionId, destPre.maxVisitors !== null);
-    if (!dest) return { kind: 'region_not_found', regionId: input.destinationRegionId };
+    const dest = locked ?? { ...destPre, tariffRate: Number(destPre.tariffRate) };
     if ((player.currentRegionId ?? anchors.terranId) === dest.id) return { kind: 'conflict', code: 'ERR_ALREADY_IN_REGION', reason: `you are already in ${dest.name}` };
 
     const route = await routeFor(tx, anchors, player, dest);

@@ -230,14 +230,13 @@ export class JourneyRunner {
       const [j] = await tx.select().from(T).where(eq(T.id, journeyId)).for('update', { skipLocked: true });
       if (!j) return { result: { kind: 'busy' } as AdvanceResult };
       if (j.status !== 'in_transit' || j.currentLeg === null || !anchors) return { result: { kind: 'not_running' } as AdvanceResult };
-      const [leg] = await tx.select().from(L).where(and(eq(L.travelId, j.id), eq(L.legIndex, j.currentLeg)));
+      // The player row is locked together with the leg read (pipelined); a leg that is not due just releases it.
+      const [[leg], [player]] = await Promise.all([
+        tx.select().from(L).where(and(eq(L.travelId, j.id), eq(L.legIndex, j.currentLeg))),
+        tx.select({ gc: hub.players.isGalacticCitizen, home: hub.players.homeRegionId }).from(hub.players).where(eq(hub.players.id, j.playerId)).for('update'),
+      ]);
       if (!leg || leg.status !== 'in_transit' || !leg.etaAt) return { result: { kind: 'not_running' } as AdvanceResult };
       if (leg.etaAt.getTime() > now.getTime()) return { result: { kind: 'not_due', etaAt: leg.etaAt } as AdvanceResult };
-      const [player] = await tx
-        .select({ gc: hub.players.isGalacticCitizen, home: hub.players.homeRegionId })
-        .from(hub.players)
-        .where(eq(hub.players.id, j.playerId))
-        .for('update');
       const drafts: EventDraft[] = [];
       const end = async (state: 'refused' | 'diverted', code: string, reason: string, at: { regionId: string; sectorNumber: number }, moved: boolean) => {
         if (moved) await movePlayer(tx, j.playerId, at.regionId, at.sectorNumber);

@@ -60,8 +60,9 @@ export async function routeFor(tx: HubTx, anchors: PlatformAnchors, player: Lock
   });
   const noRoute = (why: string): RouteResult => ({ ok: false, origin, originSector, refusal: { code: 'ERR_NO_ROUTE', reason: why } });
   if (!plan.ok) return noRoute(plan.problem === 'origin_not_attached' ? 'your region has no spoke warp to the Nexus yet' : 'the destination has no spoke warp to the Nexus yet');
-  if (!originIsNexus && !(await hasSpoke(tx, origin.id, anchors.nexusId))) return noRoute('your region has no active spoke warp to the Nexus');
-  if (!destIsNexus && !(await hasSpoke(tx, dest.id, anchors.nexusId))) return noRoute('the destination has no active spoke warp to the Nexus');
+  const [originSpoke, destSpoke] = await Promise.all([originIsNexus || hasSpoke(tx, origin.id, anchors.nexusId), destIsNexus || hasSpoke(tx, dest.id, anchors.nexusId)]);
+  if (!originSpoke) return noRoute('your region has no active spoke warp to the Nexus');
+  if (!destSpoke) return noRoute('the destination has no active spoke warp to the Nexus');
   return { ok: true, origin, originSector, legs: plan.legs, landingSector: plan.landing.sectorNumber };
 }
 
@@ -78,7 +79,12 @@ export async function entryVerdict(
 ): Promise<EntryVerdict> {
   const { player, dest } = q;
   const m = hub.regionalMemberships;
-  const [membership] = await tx.select({ type: m.membershipType }).from(m).where(and(eq(m.playerId, player.id), eq(m.regionId, dest.id)));
+  // Independent reads: postgres.js pipelines them on the transaction's connection (one round trip of latency).
+  const [[membership], treaty, visitors] = await Promise.all([
+    tx.select({ type: m.membershipType }).from(m).where(and(eq(m.playerId, player.id), eq(m.regionId, dest.id))),
+    treatyEffectsFor(tx, dest.id, player.homeRegionId, q.now),
+    dest.maxVisitors === null ? Promise.resolve(0) : visitorsPresent(tx, dest.id),
+  ]);
   const traveller = {
     isGalacticCitizen: player.isGalacticCitizen,
     homeRegionId: player.homeRegionId,
@@ -86,8 +92,6 @@ export async function entryVerdict(
     membershipType: membership?.type ?? null,
     isStakeholder: q.isStakeholder,
   };
-  const treaty = await treatyEffectsFor(tx, dest.id, player.homeRegionId, q.now);
-  const visitors = dest.maxVisitors === null ? 0 : await visitorsPresent(tx, dest.id);
   const decision = decideEntry({
     destination: gateDestination(dest, visitors),
     traveller,
