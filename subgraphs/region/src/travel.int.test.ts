@@ -9,7 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { hub, type HubDb } from '@sw/db';
 import { createTestDatabase, errorCodes, postGraphql, testClaims, type TestDatabase } from '@sw/testing';
 import { startRegionSubgraph, type RunningSubgraph } from './start-region-subgraph.ts';
-import type { FaultHook } from './travel/journey-runner.ts';
+import { JourneyRunner, type FaultHook } from './travel/journey-runner.ts';
+import { startTravel as startTravelCommand } from './commands/start-travel.ts';
 import { addPlayerRegion, addTraveller, enterPresence, onlineAt, seedBaseGalaxy, type PlatformIds, type TestRegion, type Traveller } from './testing/travel-fixtures.ts';
 
 interface JourneyView {
@@ -379,5 +380,27 @@ describe('a crash at every leg never half-applies the journey', () => {
     expect({ a: await onlineAt(alpha.server!), b: await onlineAt(beta.server!) }).toEqual({ a: before.a - 1, b: before.b + 1 });
     const [j] = await t.db.select().from(hub.interRegionalTravels).where(eq(hub.interRegionalTravels.playerId, p.playerId));
     expect(j!.presenceSyncedAt).not.toBeNull();
+  });
+});
+
+describe('transit time per leg', () => {
+  it('schedules each leg at its ETA (per leg kind) and arrives once the last one is due', async () => {
+    const runner = new JourneyRunner({ db: t.db, bus: null, transit: { default: 150, to_spoke: 50 }, sweepMs: 0, timeoutMs: 1000 });
+    try {
+      const p = await addTraveller(t.db, { regionId: alpha.id, sector: alpha.capital });
+      const out = await startTravelCommand(runner, claimsOf(p), { destinationRegionId: beta.id });
+      expect(out.kind).toBe('ok');
+      expect((await journeyOf(p)).state).toBe('IN_TRANSIT');
+      const deadline = Date.now() + 20_000;
+      while ((await journeyOf(p)).state !== 'ARRIVED' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await runner.drained();
+      const legs = await t.db.select().from(hub.travelLegs).where(eq(hub.travelLegs.travelId, (await journeyOf(p)).id));
+      legs.sort((a, b) => a.legIndex - b.legIndex);
+      const planned = legs.map((l) => l.etaAt!.getTime() - l.startedAt!.getTime());
+      expect(planned).toEqual([50, 150, 150]);
+      for (const l of legs) expect(l.completedAt!.getTime()).toBeGreaterThanOrEqual(l.etaAt!.getTime());
+    } finally {
+      await runner.stop();
+    }
   });
 });
