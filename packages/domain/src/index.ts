@@ -30,3 +30,4 @@ export * from './journey-plan.ts';
 export * from './lifecycles/travel.ts';
 export type { TravelErrorCode } from './error-codes/travel.ts';
 export type { RegionConfigErrorCode } from './error-codes/region-config.ts';
+export * from './rest-error-body.ts';
