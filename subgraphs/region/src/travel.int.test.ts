@@ -172,12 +172,15 @@ describe('entry gates (each refusal is recorded and answered with its code)', ()
     await t.db.delete(hub.regionalTreaties).where(eq(hub.regionalTreaties.regionAId, alpha.id));
   });
 
-  it('ERR_REGION_VISITOR_LIMIT when the visitor cap is reached', async () => {
-    const present = await t.db.select({ id: hub.players.id }).from(hub.players).where(eq(hub.players.currentRegionId, beta.id));
-    await t.db.update(hub.regions).set({ maxVisitors: Math.max(1, present.length) }).where(eq(hub.regions.id, beta.id));
-    if (present.length === 0) await start(await addTraveller(t.db, { regionId: platform.nexusId, sector: 2251 }), beta.id);
-    await settled();
+  it('ERR_REGION_VISITOR_LIMIT when the visitor cap is reached; a citizen still fits', async () => {
+    // one non-member visitor is already in beta, and the cap is one
+    await addTraveller(t.db, { regionId: beta.id, sector: beta.landing }, { homeRegionId: platform.terranId });
+    await t.db.update(hub.regions).set({ maxVisitors: 1 }).where(eq(hub.regions.id, beta.id));
     await refusedWith(await addTraveller(t.db, { regionId: platform.nexusId, sector: 2251 }), beta.id, 'ERR_REGION_VISITOR_LIMIT');
+    const citizen = await addTraveller(t.db, { regionId: platform.nexusId, sector: 2251 });
+    await t.db.insert(hub.regionalMemberships).values({ playerId: citizen.playerId, regionId: beta.id, membershipType: 'citizen' });
+    expect((await start(citizen, beta.id)).data!.startTravel.state).toBe('IN_TRANSIT');
+    await settled();
   });
 
   it('ERR_REGION_NOT_READY for a region that is not serving players', async () => {
