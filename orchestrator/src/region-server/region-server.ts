@@ -8,8 +8,9 @@
  * last_heartbeat_at; /health never touches the database, so polling costs no connections.
  *
  * Routes: GET /health, GET /metrics, GET /world/stats, GET /world/sectors/:number, GET /world/clusters,
- * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}. Every route but /health (liveness
- * probes, the container health check) needs the region's service token as `Authorization: Bearer …`
+ * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}, GET /holdings/:playerId (planets and stations the
+ * player owns here: the stakeholder test of the suspended/grace entry gate, docs/rules/travel.md). Every route but
+ * /health (liveness probes, the container health check) needs the region's service token as `Authorization: Bearer …`
  * (401 ERR_REGION_SERVER_UNAUTHORIZED otherwise; @sw/auth region-server-token.ts).
  *
  * Presence expires: a row not refreshed within the TTL stops counting at once and is deleted by a sweep
@@ -36,6 +37,7 @@ export interface RegionServerOptions {
 }
 
 export interface RegionServer {
+  regionId: string;
   url: string;
   port: number;
   close(): Promise<void>;
@@ -152,6 +154,14 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
       send(res, 200, rows as unknown as Json);
       return 'world_clusters';
     }
+    const holdingsMatch = /^\/holdings\/([0-9a-f-]{36})$/i.exec(p);
+    if (req.method === 'GET' && holdingsMatch) {
+      const [h] = await sql<{ planets: number; stations: number }[]>`
+        SELECT (SELECT count(*) FROM planets WHERE owner_player_id = ${holdingsMatch[1]!})::int AS planets,
+               (SELECT count(*) FROM stations WHERE owner_player_id = ${holdingsMatch[1]!})::int AS stations`;
+      send(res, 200, { planets: h!.planets, stations: h!.stations });
+      return 'holdings';
+    }
     if (req.method === 'POST' && p === '/presence') {
       let body: { playerId?: unknown; action?: unknown; sectorNumber?: unknown };
       try {
@@ -204,6 +214,7 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
   });
   const port = (server.address() as { port: number }).port;
   return {
+    regionId: opts.regionId,
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
     async close() {

@@ -6,3 +6,5 @@ export * from './billing.ts';
 export * from './world.ts';
 export * from './orchestration.ts';
 export * from './billing-cancellations.ts';
+export * from './region-config.ts';
+export * from './travel.ts';
