@@ -19,6 +19,8 @@ export interface TestRedisCluster {
   /** Seed list for REDIS_CLUSTER_NODES / the bus's `clusterNodes` (carries the password when there is one). */
   nodesEnv: string;
   password: string | undefined;
+  /** Process ids of the redis-server nodes (CPU accounting in benches). */
+  pids: number[];
   /** A direct (non-cluster) connection to one node, for per-node stats; the caller quits it. */
   connect(node: string): Redis;
   /** The node (`host:port`) that owns the hash slot of `key` (a shard channel lives in its name's slot). */
@@ -110,6 +112,7 @@ export async function startRedisCluster(opts: { masters?: number; password?: str
     nodes,
     nodesEnv: nodes.map((n) => (password ? `redis://:${encodeURIComponent(password)}@${n}` : n)).join(','),
     password,
+    pids: [...children.values()].map((c) => c.pid!).filter((p) => p !== undefined),
     connect,
     async ownerOf(key) {
       const c = connect(nodes[0]!);
