@@ -1,7 +1,7 @@
 /**
- * Child process of `pnpm bench:fanout`: opens FANOUT_CLIENT_COUNT raw graphql-transport-ws sockets to the gateway, each
- * subscribing to the same regionPings stream, and records per-delivery end-to-end latency (now − publishedAt from the
- * payload), per-socket order and gap signals. Frames are scanned with indexOf instead of JSON.parse so the client side
+ * Child process of `pnpm bench:fanout`: opens raw graphql-transport-ws sockets to the gateway carrying FANOUT_CLIENT_COUNT
+ * subscriptions in total (FANOUT_SUBS_PER_SOCKET per socket, default 1), all to the same regionPings stream, and records per-delivery end-to-end latency (now − publishedAt from the
+ * payload), per-subscription order and gap signals. Frames are scanned with indexOf instead of JSON.parse so the client side
  * stays cheap. Talks to the bench over IPC: 'ready' after every subscribe was sent, 'count' → received so far,
  * 'collect' → results.
  */
@@ -9,6 +9,9 @@ import { WebSocket } from '../gateway/src/__fixtures__/fanout-bench-kit.ts';
 
 const url = process.env.FANOUT_WS_URL!;
 const count = Number(process.env.FANOUT_CLIENT_COUNT);
+/** Subscriptions per socket: a player's socket carries several; also keeps sockets under the per-process fd limit. */
+const perSocket = Math.max(1, Number(process.env.FANOUT_SUBS_PER_SOCKET ?? 1));
+const socketCount = Math.ceil(count / perSocket);
 const token = process.env.FANOUT_TOKEN!;
 const regionId = process.env.FANOUT_REGION!;
 const events = Number(process.env.FANOUT_EVENTS);
@@ -32,7 +35,7 @@ let firstAt = 0;
 let lastAt = 0;
 const lastN = new Int32Array(count);
 const maxPerEvent = new Float64Array(events + 1);
-const gotPerSocket = new Int32Array(count);
+const gotPerSubscription = new Int32Array(count);
 const sockets: WebSocket[] = [];
 
 function numberAfter(s: string, key: string): number {
@@ -55,7 +58,9 @@ function open(index: number): Promise<void> {
       const now = Date.now();
       if (!acked) {
         acked = true;
-        ws.send(JSON.stringify({ id: 's', type: 'subscribe', payload: { query: QUERY, variables: { r: regionId }, operationName: 'P' } }));
+        for (let j = 0; j < perSocket && index * perSocket + j < count; j++) {
+          ws.send(JSON.stringify({ id: `s${j}`, type: 'subscribe', payload: { query: QUERY, variables: { r: regionId }, operationName: 'P' } }));
+        }
         resolve();
         return;
       }
@@ -74,9 +79,11 @@ function open(index: number): Promise<void> {
         errors++;
         return;
       }
-      if (n <= lastN[index]!) outOfOrder++;
-      lastN[index] = n;
-      gotPerSocket[index]!++;
+      // Frames start with {"id":"s<j>",…: subscription j of this socket.
+      const sub = index * perSocket + (perSocket > 1 ? numberAfter(s, '"id":"s') : 0);
+      if (n <= lastN[sub]!) outOfOrder++;
+      lastN[sub] = n;
+      gotPerSubscription[sub]!++;
       received++;
       if (li < latencies.length) latencies[li++] = now - publishedAt;
       if (n <= events && now - publishedAt > maxPerEvent[n]!) maxPerEvent[n] = now - publishedAt;
@@ -94,10 +101,24 @@ function open(index: number): Promise<void> {
 }
 
 let next = 0;
-async function worker(): Promise<void> {
-  while (next < count) await open(next++);
+let connectRetries = 0;
+/** Opens socket `index`, retrying a refused or dropped handshake (a loaded machine, a proxy's backlog) a few times. */
+async function openWithRetry(index: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await open(index);
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      connectRetries++;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
 }
-await Promise.all(Array.from({ length: Math.min(CONCURRENT_CONNECTS, count) }, worker));
+async function worker(): Promise<void> {
+  while (next < socketCount) await openWithRetry(next++);
+}
+await Promise.all(Array.from({ length: Math.min(CONCURRENT_CONNECTS, socketCount) }, worker));
 let cpuAtReady = process.cpuUsage();
 process.send!({ type: 'ready' });
 
@@ -106,7 +127,7 @@ process.on('message', (m: { type: string }) => {
   else if (m.type === 'count') process.send!({ type: 'count', received });
   else if (m.type === 'collect') {
     let socketsMissing = 0;
-    for (let i = 0; i < count; i++) if (gotPerSocket[i]! < events) socketsMissing++;
+    for (let i = 0; i < count; i++) if (gotPerSubscription[i]! < events) socketsMissing++;
     process.send!({
       type: 'results',
       received,
@@ -115,6 +136,7 @@ process.on('message', (m: { type: string }) => {
       errors,
       closedEarly,
       socketsMissing,
+      connectRetries,
       firstAt,
       lastAt,
       latencies: Array.from(latencies.subarray(0, li)),

@@ -34,6 +34,8 @@ export interface PhaseOptions {
   /** nginx worker processes when gateways > 1. */
   nginxWorkers: number;
   timeoutMs: number;
+  /** Subscriptions per socket (a player's socket carries several; keeps sockets under the per-process fd limit). */
+  subsPerSocket: number;
   /** Extra env of the gateway processes (GATEWAY_WS_RAW_FRAMES, CPU profile dir). */
   gatewayEnv?: Record<string, string>;
   gatewayExecArgv?: string[];
@@ -68,6 +70,7 @@ interface ClientResults {
   errors: number;
   closedEarly: number;
   socketsMissing: number;
+  connectRetries: number;
   firstAt: number;
   lastAt: number;
   latencies: number[];
@@ -153,6 +156,16 @@ function nginxPids(master: number): number[] {
   }
 }
 
+/** This process's (and so its children's) open-file limit: nginx cannot raise its workers above it without privileges. */
+export function openFileLimit(): number {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    return Number(line?.split(/\s+/)[3]) || 1024;
+  } catch {
+    return 1024;
+  }
+}
+
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -170,7 +183,8 @@ async function startNginx(ports: number[], workers: number): Promise<{ url: stri
       gateways: ports.map((p) => ({ host: '127.0.0.1', port: p })),
       prefix: dir,
       workers,
-      maxOpenFiles: 200_000,
+      maxOpenFiles: openFileLimit(),
+      reusePort: true,
       ...(process.getuid?.() === 0 ? { workerUser: 'nobody nogroup' } : {}),
     }),
   );
@@ -219,6 +233,7 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
           // Without nginx, sockets are spread over the gateways by index (FANOUT_NGINX=0: nginx's share of the cost).
           FANOUT_WS_URLS: nginx ? '' : ports.map((p) => `ws://127.0.0.1:${p}/graphql`).join(','),
           FANOUT_CLIENT_COUNT: String(share),
+          FANOUT_SUBS_PER_SOCKET: String(o.subsPerSocket),
           FANOUT_CLIENT_OFFSET: String(i * Math.ceil(o.subscribers / o.clientProcs)),
           FANOUT_AFFINITY: o.gateways > 1 ? '1' : '0',
           FANOUT_TOKEN: o.token,
@@ -288,7 +303,8 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
         out_of_order: results.reduce((a, r) => a + r.outOfOrder, 0),
         errors: results.reduce((a, r) => a + r.errors, 0),
         closed_early: results.reduce((a, r) => a + r.closedEarly, 0),
-        sockets_missing_events: results.reduce((a, r) => a + r.socketsMissing, 0),
+        subscriptions_missing_events: results.reduce((a, r) => a + r.socketsMissing, 0),
+        connect_retries: results.reduce((a, r) => a + r.connectRetries, 0),
         max_ms: all.length ? all[all.length - 1] : null,
         offered_deliveries_per_s: o.rate * o.subscribers,
         client_procs: o.clientProcs,
@@ -299,6 +315,14 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
     if (nginx) {
       nginx.proc.kill('SIGTERM');
       await new Promise((r) => (nginx!.proc.exitCode !== null ? r(null) : nginx!.proc.once('exit', r)));
+      const errors = (() => {
+        try {
+          return readFileSync(path.join(nginx.dir, 'error.log'), 'utf8').trim();
+        } catch {
+          return '';
+        }
+      })();
+      if (errors) log(`[${o.label}] nginx error.log (last lines):\n${errors.split('\n').slice(-10).join('\n')}`);
       rmSync(nginx.dir, { recursive: true, force: true });
     }
     await Promise.all(gateways.map(stopChild));

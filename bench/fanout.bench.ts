@@ -22,8 +22,8 @@
  * deliveries_per_s = deliveries / (last delivery − first publish); latency = client receive time − publish time (same
  * clock); rss_per_subscriber_kb = (gateway RSS with all subscribers − before) / subscribers; lost = expected deliveries
  * − received (regionPings is a fifo stream). Details go to stderr.
- * Env: FANOUT_SUBSCRIBERS (10000; cluster 30000), FANOUT_EVENTS (50), FANOUT_RATE (7 events/s), FANOUT_CLIENT_PROCS (2;
- * cluster 3), FANOUT_TIMEOUT_S (60; cluster 180), FANOUT_GATEWAYS (3), FANOUT_NGINX_WORKERS (1), FANOUT_NGINX=0 (phase 2
+ * Env: FANOUT_SUBSCRIBERS (10000; cluster 30000), FANOUT_SUBS_PER_SOCKET (1; cluster 3), FANOUT_EVENTS (50), FANOUT_RATE (7 events/s), FANOUT_CLIENT_PROCS (2;
+ * cluster 3), FANOUT_TIMEOUT_S (60; cluster 180), FANOUT_GATEWAYS (3), FANOUT_NGINX_WORKERS (1; cluster 2: each worker holds two fds per socket), FANOUT_NGINX=0 (phase 2
  * without nginx: sockets spread over the gateways directly, to see nginx's share); GATEWAY_WS_RAW_FRAMES=false measures the
  * ws.send path; FANOUT_GATEWAY_CPU_PROF_DIR=<dir> writes V8 CPU profiles of the gateway processes.
  * On the 2-core dev VM every process of both phases shares the two cores with the rest of the machine.
@@ -45,12 +45,16 @@ const RATE = Number(process.env.FANOUT_RATE ?? 7);
 const CLIENT_PROCS = Math.max(1, Number(process.env.FANOUT_CLIENT_PROCS ?? (CLUSTER ? 3 : 2)));
 const TIMEOUT_MS = Number(process.env.FANOUT_TIMEOUT_S ?? (CLUSTER ? 180 : 60)) * 1000;
 const GATEWAYS = Math.max(2, Number(process.env.FANOUT_GATEWAYS ?? 3));
+// One process holds at most `ulimit -n` sockets (20,000 on the dev VM, and not raisable there): in cluster mode a socket
+// carries 3 subscriptions (as a player's socket carries several), so 30,000 subscribers are 10,000 sockets.
+const SUBS_PER_SOCKET = Math.max(1, Number(process.env.FANOUT_SUBS_PER_SOCKET ?? (CLUSTER ? 3 : 1)));
 
 const JWT_SECRET = `fanout-bench-jwt-${randomUUID()}`;
 const INTERNAL_SECRET = `fanout-bench-internal-${randomUUID()}`;
 const PREFIX = `bench-fanout-${randomUUID()}:`;
 
 let cluster: TestRedisCluster | undefined;
+const perCpu = (r: PhaseResult) => Math.round((r.subscribers * r.events - r.lost) / Math.max(1e-3, r.cpu.gateways.reduce((a, b) => a + b, 0)));
 let bus: ReturnType<typeof createRedisEventBus> | undefined;
 
 /** Share of the machine's cores each process group used during a phase's publish window, in percent. */
@@ -91,13 +95,14 @@ try {
     events: EVENTS,
     rate: RATE,
     clientProcs: CLIENT_PROCS,
+    subsPerSocket: SUBS_PER_SOCKET,
     token,
     jwtSecret: JWT_SECRET,
     internalSecret: INTERNAL_SECRET,
     upstream,
     bus,
     viaNginx: process.env.FANOUT_NGINX !== '0',
-    nginxWorkers: Number(process.env.FANOUT_NGINX_WORKERS ?? 1),
+    nginxWorkers: Number(process.env.FANOUT_NGINX_WORKERS ?? (CLUSTER ? 2 : 1)),
     timeoutMs: TIMEOUT_MS,
     ...(process.env.FANOUT_GATEWAY_CPU_PROF_DIR ? { gatewayExecArgv: ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_GATEWAY_CPU_PROF_DIR}`] } : {}),
   };
@@ -130,6 +135,7 @@ try {
         p99_ms: r.p99_ms,
         rss_per_subscriber_kb: r.rss_per_subscriber_kb,
         lost: r.lost,
+        deliveries_per_gateway_cpu_s: perCpu(r),
       }),
     );
   } else {
@@ -148,10 +154,14 @@ try {
         single_lost: single.r.lost,
         ratio: Math.round((multi.r.deliveries_per_s / Math.max(1, single.r.deliveries_per_s)) * 100) / 100,
         events: EVENTS,
+        subscriptions_per_socket: SUBS_PER_SOCKET,
         rate_events_per_s: RATE,
         offered_deliveries_per_s: RATE * SUBSCRIBERS,
         rss_per_subscriber_kb: multi.r.rss_per_subscriber_kb,
         single_rss_per_subscriber_kb: single.r.rss_per_subscriber_kb,
+        // Deliveries per CPU-second of gateway processes (the sizing figure: docs/decisions/capacity-sizing.md).
+        deliveries_per_gateway_cpu_s: perCpu(multi.r),
+        single_deliveries_per_gateway_cpu_s: perCpu(single.r),
         cpu_split_pct: { single: cpuSplit(single.r, single.others), cluster: cpuSplit(multi.r, multi.others) },
       }),
     );

@@ -25,6 +25,8 @@ export interface GatewayNginxConfig {
   maxOpenFiles?: number;
   /** Run as root: workers then drop to this user and group (Debian: nobody nogroup). */
   workerUser?: string;
+  /** One listening socket per worker (SO_REUSEPORT): the kernel spreads connections evenly over the workers. */
+  reusePort?: boolean;
 }
 
 /** The query argument carrying the WebSocket affinity key (web/src/graphql/socket-affinity.ts sets it). */
@@ -82,7 +84,7 @@ ${servers}
   }
 
   server {
-    listen ${cfg.listenHost}:${cfg.listenPort};
+    listen ${cfg.listenHost}:${cfg.listenPort}${cfg.reusePort ? ' reuseport' : ''};
     client_max_body_size 1m;
 
     # The gateway answers the dev login for loopback peers only, and behind nginx every peer is loopback: nginx keeps
