@@ -19,3 +19,6 @@ export * from './subscription-lifecycle.ts';
 export * from './region-status-for-runtime.ts';
 export * from './emergency-relocation.ts';
 export * from './governance-authority.ts';
+export * from './account-rules.ts';
+export * from './admin-scopes.ts';
+export * from './invite-rules.ts';

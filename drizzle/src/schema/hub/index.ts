@@ -5,3 +5,4 @@ export * from './governance.ts';
 export * from './billing.ts';
 export * from './world.ts';
 export * from './orchestration.ts';
+export * from './auth.ts';
