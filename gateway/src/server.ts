@@ -45,6 +45,13 @@ import { createGatewayMetrics } from './gateway-metrics.ts';
 import { attachSubscriptionServer } from './subscription-server.ts';
 import type { SubscriptionConfig, SubscriptionServer } from './subscription-server.ts';
 import { FastPathCache, fastPathBody, fastPathEntryFor, isPlainDataBody, supergraphAllowsFastPath } from './single-fetch-fast-path.ts';
+import { createDb, type HubDb } from '@sw/db';
+import { createRedisEventBus, type EventBus } from '@sw/events';
+import { argon2ParamsFromEnv, createPasswordHasher, sessionConfigFromEnv, type AccountsDeps } from '@sw/accounts';
+import { mountAuthRoutes } from './auth/auth-routes.ts';
+import { SessionRevocations, startRevocationFeed } from './auth/session-revocations.ts';
+import { costlyMutationLimitPlugin, createGatewayLimiters, rateLimitConfigFromEnv } from './rate-limits.ts';
+import type { GatewayLimiters, RateLimitConfig } from './rate-limits.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -77,6 +84,12 @@ export interface StartGatewayOptions {
   fastPath?: boolean;
   /** graphql-ws subscriptions on /graphql (subscription-server.ts); env GATEWAY_WS_MAX_LIFETIME_MS, GATEWAY_WS_INIT_TIMEOUT_MS. */
   subscriptions?: Partial<SubscriptionConfig>;
+  /** Rate limits and sign-in lockouts (rate-limits.ts); unset fields come from the environment. */
+  rateLimits?: Partial<RateLimitConfig>;
+  /** Event bus for session revocations between gateways; default Redis at REDIS_URL (EVENTS_PREFIX). */
+  bus?: EventBus;
+  /** Overrides of the account commands' dependencies (tests: a cheaper password hasher, a clock). */
+  accounts?: Partial<Omit<AccountsDeps, 'db' | 'onSessionsRevoked'>>;
 }
 
 export interface RunningGateway {
@@ -88,6 +101,9 @@ export interface RunningGateway {
   logger: Logger;
   /** The graphql-ws server and planner bridge on the same path (stats, hub). */
   subscriptions: SubscriptionServer;
+  /** Ended sessions known to this gateway (auth/session-revocations.ts). */
+  revocations: SessionRevocations;
+  limiters: GatewayLimiters;
   /**
    * Reloads the supergraph of the subscription bridge: running subscriptions end with an `error` coded
    * SUBSCRIPTION_SCHEMA_RELOAD and new ones are planned over `supergraphSdl`. (HTTP queries keep the startup supergraph;
@@ -192,9 +208,44 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     },
   });
 
+  // --- accounts, sessions, rate limits (docs/decisions/auth.md) ---------------------------------------------------
+  // Rate-limit settings: the process environment overlaid with opts.env (so a test tier can switch limits off
+  // once, for gateways started with their own env), then explicit options.
+  const limiters = createGatewayLimiters({ ...rateLimitConfigFromEnv({ ...process.env, ...env }), ...opts.rateLimits }, logger);
+  const hubDb = createDb(opts.databaseUrl ?? readEnv('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/sectorwars', env), {
+    max: readEnvInt('GATEWAY_DB_POOL', 5, env),
+    applicationName: 'sw-gateway',
+  });
+  const ownBus = opts.bus === undefined;
+  const bus = opts.bus ?? createRedisEventBus({ url: readEnv('REDIS_URL', 'redis://127.0.0.1:6379', env), onError: (err) => logger.debug({ err }, 'gateway event bus error') });
+  const sessionConfig = sessionConfigFromEnv(jwtSecret, env);
+  // Keep a revoked id a minute longer than any access token it could have issued.
+  const retainMs = (sessionConfig.accessTtlSeconds + 60) * 1000;
+  const revocations = new SessionRevocations(retainMs);
+  const revocationFeed = startRevocationFeed({
+    revocations,
+    bus,
+    db: hubDb.db as HubDb,
+    retainMs,
+    resyncMs: readEnvInt('AUTH_REVOCATION_RESYNC_MS', 30_000, env),
+    logger,
+  });
+  const accountsDeps: AccountsDeps = {
+    db: hubDb.db,
+    hasher: createPasswordHasher(argon2ParamsFromEnv(env)),
+    sessions: sessionConfig,
+    logError: (err, message) => logger.error({ err }, message),
+    ...opts.accounts,
+    onSessionsRevoked: (revoked) =>
+      revocationFeed.announce(revoked).catch((err: unknown) => logger.error({ err }, 'could not announce ended sessions')),
+  };
+
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Which proxies may name the client's address in X-Forwarded-For (Express syntax; default: none).
+  const trustProxy = readEnv('GATEWAY_TRUST_PROXY', 'false', env);
+  app.set('trust proxy', trustProxy === 'false' ? false : trustProxy === 'true' ? true : trustProxy);
   app.use(corsMiddleware(readEnv('GATEWAY_CORS_ORIGINS', DEFAULT_CORS_ORIGINS, env).split(',').map((o) => o.trim())));
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
@@ -216,11 +267,12 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(limits),
+      costlyMutationLimitPlugin(limiters, (c) => ({ claims: (c as GatewayContext).claims, address: (c as GatewayContext).clientAddress ?? 'unknown' })),
     ],
   });
   await server.start();
 
-  const authenticate = createRequestAuthenticator({ jwtSecret, internalSecret });
+  const authenticate = createRequestAuthenticator({ jwtSecret, internalSecret, revocations });
 
   // --- liveness, metrics, platform status -------------------------------------------------------------------------
   const startedAt = Date.now();
@@ -259,6 +311,13 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     })();
     return lookupPromise;
   };
+  mountAuthRoutes(app, {
+    accounts: accountsDeps,
+    limiters,
+    authenticate,
+    cookies: { secure: readEnvBool('AUTH_COOKIE_SECURE', production, env) },
+    logger,
+  });
   app.use('/api/v1/auth', express.json({ limit: '16kb' }));
   mountDevLogin(app, {
     enabled: devLoginEnabled,
@@ -309,6 +368,12 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
       return;
     }
     res.locals.swAuth = outcome.auth;
+    const decision = await limiters.request(outcome.auth?.claims ?? null, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    if (!decision.ok) {
+      res.setHeader('retry-after', String(decision.retryAfterSeconds));
+      sendGraphQLError(res, 429, 'ERR_RATE_LIMITED', `Too many requests; retry in ${decision.retryAfterSeconds} s`);
+      return;
+    }
     if (fastPathEnabled && req.method === 'POST') {
       const reqBody = req.body as { operationName?: unknown; variables?: unknown };
       const entry = fastPaths.get(FastPathCache.key(query, reqBody.operationName));
@@ -341,6 +406,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
           claims: auth?.claims ?? null,
           forwardHeaders: auth?.forwardHeaders,
           requestId: requestIdOf(req.headers['x-request-id']),
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         };
       },
     }),
@@ -371,6 +437,8 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     maxLifetimeMs: readEnvInt('GATEWAY_WS_MAX_LIFETIME_MS', 3_600_000, env),
     connectionInitWaitTimeoutMs: readEnvInt('GATEWAY_WS_INIT_TIMEOUT_MS', 3000, env),
     rawFrames: readEnvBool('GATEWAY_WS_RAW_FRAMES', true, env),
+    revocations,
+    limiters,
     ...opts.subscriptions,
   });
   metrics.trackSubscriptions(() => subscriptions.stats());
@@ -397,6 +465,8 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     app,
     logger,
     subscriptions,
+    revocations,
+    limiters,
     reloadSupergraph: (sdl: string) => subscriptions.reloadSupergraph(sdl),
     stop() {
       stopped ??= (async () => {
@@ -404,6 +474,10 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
         await server.stop(); // drains the http.Server and stops the gateway
         await Promise.all([...dataSources.values()].map((d) => d.close().catch(() => undefined)));
         if (closeDb) await closeDb().catch(() => undefined);
+        revocationFeed.stop();
+        await limiters.close();
+        if (ownBus) await bus.close().catch(() => undefined);
+        await hubDb.close().catch(() => undefined);
       })();
       return stopped;
     },

@@ -34,4 +34,6 @@ export const channels = {
   generationProgress: (jobId: string) => `generation.progress.${jobId}`,
   /** Runtime state changes (desired/runtime state, health) of one player region. */
   regionRuntime: (regionId: string) => `region.runtime.${regionId}`,
+  /** Sign-in sessions that ended (`{ userId, sessionIds, reason }`): every gateway drops their tokens and sockets. */
+  sessionsRevoked: () => 'auth.sessions.revoked',
 };
