@@ -63,6 +63,11 @@ function refusedBy(res: RateLimiterRes): LimitDecision {
 
 export interface GatewayLimiters {
   readonly config: RateLimitConfig;
+  /**
+   * Resolves once Redis answers (or after `readyTimeoutMs`, logged): until then checks are counted by the in-memory
+   * insurance limiters only, so the gateway waits for this before it listens.
+   */
+  readonly ready: Promise<void>;
   /** One GraphQL request (HTTP) or subscription start by this caller. */
   request(claims: Claims | null, address: string): Promise<LimitDecision>;
   /** One costly mutation (COSTLY_MUTATIONS) by this caller. */
@@ -79,10 +84,11 @@ export interface GatewayLimiters {
 }
 
 /** Builds the limiters; with `enabled: false` every check allows and nothing touches Redis. */
-export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, redis?: Redis): GatewayLimiters {
+export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, redis?: Redis, readyTimeoutMs = 3000): GatewayLimiters {
   if (!config.enabled) {
     return {
       config,
+      ready: Promise.resolve(),
       request: () => Promise.resolve(ALLOW),
       costly: () => Promise.resolve(ALLOW),
       signInAllowed: () => Promise.resolve(ALLOW),
@@ -96,6 +102,19 @@ export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, r
   // No offline queue: while Redis is down a command fails at once and the insurance limiter answers.
   const client = redis ?? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   client.on('error', (err: Error) => logger.debug({ err }, 'rate limit redis error'));
+  const ready =
+    client.status === 'ready'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            logger.warn({ url: config.redisUrl }, 'rate limits: Redis not ready; limiting in memory until it is');
+            resolve();
+          }, readyTimeoutMs);
+          client.once('ready', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
   const make = (name: string, points: number, duration: number): RateLimiterAbstract =>
     new RateLimiterRedis({
       storeClient: client,
@@ -135,6 +154,7 @@ export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, r
 
   return {
     config,
+    ready,
     request(claims, address) {
       if (!claims) return consume(anonymous, address);
       return consume(isAdmin(claims) ? admin : signedIn, claims.sub);

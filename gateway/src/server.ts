@@ -443,6 +443,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
   });
   metrics.trackSubscriptions(() => subscriptions.stats());
 
+  await limiters.ready;
   const port = opts.port ?? readEnvInt('GATEWAY_PORT', PORTS.gateway, env);
   const host = opts.host ?? readEnv('GATEWAY_HOST', '0.0.0.0', env);
   await new Promise<void>((resolve, reject) => {
