@@ -1,4 +1,4 @@
-import { isAdmin, type Claims } from '@sw/auth';
+import { isAdmin, type Claims, type OperationRules } from '@sw/auth';
 
 /**
  * Who may read what in the Governance subgraph. Ownership compares the touched region's owner_id (a
@@ -20,3 +20,20 @@ export function isRegionOwner(claims: Claims | null, region: OwnedRegion): boole
 export function canViewTreasury(claims: Claims | null, region: OwnedRegion): boolean {
   return isRegionOwner(claims, region) || isAdmin(claims);
 }
+
+/** The region's invites (list): the region owner or an admin. Minting and revoking are the owner's alone. */
+export function canListInvites(claims: Claims | null, region: OwnedRegion): boolean {
+  return isRegionOwner(claims, region) || isAdmin(claims);
+}
+
+/**
+ * Who may call each Mutation / Subscription field this subgraph owns, and each Query path exposing private data
+ * (docs/decisions/permissions.md; the grid test calls every entry as every role).
+ */
+export const OPERATION_RULES: OperationRules = {
+  'Region.treasuryLedger': ['owner', 'admin'],
+  // invites (commands/mint-invite.ts, commands/revoke-invite.ts)
+  'Mutation.mintInvite': ['owner'],
+  'Mutation.revokeInvite': ['owner'],
+  'Region.invites': ['owner', 'admin'],
+};

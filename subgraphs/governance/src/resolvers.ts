@@ -13,6 +13,7 @@ import type { GovernanceContext } from './governance-context.ts';
 import { electionById, policyById, treasuryEntries } from './governance-queries.ts';
 import { mapElection, mapPolicy, mapTreasuryEntry, mapTreaty, playerRef, type ElectionModel } from './map-governance.ts';
 import { canViewTreasury } from './permissions.ts';
+import { inviteResolvers } from './invites/invite-resolvers.ts';
 
 /** Ballot weights are numeric(5,4): sums are multiples of 0.0001, so rounding removes float noise. */
 function roundWeight(value: number): number {
@@ -37,7 +38,11 @@ export const governanceResolvers = {
       return mapPolicy(row);
     },
   },
+  Mutation: {
+    ...inviteResolvers.Mutation,
+  },
   Region: {
+    ...inviteResolvers.Region,
     /** Governance only extends Region; a malformed id resolves to null instead of reaching SQL. */
     __resolveReference(ref: RegionRef): RegionRef | null {
       return isUuid(ref.id) ? { id: ref.id } : null;
