@@ -29,6 +29,7 @@ export type { RegionRuntimeDriver, StackSpec, StackObserved, DatabaseRef } from 
 export { regionDbName } from './drivers/driver.ts';
 export { createReconciler } from './reconciler/reconciler.ts';
 export { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
+export { OPERATION_RULES } from './permissions.ts';
 
 export const ORCHESTRATOR_SDL_PATH = path.join(REPO_ROOT, 'orchestrator', 'schema.graphql');
 

@@ -65,9 +65,9 @@ export async function recordAudit(sql: postgres.Sql | postgres.TransactionSql, e
   await sql`
     INSERT INTO audit_log (actor_user_id, actor_username, actor_roles, action, target_type, target_id, region_id, result,
                            error_code, details, request_id)
-    VALUES (${r.actorUserId ?? null}, ${r.actorUsername ?? null}, ${r.actorRoles ?? []}, ${r.action}, ${r.targetType ?? null},
+    VALUES (${r.actorUserId ?? null}, ${r.actorUsername ?? null}, ${r.actorRoles ?? []}::text[], ${r.action}, ${r.targetType ?? null},
             ${r.targetId ?? null}, ${r.regionId ?? null}, ${r.result}, ${r.errorCode ?? null},
-            ${sql.json((r.details ?? {}) as postgres.JSONValue)}, ${r.requestId ?? null})`;
+            ${JSON.stringify(r.details ?? {})}::jsonb, ${r.requestId ?? null})`;
 }
 
 /**

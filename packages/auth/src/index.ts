@@ -11,5 +11,5 @@ export {
 export { CLAIMS_HEADER, CLAIMS_SIG_HEADER, encodeForwardedClaims, decodeForwardedClaims } from './forwarded-claims.ts';
 export { assertProductionSecrets, jwtSecret, internalClaimsSecret, MIN_PRODUCTION_SECRET_LENGTH } from './secrets.ts';
 export { BoundedCache } from './bounded-cache.ts';
-export { GRID_ROLES } from './operation-rules.ts';
+export { GRID_ROLES, REFUSAL_CODES, SIGNED_IN_ROLES } from './operation-rules.ts';
 export type { GridRole, OperationRules } from './operation-rules.ts';

@@ -1,4 +1,5 @@
 import { encodeForwardedClaims, type Claims } from '@sw/auth';
+import { ADMIN_SCOPES } from '@sw/domain';
 
 /** Test-only helper: POSTs one GraphQL operation to a subgraph, optionally with gateway-signed claims. */
 export interface GraphqlResponse<T = any> {
@@ -23,14 +24,14 @@ export async function postGraphql<T = any>(
   return { status: res.status, data: body.data, errors: body.errors };
 }
 
-/** Claims as the gateway would forward them, valid for an hour. */
+/** Claims as the gateway would forward them, valid for an hour; an admin holds every admin scope. */
 export function testClaims(userId: string, username: string, playerId: string | null, admin = false): Claims {
   return {
     sub: userId,
     username,
     playerId,
     roles: admin ? ['player', 'admin'] : ['player'],
-    scopes: [],
+    scopes: admin ? [...ADMIN_SCOPES] : [],
     exp: Math.floor(Date.now() / 1000) + 3600,
   };
 }

@@ -1,4 +1,4 @@
-import { isAdmin, type Claims } from '@sw/auth';
+import { SIGNED_IN_ROLES, isAdmin, type Claims, type OperationRules } from '@sw/auth';
 
 /**
  * Who may see what in the Region subgraph. Each answer is a named predicate; resolvers (and the web UI, to
@@ -25,3 +25,20 @@ export function canManageRegion(claims: Claims | null, region: OwnedRegion): boo
 export function canViewSelf(claims: Claims | null): claims is Claims {
   return claims !== null;
 }
+
+/** A player's credits and memberships: the player themself or an admin. */
+export function canViewPlayerPrivate(claims: Claims | null, player: { id: string }): boolean {
+  return (claims?.playerId != null && claims.playerId === player.id) || isAdmin(claims);
+}
+
+/**
+ * Who may call each Mutation / Subscription field this subgraph owns, and each query path that exposes private
+ * data (docs/decisions/permissions.md). `Player.*` entries are read on the fixture region's owner: "owner" there
+ * stands for "the player themself".
+ */
+export const OPERATION_RULES: OperationRules = {
+  'Query.me': SIGNED_IN_ROLES,
+  'Player.credits': ['owner', 'admin'],
+  'Player.memberships': ['owner', 'admin'],
+  'Query.auditLog': ['admin'],
+};

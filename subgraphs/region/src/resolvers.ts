@@ -2,7 +2,8 @@ import { DomainError, PAGE_LIMITS, REGION_STATUSES, REGION_TYPES, assertUuid, is
 import { requireAuth } from '@sw/service-kit';
 import { JSONScalar } from './json-scalar.ts';
 import { mapRegion, toNumber, type RegionModel } from './map-region.ts';
-import { isRegionOwner } from './permissions.ts';
+import { canViewPlayerPrivate, isRegionOwner } from './permissions.ts';
+import { auditLog } from './audit-log.ts';
 import type { RegionContext } from './region-context.ts';
 import { listRegions, regionByName, userWithPlayer, type MembershipRow, type PlayerRow, type RegionListFilter } from './region-queries.ts';
 import { fetchWorldStats } from './world-stats.ts';
@@ -22,6 +23,11 @@ export function toRegionListFilter(filter: RegionsArgs['filter']): RegionListFil
   return out;
 }
 
+/** Credits and memberships are the player's own business (and an admin's): ERR_FORBIDDEN for everyone else. */
+function assertPlayerPrivate(ctx: RegionContext, p: PlayerRow, field: string): void {
+  if (!canViewPlayerPrivate(ctx.claims, p)) throw new DomainError('ERR_FORBIDDEN', `only the player and admins may read ${field}`);
+}
+
 async function loadPlayer(ctx: RegionContext, id: string | null): Promise<PlayerRow | null> {
   return id ? ctx.loaders.player.load(id) : null;
 }
@@ -34,6 +40,7 @@ async function loadRegion(ctx: RegionContext, id: string | null): Promise<Region
 export const regionResolvers = {
   JSON: JSONScalar,
   Query: {
+    auditLog,
     async regions(_: unknown, args: RegionsArgs, ctx: RegionContext): Promise<RegionModel[]> {
       const first = args.first ?? PAGE_LIMITS.defaultFirst;
       const offset = args.offset ?? 0;
@@ -84,10 +91,16 @@ export const regionResolvers = {
     __resolveReference(ref: { id: string }, ctx: RegionContext): Promise<PlayerRow | null> | null {
       return isUuid(ref.id) ? ctx.loaders.player.load(ref.id) : null;
     },
-    credits: (p: PlayerRow) => toNumber(p.credits),
+    credits: (p: PlayerRow, _: unknown, ctx: RegionContext) => {
+      assertPlayerPrivate(ctx, p, 'credits');
+      return toNumber(p.credits);
+    },
     homeRegion: (p: PlayerRow, _: unknown, ctx: RegionContext) => loadRegion(ctx, p.homeRegionId),
     currentRegion: (p: PlayerRow, _: unknown, ctx: RegionContext) => loadRegion(ctx, p.currentRegionId),
-    memberships: (p: PlayerRow, _: unknown, ctx: RegionContext) => ctx.loaders.memberships.load(p.id),
+    memberships: (p: PlayerRow, _: unknown, ctx: RegionContext) => {
+      assertPlayerPrivate(ctx, p, 'memberships');
+      return ctx.loaders.memberships.load(p.id);
+    },
     ownedRegions: (p: PlayerRow, _: unknown, ctx: RegionContext) => ctx.loaders.ownedRegions.load(p.id),
   },
   Membership: {

@@ -68,7 +68,7 @@ describe('mintInvite', () => {
     const before = await t.db.$count(hub.regionInvites);
     const r = await gql(owner, MINT, { r: regionId, m: 11, e: new Date(Date.now() - 1000).toISOString() });
     expect(errorCodes(r)).toEqual(['ERR_VALIDATION']);
-    expect((r.errors![0] as { extensions: { details: { issues: { path: string }[] } } }).extensions.details.issues.map((i) => i.path)).toEqual(['maxUses', 'expiresAt']);
+    expect((r.errors![0] as unknown as { extensions: { details: { issues: { path: string }[] } } }).extensions.details.issues.map((i) => i.path)).toEqual(['maxUses', 'expiresAt']);
     expect(errorCodes(await gql(owner, MINT, { r: regionId, m: 0 }))).toEqual(['ERR_VALIDATION']);
     expect(errorCodes(await gql(owner, MINT, { r: regionId, e: new Date(Date.now() + 40 * 86_400_000).toISOString() }))).toEqual(['ERR_VALIDATION']);
     expect(await t.db.$count(hub.regionInvites)).toBe(before);
