@@ -28,10 +28,30 @@ export interface AuthHarness {
   stop(): Promise<void>;
 }
 
+/**
+ * A response body as the tests read it: the union of the fields of every /api/v1/auth answer and of GraphQL answers.
+ * A field that a given answer does not carry is simply undefined at run time (tests assert what they expect).
+ */
+export interface AuthBody {
+  error: { code: string; message: string; details: { issues: { path: string; message: string }[]; retryAfterSeconds?: number } };
+  user: { id: string; username: string; playerId: string };
+  placement: { regionId: string; regionName: string; sectorNumber: number | null; startingCredits: number };
+  citizenOf: string | null;
+  inviteNotice: { code: string; message: string } | null;
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  sessionId: string;
+  ended: boolean | number;
+  sessions: { id: string; deviceId: string; current: boolean }[];
+  data: { whoami: { username: string } };
+  errors: { message: string; extensions: { code: string } }[];
+}
+
 export interface AuthResponse {
   status: number;
-  // Test-only: response bodies are asserted field by field.
-  body: any;
+  body: AuthBody;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -42,7 +62,7 @@ async function send(url: string, method: 'POST' | 'GET', body: unknown, headers:
     ...(method === 'POST' ? { body: typeof body === 'string' ? body : JSON.stringify(body ?? {}) } : {}),
   });
   const text = await res.body.text();
-  return { status: res.statusCode, body: text ? JSON.parse(text) : null, headers: res.headers };
+  return { status: res.statusCode, body: (text ? JSON.parse(text) : null) as AuthBody, headers: res.headers };
 }
 
 export async function startAuthHarness(over: Partial<StartGatewayOptions> = {}): Promise<AuthHarness> {

@@ -148,7 +148,7 @@ describe('refresh tokens', () => {
     expect([afterReuse.status, code(afterReuse)]).toEqual([401, 'ERR_INVALID_REFRESH_TOKEN']);
     const gql = await h.graphql('{ whoami { username } }', rotated.body.accessToken);
     expect(gql.status).toBe(401);
-    expect(gql.body.errors[0].extensions.code).toBe('ERR_SESSION_REVOKED');
+    expect(gql.body.errors[0]!.extensions.code).toBe('ERR_SESSION_REVOKED');
     const [session] = await h.db.db.select().from(hub.authSessions).where(eq(hub.authSessions.id, reg.body.sessionId));
     expect(session!.revokedReason).toBe('reuse_detected');
   });
@@ -180,7 +180,7 @@ describe('sessions: logout, logout everywhere, one family per device', () => {
     expect(out.body).toEqual({ ended: true, sessionId: reg.body.sessionId });
     expect((await h.call('/logout', { refreshToken: reg.body.refreshToken })).body).toEqual({ ended: false, sessionId: reg.body.sessionId });
     expect(code(await h.call('/refresh', { refreshToken: reg.body.refreshToken }))).toBe('ERR_INVALID_REFRESH_TOKEN');
-    expect((await h.graphql('{ whoami { username } }', reg.body.accessToken)).body.errors[0].extensions.code).toBe('ERR_SESSION_REVOKED');
+    expect((await h.graphql('{ whoami { username } }', reg.body.accessToken)).body.errors[0]!.extensions.code).toBe('ERR_SESSION_REVOKED');
   });
 
   it('logout with only an access token ends that session', async () => {

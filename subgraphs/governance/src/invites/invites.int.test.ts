@@ -22,7 +22,25 @@ const MINT = `mutation($r: ID!, $m: Int, $e: String) { mintInvite(regionId: $r, 
 const REVOKE = 'mutation($id: ID!) { revokeInvite(inviteId: $id) { id status revokedAt } }';
 const LIST = 'query($r: ID!) { _entities(representations: [{ __typename: "Region", id: $r }]) { ... on Region { invites { id status } } } }';
 
-const gql = (claims: Claims | null, q: string, v: Record<string, unknown> = {}) => postGraphql(svc.url, q, v, claims);
+interface InviteView {
+  id: string;
+  code: string;
+  maxUses: number;
+  uses: number;
+  status: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  createdBy: { id: string } | null;
+  region: { id: string };
+}
+/** The answers of the three operations above (each response carries one of them). */
+interface Answers {
+  mintInvite: InviteView;
+  revokeInvite: InviteView;
+  _entities: { invites: InviteView[] }[];
+}
+
+const gql = (claims: Claims | null, q: string, v: Record<string, unknown> = {}) => postGraphql<Answers>(svc.url, q, v, claims);
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -45,7 +63,7 @@ describe('mintInvite', () => {
     const before = Date.now();
     const r = await gql(owner, MINT, { r: regionId });
     expect(r.errors).toBeUndefined();
-    const inv = r.data.mintInvite;
+    const inv = r.data!.mintInvite;
     expect(inv).toMatchObject({ maxUses: 1, uses: 0, status: 'ACTIVE', createdBy: { id: owner.playerId }, region: { id: regionId } });
     expect(inv.code).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const ttl = Date.parse(inv.expiresAt) - before;
@@ -80,7 +98,7 @@ describe('mintInvite', () => {
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(10);
     expect(results.filter((r) => r.errors).map((r) => errorCodes(r)[0])).toEqual(['ERR_INVITE_LIMIT_REACHED', 'ERR_INVITE_LIMIT_REACHED']);
-    await gql(owner, REVOKE, { id: ok[0]!.data.mintInvite.id });
+    await gql(owner, REVOKE, { id: ok[0]!.data!.mintInvite.id });
     expect((await gql(owner, MINT, { r: fresh })).errors).toBeUndefined();
   });
 });
@@ -89,18 +107,18 @@ describe('listing and revoking', () => {
   it('lists for the owner and admins only', async () => {
     const list = await gql(owner, LIST, { r: regionId });
     expect(list.errors).toBeUndefined();
-    expect(list.data._entities[0].invites.length).toBeGreaterThan(0);
+    expect(list.data!._entities[0]!.invites.length).toBeGreaterThan(0);
     expect((await gql(admin, LIST, { r: regionId })).errors).toBeUndefined();
     expect(errorCodes(await gql(stranger, LIST, { r: regionId }))).toEqual(['ERR_NOT_REGION_OWNER']);
   });
 
   it('revokes idempotently; only the owner; unknown ids are ERR_INVITE_NOT_FOUND', async () => {
-    const inv = (await gql(owner, MINT, { r: regionId })).data.mintInvite;
+    const inv = (await gql(owner, MINT, { r: regionId })).data!.mintInvite;
     expect(errorCodes(await gql(stranger, REVOKE, { id: inv.id }))).toEqual(['ERR_NOT_REGION_OWNER']);
     const first = await gql(owner, REVOKE, { id: inv.id });
-    expect(first.data.revokeInvite).toMatchObject({ id: inv.id, status: 'REVOKED' });
+    expect(first.data!.revokeInvite).toMatchObject({ id: inv.id, status: 'REVOKED' });
     const second = await gql(owner, REVOKE, { id: inv.id });
-    expect(second.data.revokeInvite).toEqual(first.data.revokeInvite);
+    expect(second.data!.revokeInvite).toEqual(first.data!.revokeInvite);
     expect(errorCodes(await gql(owner, REVOKE, { id: '90000000-0000-4000-8000-0000000000ff' }))).toEqual(['ERR_INVITE_NOT_FOUND']);
     expect(errorCodes(await gql(owner, REVOKE, { id: 'nope' }))).toEqual(['ERR_INVITE_NOT_FOUND']);
     const audits = await t.db.select().from(hub.auditLog).where(eq(hub.auditLog.targetId, inv.id));
@@ -108,9 +126,9 @@ describe('listing and revoking', () => {
   });
 
   it('an expired invite reads EXPIRED', async () => {
-    const inv = (await gql(owner, MINT, { r: regionId })).data.mintInvite;
+    const inv = (await gql(owner, MINT, { r: regionId })).data!.mintInvite;
     await t.sql`UPDATE region_invites SET expires_at = now() - interval '1 minute', created_at = now() - interval '2 days' WHERE id = ${inv.id}`;
     const list = await gql(owner, LIST, { r: regionId });
-    expect(list.data._entities[0].invites.find((i: { id: string }) => i.id === inv.id).status).toBe('EXPIRED');
+    expect(list.data!._entities[0]!.invites.find((i) => i.id === inv.id)!.status).toBe('EXPIRED');
   });
 });
