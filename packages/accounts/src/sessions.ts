@@ -77,44 +77,68 @@ export type RefreshOutcome =
   /** The token had already been rotated: the session was revoked (announce `sessionId`). */
   | { kind: 'reused'; sessionId: string; userId: string };
 
+/** One row of the single-statement rotation below (raw SQL: drizzle cannot express a writable CTE chain). */
+interface RotatedRow extends Record<string, unknown> {
+  session_id: string;
+  user_id: string;
+  refresh_expires_at: Date | string;
+  username: string;
+  roles: string[];
+  player_id: string | null;
+  scopes: string[];
+}
+
 /**
- * Rotates a refresh token: one transaction that locks the token row, so two concurrent uses of one token are
- * serialized and the second is seen as a reuse. Expired tokens, tokens of ended sessions and unknown tokens are
- * all `invalid`.
+ * Rotates a refresh token. The common case is ONE statement (one round trip, one commit): stamp the token as used —
+ * only if it is unused, unexpired and its session live — touch the session and insert the next token, returning the
+ * claims. Two concurrent uses of one token are serialized by the row lock of that UPDATE: the second finds the token
+ * already stamped and falls to the slow path, which tells a reuse (the session is revoked) from an invalid token.
  */
 export async function rotateRefreshToken(deps: AccountsDeps, token: string): Promise<RefreshOutcome> {
   const now = deps.now?.() ?? new Date();
+  const cfg = deps.sessions;
+  const next = newRefreshToken();
+  // ISO strings, cast in SQL: drizzle's postgres-js client does not serialize Date parameters of raw SQL.
+  const at = now.toISOString();
+  const refreshUntil = new Date(now.getTime() + cfg.refreshTtlSeconds * 1000).toISOString();
+  const rows = await deps.db.execute<RotatedRow>(sql`
+    WITH used AS (
+      UPDATE ${authRefreshTokens} t SET rotated_at = ${at}::timestamptz
+      FROM ${authSessions} s
+      WHERE t.token_hash = ${hashRefreshToken(token)} AND t.rotated_at IS NULL AND t.expires_at > ${at}::timestamptz
+        AND s.id = t.session_id AND s.revoked_at IS NULL AND s.expires_at > ${at}::timestamptz
+      RETURNING t.session_id, s.user_id, s.expires_at AS session_expires_at
+    ), touched AS (
+      UPDATE ${authSessions} SET last_used_at = ${at}::timestamptz WHERE id IN (SELECT session_id FROM used)
+    ), fresh AS (
+      INSERT INTO ${authRefreshTokens} (session_id, token_hash, issued_at, expires_at)
+      SELECT session_id, ${hashRefreshToken(next)}, ${at}::timestamptz, LEAST(${refreshUntil}::timestamptz, session_expires_at) FROM used
+      RETURNING expires_at
+    )
+    SELECT used.session_id, used.user_id, fresh.expires_at AS refresh_expires_at, u.username, u.roles, p.id AS player_id,
+           coalesce((SELECT array_agg(sc.scope ORDER BY sc.scope) FROM ${userAdminScopes} sc WHERE sc.user_id = u.id), '{}') AS scopes
+    FROM used CROSS JOIN fresh JOIN ${users} u ON u.id = used.user_id LEFT JOIN ${players} p ON p.user_id = u.id`);
+  const row = rows[0];
+  if (row) {
+    const roles = row.roles.filter((r): r is Role => r === 'player' || r === 'admin');
+    const claims = { sub: row.user_id, username: row.username, playerId: row.player_id, roles, scopes: roles.includes('admin') ? row.scopes : [] };
+    const access = await accessTokenFor(cfg, claims, row.session_id, now);
+    const refreshTokenExpiresAt = new Date(row.refresh_expires_at).toISOString();
+    return { kind: 'ok', userId: row.user_id, pair: { ...access, refreshToken: next, refreshTokenExpiresAt, sessionId: row.session_id } };
+  }
   const outcome = await deps.db.transaction(async (tx): Promise<RefreshOutcome> => {
-    const [row] = await tx
-      .select({
-        tokenId: authRefreshTokens.id,
-        rotatedAt: authRefreshTokens.rotatedAt,
-        expiresAt: authRefreshTokens.expiresAt,
-        sessionId: authSessions.id,
-        userId: authSessions.userId,
-        sessionExpiresAt: authSessions.expiresAt,
-        revokedAt: authSessions.revokedAt,
-      })
+    const [known] = await tx
+      .select({ rotatedAt: authRefreshTokens.rotatedAt, sessionId: authSessions.id, userId: authSessions.userId, revokedAt: authSessions.revokedAt })
       .from(authRefreshTokens)
       .innerJoin(authSessions, eq(authSessions.id, authRefreshTokens.sessionId))
       .where(eq(authRefreshTokens.tokenHash, hashRefreshToken(token)))
       .for('update', { of: authRefreshTokens });
-    if (!row || row.revokedAt !== null) return { kind: 'invalid' };
-    if (row.rotatedAt !== null) {
-      await tx
-        .update(authSessions)
-        .set({ revokedAt: now, revokedReason: 'reuse_detected' })
-        .where(and(eq(authSessions.id, row.sessionId), isNull(authSessions.revokedAt)));
-      return { kind: 'reused', sessionId: row.sessionId, userId: row.userId };
-    }
-    if (row.expiresAt <= now || row.sessionExpiresAt <= now) return { kind: 'invalid' };
-    const claims = await currentClaims(tx, row.userId);
-    if (!claims) return { kind: 'invalid' };
-    await tx.update(authRefreshTokens).set({ rotatedAt: now }).where(eq(authRefreshTokens.id, row.tokenId));
-    await tx.update(authSessions).set({ lastUsedAt: now }).where(eq(authSessions.id, row.sessionId));
-    const refresh = await insertRefreshToken(tx, deps.sessions, row.sessionId, row.sessionExpiresAt, now);
-    const access = await accessTokenFor(deps.sessions, claims, row.sessionId, now);
-    return { kind: 'ok', pair: { ...access, ...refresh, sessionId: row.sessionId }, userId: row.userId };
+    if (!known || known.revokedAt !== null || known.rotatedAt === null) return { kind: 'invalid' };
+    await tx
+      .update(authSessions)
+      .set({ revokedAt: now, revokedReason: 'reuse_detected' })
+      .where(and(eq(authSessions.id, known.sessionId), isNull(authSessions.revokedAt)));
+    return { kind: 'reused', sessionId: known.sessionId, userId: known.userId };
   });
   if (outcome.kind === 'reused') {
     await deps.onSessionsRevoked?.({ userId: outcome.userId, sessionIds: [outcome.sessionId], reason: 'reuse_detected' });
