@@ -4,6 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind } from 'graphql';
 import type { Logger } from 'pino';
 import { isAdmin, type Claims } from '@sw/auth';
+import { LeasedLimiter } from './leased-limiter.ts';
 import { DEFAULT_REDIS_URL, readEnv, readEnvBool, readEnvInt } from '@sw/config';
 
 /**
@@ -123,9 +124,11 @@ export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, r
       duration,
       insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${config.keyPrefix}${name}`, points, duration }),
     });
-  const anonymous = make('anon', config.anonymousPerMinute, 60);
-  const signedIn = make('user', config.signedInPerMinute, 60);
-  const admin = make('admin', config.adminPerMinute, 60);
+  // Request budgets are spent in leases (leased-limiter.ts): one Redis round trip per few requests, never over budget.
+  const onLimiterError = (err: unknown) => logger.warn({ err }, 'rate limiter failed; allowing the request');
+  const anonymous = new LeasedLimiter(make('anon', config.anonymousPerMinute, 60), config.anonymousPerMinute, onLimiterError);
+  const signedIn = new LeasedLimiter(make('user', config.signedInPerMinute, 60), config.signedInPerMinute, onLimiterError);
+  const admin = new LeasedLimiter(make('admin', config.adminPerMinute, 60), config.adminPerMinute, onLimiterError);
   const generation = make('generation', config.generationPerHour, 3600);
   const failsByAccount = make('login-account', config.loginFailsPerAccount, config.loginAccountWindowSeconds);
   const failsByAddress = make('login-address', config.loginFailsPerAddress, config.loginAddressWindowSeconds);
@@ -156,8 +159,8 @@ export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, r
     config,
     ready,
     request(claims, address) {
-      if (!claims) return consume(anonymous, address);
-      return consume(isAdmin(claims) ? admin : signedIn, claims.sub);
+      if (!claims) return anonymous.consume(address);
+      return (isAdmin(claims) ? admin : signedIn).consume(claims.sub);
     },
     costly(_kind, claims, address) {
       return consume(generation, callerKey(claims, address));

@@ -11,10 +11,11 @@ import {
   registerAccount,
   rotateRefreshToken,
   signIn,
+  signInKey,
   type AccountsDeps,
   type TokenPair,
 } from '@sw/accounts';
-import { httpStatusOf, normalizeEmail, normalizeUsername, type ErrorCode, type ValidationIssue } from '@sw/domain';
+import { httpStatusOf, type ErrorCode, type ValidationIssue } from '@sw/domain';
 import type { GatewayLimiters } from '../rate-limits.ts';
 import type { AuthOutcome, VerifiedAuth } from '../request-auth.ts';
 import {
@@ -171,7 +172,7 @@ export function mountAuthRoutes(app: Express, deps: AuthRouteDeps): void {
     handle(async (req, res) => {
       const body = bodyOf(req);
       const login = stringField(body, 'login', 320) ?? stringField(body, 'username', 320) ?? stringField(body, 'email', 320) ?? '';
-      const account = login.includes('@') ? normalizeEmail(login) : normalizeUsername(login);
+      const account = await signInKey(deps.accounts.db, login);
       const address = addressOf(req);
       const gate = await deps.limiters.signInAllowed(account, address);
       if (!gate.ok) throw rateLimited(gate.retryAfterSeconds, 'too many failed sign-ins');

@@ -46,9 +46,9 @@ describe('sign-in brute-force protection', () => {
     const retryAfter = Number(locked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(WINDOW_S);
-    // The lock names the account, not the spelling: another case or the e-mail is locked too? (the e-mail is a
-    // different key by design: see docs/rules/accounts.md) — the username in any case is the same account key.
+    // The lock is on the account, not on the spelling: another case and the account's e-mail are locked too.
     expect((await h.call('/login', { login: 'BruteForced', password: account.password })).status).toBe(429);
+    expect((await h.call('/login', { login: 'BRUTEFORCED@example.org', password: account.password })).status).toBe(429);
 
     // Once the window has passed, the right password works again (wait for the condition, bounded).
     let after = locked;

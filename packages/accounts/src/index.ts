@@ -4,7 +4,7 @@
  */
 export { registerAccount } from './register-account.ts';
 export type { RegisterInput, RegisterOutcome } from './register-account.ts';
-export { signIn } from './sign-in.ts';
+export { signIn, signInKey } from './sign-in.ts';
 export type { SignInInput, SignInOutcome } from './sign-in.ts';
 export {
   currentClaims,

@@ -24,6 +24,22 @@ export type SignInOutcome =
 
 const { users, userCredentials } = hub;
 
+/**
+ * The key sign-in failures are counted under: the account's id when the login names an account (so its username and
+ * its e-mail share one budget), else the normalized login itself.
+ */
+export async function signInKey(db: AccountsDeps['db'], login: unknown): Promise<string> {
+  const raw = typeof login === 'string' ? login : '';
+  const normalized = raw.includes('@') ? normalizeEmail(raw) : normalizeUsername(raw);
+  if (normalized === '') return 'login:';
+  const [account] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(or(eq(users.username, normalizeUsername(raw)), eq(users.email, normalizeEmail(raw))))
+    .limit(1);
+  return account ? `user:${account.id}` : `login:${normalized}`;
+}
+
 export async function signIn(deps: AccountsDeps, input: SignInInput): Promise<SignInOutcome> {
   const login = typeof input.login === 'string' ? input.login : '';
   const password = typeof input.password === 'string' ? input.password.slice(0, PASSWORD_MAX_LENGTH * 4) : '';
