@@ -49,4 +49,6 @@ export const SUBSCRIPTION_CLOSE_CODES = {
    * as graphql-ws's "Unauthorized", which its clients treat as final: sign in again rather than reconnect.
    */
   sessionRevoked: 4401,
+  /** GATEWAY_WS_MAX_CONNECTIONS reached (standard "Try Again Later"); clients reconnect with backoff. */
+  tooManyConnections: 1013,
 } as const;

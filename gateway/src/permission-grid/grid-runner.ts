@@ -11,10 +11,17 @@ import type { GridFixture, GridArgs } from '@sw/testing';
 import { argumentsFor, operationFor, type GridEntry } from './grid-plan.ts';
 
 export interface GridOutcome {
-  /** First error code, or null for an answer without errors. */
+  /** First error code, HIDDEN (see below), or null for an answer without errors. */
   code: string | null;
   message?: string;
 }
+
+/**
+ * Outcome of an entity field that answered null without an error: private fields that strangers see as null
+ * (Player.credits, Player.memberships) are refused that way. The grid counts it as a refusal for the roles a rule
+ * leaves out, and as a failure for the roles it names (the fixture's subject always has a value).
+ */
+export const HIDDEN = 'HIDDEN';
 
 /** How long an allowed subscription must stay open without a refusal to count as accepted. */
 export const SUBSCRIPTION_SETTLE_MS = 1500;
@@ -30,16 +37,21 @@ function callFor(entry: GridEntry, fx: GridFixture, args: GridArgs, role: Parame
   return op;
 }
 
-async function viaHttp(url: string, document: string, variables: Record<string, unknown>, claims: Claims | null): Promise<GridOutcome> {
+async function viaHttp(url: string, document: string, variables: Record<string, unknown>, claims: Claims | null, entityField?: string): Promise<GridOutcome> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(claims ? encodeForwardedClaims(claims) : {}) },
     body: JSON.stringify({ query: document, variables }),
     signal: AbortSignal.timeout(20_000),
   });
-  const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await res.json()) as { data?: { _entities?: (Record<string, unknown> | null)[] }; errors?: { message: string; extensions?: { code?: string } }[] };
   const first = body.errors?.[0];
-  return first ? { code: first.extensions?.code ?? 'NO_CODE', message: first.message } : { code: null };
+  if (first) return { code: first.extensions?.code ?? 'NO_CODE', message: first.message };
+  if (entityField !== undefined) {
+    const entity = body.data?._entities?.[0];
+    if (entity === null || entity === undefined || entity[entityField] === null || entity[entityField] === undefined) return { code: HIDDEN };
+  }
+  return { code: null };
 }
 
 async function viaWebSocket(url: string, document: string, variables: Record<string, unknown>, claims: Claims | null): Promise<GridOutcome> {
@@ -89,5 +101,6 @@ export function runGridCall(
   const url = urls[entry.subgraph];
   if (!url) return Promise.resolve({ code: `NO_URL_FOR_${entry.subgraph}` });
   const claims = fx.claimsOf(role);
-  return entry.kind === 'subscription' ? viaWebSocket(url, document, variables, claims) : viaHttp(url, document, variables, claims);
+  if (entry.kind === 'subscription') return viaWebSocket(url, document, variables, claims);
+  return viaHttp(url, document, variables, claims, entry.kind === 'entity' ? entry.fieldName : undefined);
 }

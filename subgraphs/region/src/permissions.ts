@@ -26,8 +26,13 @@ export function canViewSelf(claims: Claims | null): claims is Claims {
   return claims !== null;
 }
 
-/** A player's credits and memberships: the player themself or an admin. */
-export function canViewPlayerPrivate(claims: Claims | null, player: { id: string }): boolean {
+/** A player as the privacy rule needs it. */
+export interface PlayerSubject {
+  id: string;
+}
+
+/** Private player fields (credits, memberships): the player themself or an admin; anyone else sees null. */
+export function canViewPlayerPrivate(claims: Claims | null, player: PlayerSubject): boolean {
   return (claims?.playerId != null && claims.playerId === player.id) || isAdmin(claims);
 }
 

@@ -6,7 +6,6 @@ import { canViewPlayerPrivate, isRegionOwner } from './permissions.ts';
 import { auditLog } from './audit-log.ts';
 import type { RegionContext } from './region-context.ts';
 import { listRegions, regionByName, userWithPlayer, type MembershipRow, type PlayerRow, type RegionListFilter } from './region-queries.ts';
-import { fetchWorldStats } from './world-stats.ts';
 
 interface RegionsArgs {
   filter?: { regionType?: string | null; status?: string | null; ownerId?: string | null } | null;
@@ -21,11 +20,6 @@ export function toRegionListFilter(filter: RegionsArgs['filter']): RegionListFil
   if (filter?.status) out.status = toDbEnum(filter.status, REGION_STATUSES, 'filter.status');
   if (filter?.ownerId) out.ownerId = assertUuid(filter.ownerId, 'filter.ownerId');
   return out;
-}
-
-/** Credits and memberships are the player's own business (and an admin's): ERR_FORBIDDEN for everyone else. */
-function assertPlayerPrivate(ctx: RegionContext, p: PlayerRow, field: string): void {
-  if (!canViewPlayerPrivate(ctx.claims, p)) throw new DomainError('ERR_FORBIDDEN', `only the player and admins may read ${field}`);
 }
 
 async function loadPlayer(ctx: RegionContext, id: string | null): Promise<PlayerRow | null> {
@@ -84,23 +78,19 @@ export const regionResolvers = {
     governor: (r: RegionModel, _: unknown, ctx: RegionContext) => loadPlayer(ctx, r.governorId),
     ambassador: (r: RegionModel, _: unknown, ctx: RegionContext) => loadPlayer(ctx, r.ambassadorId),
     counts: (r: RegionModel, _: unknown, ctx: RegionContext) => ctx.loaders.counts.load(r.id),
-    world: (r: RegionModel, _: unknown, ctx: RegionContext) => fetchWorldStats(r.runtimeEndpoint, ctx.worldStatsTimeoutMs),
+    world: (r: RegionModel, _: unknown, ctx: RegionContext) => ctx.worldStats.get(r.id, r.runtimeEndpoint),
     viewerIsOwner: (r: RegionModel, _: unknown, ctx: RegionContext) => isRegionOwner(ctx.claims, r),
   },
   Player: {
     __resolveReference(ref: { id: string }, ctx: RegionContext): Promise<PlayerRow | null> | null {
       return isUuid(ref.id) ? ctx.loaders.player.load(ref.id) : null;
     },
-    credits: (p: PlayerRow, _: unknown, ctx: RegionContext) => {
-      assertPlayerPrivate(ctx, p, 'credits');
-      return toNumber(p.credits);
-    },
+    // Private fields answer null for anyone but the player and admins (schema.graphql says so).
+    credits: (p: PlayerRow, _: unknown, ctx: RegionContext) => (canViewPlayerPrivate(ctx.claims, p) ? toNumber(p.credits) : null),
     homeRegion: (p: PlayerRow, _: unknown, ctx: RegionContext) => loadRegion(ctx, p.homeRegionId),
     currentRegion: (p: PlayerRow, _: unknown, ctx: RegionContext) => loadRegion(ctx, p.currentRegionId),
-    memberships: (p: PlayerRow, _: unknown, ctx: RegionContext) => {
-      assertPlayerPrivate(ctx, p, 'memberships');
-      return ctx.loaders.memberships.load(p.id);
-    },
+    memberships: (p: PlayerRow, _: unknown, ctx: RegionContext) =>
+      canViewPlayerPrivate(ctx.claims, p) ? ctx.loaders.memberships.load(p.id) : null,
     ownedRegions: (p: PlayerRow, _: unknown, ctx: RegionContext) => ctx.loaders.ownedRegions.load(p.id),
   },
   Membership: {

@@ -38,4 +38,7 @@ export const ACCOUNT_ERROR_STATUS = {
   ERR_INVITE_REGION_UNAVAILABLE: 409,
   /** The minting owner reached the weekly redemption limit. */
   ERR_INVITE_REDEMPTION_LIMIT: 409,
+  // dev login
+  /** The dev login (embedded default) was called from another host: it answers loopback callers only. */
+  ERR_DEV_LOGIN_LOOPBACK_ONLY: 403,
 } as const;
