@@ -85,7 +85,7 @@ export interface GatewayLimiters {
 }
 
 /** Builds the limiters; with `enabled: false` every check allows and nothing touches Redis. */
-export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, redis?: Redis, readyTimeoutMs = 3000): GatewayLimiters {
+export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, redis?: Redis, readyTimeoutMs = 10_000): GatewayLimiters {
   if (!config.enabled) {
     return {
       config,
