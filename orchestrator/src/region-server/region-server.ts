@@ -8,7 +8,8 @@
  * last_heartbeat_at; /health never touches the database, so polling costs no connections.
  *
  * Routes: GET /health, GET /metrics, GET /world/stats, GET /world/sectors/:number, GET /world/clusters,
- * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}.
+ * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}, GET /holdings/:playerId (planets and stations the
+ * player owns here: the stakeholder test of the suspended/grace entry gate, docs/rules/travel.md).
  */
 import http from 'node:http';
 import postgres from 'postgres';
@@ -101,7 +102,7 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
     const sectorMatch = /^\/world\/sectors\/(\d+)$/.exec(p);
     if (req.method === 'GET' && sectorMatch) {
       const n = Number(sectorMatch[1]);
-      const [s] = await sql`
+      const [s] = await sql<Array<{ sectorId: number } & Record<string, unknown>>>`
         SELECT s.sector_id AS "sectorId", s.sector_number AS "sectorNumber", s.name, s.is_capital AS "isCapital",
                s.security_level AS "securityLevel", s.hazard_level AS "hazardLevel", s.development_level AS "developmentLevel",
                s.traffic_level AS "trafficLevel", s.sector_type AS "sectorType", s.is_nexus_protected AS "isNexusProtected",
@@ -117,7 +118,7 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
             WHERE w.from_sector_id = ${s.sectorId} AND NOT w.is_latent ORDER BY t.sector_number`,
         sql`SELECT name, station_class AS "stationClass", station_type AS "stationType", security_tier AS "securityTier" FROM stations WHERE sector_id = ${s.sectorId}`,
         sql`SELECT name, planet_type AS "planetType", habitability, population FROM planets WHERE sector_id = ${s.sectorId}`,
-        sql`SELECT count(*)::int AS n FROM presence WHERE sector_number = ${n} AND last_seen_at > now() - make_interval(secs => ${ttl})`,
+        sql<{ n: number }[]>`SELECT count(*)::int AS n FROM presence WHERE sector_number = ${n} AND last_seen_at > now() - make_interval(secs => ${ttl})`,
       ]);
       send(res, 200, { ...s, warps, stations, planets, playersPresent: players[0]!.n });
       return 'world_sector';
@@ -129,6 +130,14 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
         FROM clusters ORDER BY cluster_number`;
       send(res, 200, rows as unknown as Json);
       return 'world_clusters';
+    }
+    const holdingsMatch = /^\/holdings\/([0-9a-f-]{36})$/i.exec(p);
+    if (req.method === 'GET' && holdingsMatch) {
+      const [h] = await sql<{ planets: number; stations: number }[]>`
+        SELECT (SELECT count(*) FROM planets WHERE owner_player_id = ${holdingsMatch[1]!})::int AS planets,
+               (SELECT count(*) FROM stations WHERE owner_player_id = ${holdingsMatch[1]!})::int AS stations`;
+      send(res, 200, { planets: h!.planets, stations: h!.stations });
+      return 'holdings';
     }
     if (req.method === 'POST' && p === '/presence') {
       let body: { playerId?: unknown; action?: unknown; sectorNumber?: unknown };

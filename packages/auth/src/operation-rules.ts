@@ -37,4 +37,9 @@ export const REFUSAL_CODES: readonly string[] = [
   'ERR_SCOPE_REQUIRED',
   'ERR_NOT_REGION_OWNER',
   'ERR_NOT_SUBSCRIPTION_OWNER',
+  // region configuration: the caller may only propose this change as a policy (governance decision table)
+  'ERR_POLICY_REQUIRED',
+  'ERR_SETTING_CHANGE_DENIED',
+  // travel: only the destination's owner or governor (or an admin) decides entry requests
+  'ERR_NOT_IMMIGRATION_OFFICER',
 ];

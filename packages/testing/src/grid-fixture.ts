@@ -18,6 +18,8 @@ export interface GridFixture {
   nexusId: string;
   inviteId: string;
   subscriptionId: string;
+  /** A finished (cancelled) journey of the `player` account into the region: entry decisions meet it as "not awaiting". */
+  journeyId: string;
   /** players.id of the account holding each role (anonymous: null). */
   playerIdOf(role: GridRole): string | null;
   /** Claims as the gateway forwards them for each role (anonymous: null). */
@@ -28,8 +30,7 @@ const MEMBERSHIP: Partial<Record<GridRole, 'visitor' | 'resident' | 'citizen'>> 
   visitor: 'visitor',
   resident: 'resident',
   citizen: 'citizen',
-  // Council seats arrive with the governance write side; until then a councillor is a citizen with the office's
-  // name, so rules that name `councillor` but not `citizen` still show up in the grid (docs/decisions/permissions.md).
+  // The councillor holds a seat: a completed council_member election of the region that they won (below).
   councillor: 'citizen',
   governor: 'citizen',
 };
@@ -69,8 +70,22 @@ export async function buildGridFixture(db: HubDb, sql: postgres.Sql): Promise<Gr
     .insert(hub.billingSubscriptions)
     .values({ paypalSubscriptionId: `I-GRID${tag.toUpperCase()}`, plan: 'regional_owner', playerId: accounts.get('owner')!.playerId, regionId: region.id, regionName: region.name, status: 'ACTIVE' })
     .returning({ id: hub.billingSubscriptions.id });
+  const day = 86_400_000;
+  await db.insert(hub.regionalElections).values({
+    regionId: region.id,
+    position: 'council_member',
+    candidates: [{ player_id: accounts.get('councillor')!.playerId }],
+    votingOpensAt: new Date(Date.now() - 10 * day),
+    votingClosesAt: new Date(Date.now() - 3 * day),
+    status: 'completed',
+    winnerId: accounts.get('councillor')!.playerId,
+  });
+  const [journey] = await sql<{ id: string }[]>`
+    INSERT INTO inter_regional_travels (player_id, source_region_id, destination_region_id, origin_sector_number, status, reason_code, completed_at)
+    VALUES (${accounts.get('player')!.playerId}, ${nexus!.id}, ${region.id}, 2251, 'cancelled', 'grid_fixture', now()) RETURNING id`;
   const exp = Math.floor(Date.now() / 1000) + 3600;
   return {
+    journeyId: journey!.id,
     regionId: region.id,
     nexusId: nexus!.id,
     inviteId: invite!.id,
