@@ -23,6 +23,7 @@ import {
   GOVERNANCE_BOUNDS,
   GOVERNANCE_TYPES,
   NEXUS_SECTORS,
+  TERMINATION_ORIGINS,
   PLAYER_REGION_MAX_SECTORS,
   PLAYER_REGION_MIN_SECTORS,
   REGION_DESIRED_STATES,
@@ -161,6 +162,8 @@ export const regions = pgTable(
     healthReason: text('health_reason'),
     restartCount: integer('restart_count').notNull().default(0),
     terminationRequestedAt: tstz('termination_requested_at'),
+    /** Who started the termination under way (owner / admin / billing): only the owner's own may be withdrawn by the owner. */
+    terminationOrigin: text('termination_origin'),
     evacuationDeadlineAt: tstz('evacuation_deadline_at'),
     archivedAt: tstz('archived_at'),
     backupUri: text('backup_uri'),
@@ -236,5 +239,6 @@ export const regions = pgTable(
     check('valid_runtime_driver', sql`runtime_driver IS NULL OR ${inList('runtime_driver', RUNTIME_DRIVERS)}`),
     check('regions_generations_valid', sql`spec_generation >= 1 AND observed_generation >= 0`),
     check('regions_restart_count_nonnegative', sql`restart_count >= 0`),
+    check('valid_termination_origin', sql`termination_origin IS NULL OR ${inList('termination_origin', TERMINATION_ORIGINS)}`),
   ],
 );
