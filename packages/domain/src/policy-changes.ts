@@ -1,4 +1,5 @@
 import type { ValidationIssue } from './errors.ts';
+import { treasuryMove } from './treasury-ledger.ts';
 import { GAME_COMMODITIES, isGameCommodity, type GameCommodity } from './game-commodities.ts';
 import type { SettingGroup } from './governance-authority.ts';
 import { GOVERNANCE_BOUNDS, GOVERNANCE_TYPES, type GovernanceType } from './vocabulary.ts';
@@ -187,10 +188,11 @@ export function planEnactment(current: EnactableSettings, changes: PolicyChanges
   }
   let treasuryDelta = 0;
   if (changes.treasury_adjustment !== undefined) {
-    treasuryDelta = Math.max(-current.treasuryBalance, changes.treasury_adjustment);
-    if (treasuryDelta !== 0) {
-      patch.treasuryBalance = current.treasuryBalance + treasuryDelta;
-      applied.treasury_adjustment = treasuryDelta;
+    const move = treasuryMove(current.treasuryBalance, changes.treasury_adjustment);
+    if (move) {
+      treasuryDelta = move.delta;
+      patch.treasuryBalance = move.after;
+      applied.treasury_adjustment = move.delta;
     }
   }
   return { patch, treasuryDelta, applied };

@@ -11,7 +11,7 @@ export interface TreasuryMove {
 
 /** The move a requested delta makes: withdrawals are capped at the balance. Null when nothing would move. */
 export function treasuryMove(balance: number, requested: number): TreasuryMove | null {
-  const delta = Math.max(-balance, Math.trunc(requested));
+  const delta = Math.max(-balance, Math.trunc(requested)) || 0;
   return delta === 0 ? null : { before: balance, delta, after: balance + delta };
 }
 
