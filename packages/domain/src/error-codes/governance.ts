@@ -44,6 +44,8 @@ export const GOVERNANCE_ERROR_STATUS = {
   ERR_TREATY_NOT_PROPOSED: 409,
   ERR_TREATY_NOT_ACTIVE: 409,
   ERR_REGION_NOT_ACTIVE: 409,
+  /** Residence is taken in the region the player is in. */
+  ERR_NOT_IN_REGION: 409,
   // 400: bad input
   ERR_UNKNOWN_CANDIDATE: 400,
   ERR_INVALID_PROPOSED_CHANGES: 400,
