@@ -15,7 +15,9 @@ export type DeliveryMode = 'latest' | 'fifo';
 export const SUBSCRIPTION_DELIVERY_MODES: Readonly<Record<string, DeliveryMode>> = {
   generationProgress: 'latest',
   regionRuntimeChanged: 'fifo',
-  // electionTallyUpdated: 'latest',   (governance, when it ships)
+  electionTallyChanged: 'latest',
+  policyTallyChanged: 'latest',
+  governanceEvents: 'fifo',
   // travelEvents: 'fifo',             (travel, when it ships)
 };
 

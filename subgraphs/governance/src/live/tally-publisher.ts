@@ -12,7 +12,7 @@ export interface ElectionTallyEvent {
   /** Ballots counted; grows monotonically, so a consumer can drop a stale (lower) tally. */
   ballots: number;
   totalWeight: number;
-  candidates: { playerId: string; weight: number }[];
+  candidates: { playerId: string; platform: string | null; weight: number }[];
   at: string;
 }
 
@@ -44,7 +44,7 @@ export async function readElectionTally(db: HubDb, electionId: string): Promise<
   const rows = await db.execute<{ candidate_id: string; weight: string; n: number }>(sql`
     SELECT candidate_id, sum(weight) AS weight, count(*)::int AS n FROM regional_votes WHERE election_id = ${electionId} GROUP BY candidate_id`);
   const by = new Map(rows.map((r) => [r.candidate_id, Number(r.weight)]));
-  const candidates = parseCandidates(e.candidates).map((c) => ({ playerId: c.playerId, weight: round(by.get(c.playerId) ?? 0) }));
+  const candidates = parseCandidates(e.candidates).map((c) => ({ playerId: c.playerId, platform: c.platform, weight: round(by.get(c.playerId) ?? 0) }));
   return {
     electionId, regionId: e.region_id, status: e.status, ballots: rows.reduce((s, r) => s + r.n, 0),
     totalWeight: round(candidates.reduce((s, c) => s + c.weight, 0)), candidates, at: new Date().toISOString(),
