@@ -70,11 +70,11 @@ export async function castElectionVote(
   const inserted = await deps.db.execute<{ id: string }>(sql`
     WITH open_election AS (
       SELECT id, region_id FROM regional_elections
-      WHERE id = ${input.electionId} AND status = 'active' AND voting_opens_at <= ${now} AND voting_closes_at > ${now}
+      WHERE id = ${input.electionId} AND status = 'active' AND voting_opens_at <= ${now.toISOString()}::timestamptz AND voting_closes_at > ${now.toISOString()}::timestamptz
       FOR KEY SHARE
     )
     INSERT INTO regional_votes (id, election_id, voter_id, candidate_id, weight, salt, receipt_hash, cast_at)
-    SELECT ${receipt.ballotId}, o.id, ${voterId}, ${input.candidateId}, ${receipt.weight}, ${receipt.salt}, ${receipt.receiptHash}, ${now}
+    SELECT ${receipt.ballotId}, o.id, ${voterId}, ${input.candidateId}, ${receipt.weight}, ${receipt.salt}, ${receipt.receiptHash}, ${now.toISOString()}::timestamptz
     FROM open_election o
     WHERE EXISTS (SELECT 1 FROM regional_memberships m WHERE m.player_id = ${voterId} AND m.region_id = o.region_id AND m.voting_power = ${receipt.weight})
     ON CONFLICT ON CONSTRAINT one_vote_per_election DO NOTHING

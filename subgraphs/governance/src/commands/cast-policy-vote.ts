@@ -64,11 +64,11 @@ export async function castPolicyVote(
   const rows = await deps.db.execute<{ votes_for: string; votes_against: string }>(sql`
     WITH open_policy AS (
       SELECT id FROM regional_policies
-      WHERE id = ${policy.id} AND status = 'voting' AND voting_closes_at > ${now}
+      WHERE id = ${policy.id} AND status = 'voting' AND voting_closes_at > ${now.toISOString()}::timestamptz
       FOR UPDATE
     ), ballot AS (
       INSERT INTO regional_policy_votes (id, policy_id, voter_id, support, weight, salt, receipt_hash, created_at)
-      SELECT ${receipt.ballotId}, open_policy.id, ${voterId}, ${input.support}, ${receipt.weight}, ${receipt.salt}, ${receipt.receiptHash}, ${now}
+      SELECT ${receipt.ballotId}, open_policy.id, ${voterId}, ${input.support}, ${receipt.weight}, ${receipt.salt}, ${receipt.receiptHash}, ${now.toISOString()}::timestamptz
       FROM open_policy WHERE ${powerUnchanged}
       ON CONFLICT ON CONSTRAINT one_vote_per_policy DO NOTHING
       RETURNING support, weight

@@ -72,6 +72,6 @@ export async function closePolicy(
 /** Ids of policies whose window has ended and that are still voting. */
 export async function duePolicyIds(db: Pick<HubTx, 'execute'>, now: Date, limit = 200): Promise<string[]> {
   const rows = await db.execute<{ id: string }>(sql`
-    SELECT id FROM regional_policies WHERE status = 'voting' AND voting_closes_at <= ${now} ORDER BY voting_closes_at LIMIT ${limit}`);
+    SELECT id FROM regional_policies WHERE status = 'voting' AND voting_closes_at <= ${now.toISOString()}::timestamptz ORDER BY voting_closes_at LIMIT ${limit}`);
   return rows.map((r) => r.id);
 }

@@ -47,7 +47,7 @@ export async function proposeTreaty(deps: GovernanceDeps, claims: Claims | null,
   try {
     rows = await deps.db.execute<{ id: string }>(sql`
       INSERT INTO regional_treaties (region_a_id, region_b_id, treaty_type, terms, status, proposed_at, expires_at)
-      VALUES (${own.id}, ${other.id}, ${input.treatyType as TreatyType}, ${JSON.stringify(terms)}::jsonb, 'proposed', ${now}, ${expiresAt})
+      VALUES (${own.id}, ${other.id}, ${input.treatyType as TreatyType}, ${JSON.stringify(terms)}::jsonb, 'proposed', ${now.toISOString()}::timestamptz, ${expiresAt ? expiresAt.toISOString() : null}::timestamptz)
       ON CONFLICT ON CONSTRAINT unique_treaty DO UPDATE SET
         status = 'proposed', terms = EXCLUDED.terms, proposed_at = EXCLUDED.proposed_at, expires_at = EXCLUDED.expires_at,
         accepted_at = NULL, ended_at = NULL, updated_at = EXCLUDED.proposed_at

@@ -119,7 +119,7 @@ async function scheduleDueElections(deps: GovernanceDeps, now: Date, events: Gov
         SELECT
           EXISTS (SELECT 1 FROM regional_elections WHERE region_id = ${region.id} AND position = ${position} AND status IN ('pending', 'active', 'tallying')) AS live,
           (SELECT max(closed_at) FROM regional_elections WHERE region_id = ${region.id} AND position = ${position}
-             AND status IN ('completed', 'cancelled') AND created_at >= ${region.since}) AS last_ended,
+             AND status IN ('completed', 'cancelled') AND created_at >= ${region.since.toISOString()}::timestamptz) AS last_ended,
           EXISTS (SELECT 1 FROM regional_council_seats WHERE region_id = ${region.id}) AS seated`);
       const vacant = position === 'governor' ? region.governorId === null : !facts!.seated;
       const due = autoElectionDue(
