@@ -12,7 +12,7 @@ import type { BallotReceipt } from './ballots.ts';
 export interface BallotVerification {
   /** The receipt's fields produce its hash. */
   receiptValid: boolean;
-  /** A stored ballot with this id, contest and hash exists, and its stored fields still produce that hash. */
+  /** A stored ballot with exactly the receipt's fields exists, and its stored fields still produce its hash. */
   recorded: boolean;
   /** Root published at close (null while open). */
   publishedRoot: string | null;
@@ -57,7 +57,9 @@ export async function verifyReceipt(db: HubDb, r: BallotReceipt): Promise<Ballot
   const receiptValid = ballotHash({ ballotId: r.ballotId, contestId: r.contestId, choice: r.choice, weight: r.weight, salt: r.salt }) === r.receiptHash;
   const { ballots, root } = await storedBallots(db, { kind: r.contestKind, id: r.contestId });
   const stored = ballots.find((b) => b.ballotId === r.ballotId);
-  const recorded = stored !== undefined && stored.receiptHash === r.receiptHash && ballotHash(stored) === stored.receiptHash;
+  const recorded =
+    stored !== undefined && stored.receiptHash === r.receiptHash && stored.choice === r.choice && stored.salt === r.salt &&
+    toWeightUnits(stored.weight) === toWeightUnits(r.weight) && ballotHash(stored) === stored.receiptHash;
   const hashes = ballots.map((b) => b.receiptHash);
   const proof = merkleProof(hashes, r.receiptHash) ?? [];
   const includedInPublishedRoot = root === null ? null : hashes.includes(r.receiptHash) && merkleRoot(hashes) === root && verifyMerkleProof(r.receiptHash, proof, root);
