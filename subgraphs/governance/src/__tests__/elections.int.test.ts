@@ -37,7 +37,7 @@ const close = async () => {
 
 beforeAll(async () => {
   fx = await createGovernanceFixture();
-  [owner, c1, c2, c3, c4, bad, visitor, outsider] = await Promise.all(Array.from({ length: 8 }, () => fx.person()));
+  [owner, c1, c2, c3, c4, bad, visitor, outsider] = (await Promise.all(Array.from({ length: 8 }, () => fx.person()))) as [Person, Person, Person, Person, Person, Person, Person, Person];
   newbie = await fx.person({ ageDays: 5 });
   demo = await fx.region(owner, { governanceType: 'democracy' });
   // A sitting governor, so the sweep schedules no automatic election here while the tests start their own.

@@ -23,7 +23,7 @@ async function propose(who: Person, regionId: string, proposedChanges: unknown, 
 
 beforeAll(async () => {
   fx = await createGovernanceFixture();
-  [owner, c1, c2, c3, c4, visitor, muted, outsider] = await Promise.all(Array.from({ length: 8 }, () => fx.person()));
+  [owner, c1, c2, c3, c4, visitor, muted, outsider] = (await Promise.all(Array.from({ length: 8 }, () => fx.person()))) as [Person, Person, Person, Person, Person, Person, Person, Person];
   newbie = await fx.person({ ageDays: 10 });
   demo = await fx.region(owner, { governanceType: 'democracy', treasuryBalance: 0 });
   autoc = await fx.region(owner, { governanceType: 'autocracy' });
@@ -40,7 +40,7 @@ describe('proposePolicy', () => {
   it('refuses invalid changes with every problem listed, and changes nothing', async () => {
     const r = await propose(c1, demo, { tax_rate: 0.5, trade_bonuses: { food: 2 }, nope: true });
     expect(errorCodes(r)).toEqual(['ERR_INVALID_PROPOSED_CHANGES']);
-    const issues = (r.errors![0] as { extensions: { details: { issues: { path: string }[] } } }).extensions.details.issues.map((i) => i.path);
+    const issues = (r.errors![0] as unknown as { extensions: { details: { issues: { path: string }[] } } }).extensions.details.issues.map((i) => i.path);
     expect(issues).toEqual(['proposedChanges.tax_rate', 'proposedChanges.trade_bonuses.food', 'proposedChanges.nope']);
     expect(await fx.db.select().from(hub.regionalPolicies).where(eq(hub.regionalPolicies.regionId, demo))).toEqual([]);
   });
