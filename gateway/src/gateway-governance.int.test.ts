@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-explicit-any --
+   GraphQL responses are read as untyped JSON and asserted as whole shapes with toEqual / toMatchObject. */
 /**
  * Governance through the gateway with the real Region and Governance subgraphs: a ballot cast over HTTP with a signed
  * token, then the live tally (latest value) and the FIFO governance event feed over graphql-ws, each resolving

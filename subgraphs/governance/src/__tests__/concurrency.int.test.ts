@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access --
+   GraphQL responses are read as untyped JSON and asserted as whole shapes with toEqual / toMatchObject. */
 /**
  * Races: 1,000 concurrent duplicate ballots (10 voters x 100 copies each, all in flight at once) leave
  * exactly one ballot per voter; two sweep runners racing over the same due policies enact each policy exactly once

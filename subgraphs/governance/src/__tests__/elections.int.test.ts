@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument --
+   GraphQL responses are read as untyped JSON and asserted as whole shapes with toEqual / toMatchObject. */
 /**
  * Elections through the Governance subgraph: PENDING -> ACTIVE -> COMPLETED, never born active; candidate registration
  * rules; cancel; the vote error map; governor voided below the threshold; ties to the earliest registrant; council

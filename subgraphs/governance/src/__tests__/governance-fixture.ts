@@ -23,7 +23,7 @@ export interface GovernanceFixture {
   db: HubDb;
   /** The service clock (ms); move it forward to reach windows. */
   clock: { ms: number };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are asserted structurally
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are asserted as whole shapes (toEqual / toMatchObject)
   gql<T = any>(query: string, variables?: Record<string, unknown>, who?: Person | Claims | null): Promise<GraphqlResponse<T>>;
   person(opts?: { ageDays?: number; admin?: boolean }): Promise<Person>;
   region(owner: Person, overrides?: Partial<typeof hub.regions.$inferInsert>): Promise<string>;

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return --
+   GraphQL responses are read as untyped JSON and asserted as whole shapes with toEqual / toMatchObject. */
 /**
  * Policies through the Governance subgraph: proposal validation, decree vs referendum vs council by governance type,
  * the vote error map, close by the sweep with quorum / threshold / supermajority by keys, enactment in the same

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument --
+   GraphQL responses are read as untyped JSON and asserted as whole shapes with toEqual / toMatchObject. */
 /**
  * Treaties (pair rule both directions, who may act, accepted_at, terms visibility, expiry), members (owner standing,
  * paging, residence) and the treasury reconciliation alert.
