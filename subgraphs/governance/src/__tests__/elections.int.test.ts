@@ -180,7 +180,7 @@ describe('council republic and automatic elections', () => {
     await fx.sweep();
     const seats = await fx.gql(`query($id: ID!) { election(id: $id) { results { seats { seatNumber player { id } } } } }`, { id: auto!.id });
     // c4 (3.0) first, then c2 and c3 tie at 1.5: c2 registered before c3.
-    expect(seats.data.election.results.seats.map((s: { player: { id: string } }) => s.player.id)).toEqual([c4.playerId, c2.playerId, c3.playerId]);
+    expect((seats.data.election.results.seats as { player: { id: string } }[]).map((s) => s.player.id)).toEqual([c4.playerId, c2.playerId, c3.playerId]);
     const stored = await fx.db.select().from(hub.regionalCouncilSeats).where(eq(hub.regionalCouncilSeats.regionId, council));
     expect(stored.map((s) => s.seatNumber).sort()).toEqual([1, 2, 3]);
   });
