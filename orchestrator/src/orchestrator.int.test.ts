@@ -116,6 +116,9 @@ describe('orchestrator', () => {
       expect(Array.isArray(sector.specialFeatures)).toBe(true);
       const clusters = (await (await fetch(`${ready.endpoint}/world/clusters`)).json()) as any[];
       expect(clusters.length).toBe(stats.clusters);
+      const colonies = (await (await fetch(`${ready.endpoint}/world/colonies/${alice.playerId}`)).json()) as any;
+      expect(colonies).toEqual({ playerId: alice.playerId, colonies: 0 });
+      expect((await fetch(`${ready.endpoint}/world/colonies/not-a-uuid`)).status).toBe(400);
       const missing = await fetch(`${ready.endpoint}/world/sectors/99999`);
       expect(missing.status).toBe(404);
       const enter = await fetch(`${ready.endpoint}/presence`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ playerId: alice.playerId, action: 'enter', sectorNumber: 1 }) });

@@ -8,6 +8,7 @@
  * last_heartbeat_at; /health never touches the database, so polling costs no connections.
  *
  * Routes: GET /health, GET /metrics, GET /world/stats, GET /world/sectors/:number, GET /world/clusters,
+ * GET /world/colonies/:playerId (planets the player owns here; governance grants colony citizenship from it),
  * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}.
  */
 import http from 'node:http';
@@ -121,6 +122,17 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
       ]);
       send(res, 200, { ...s, warps, stations, planets, playersPresent: players[0]!.n });
       return 'world_sector';
+    }
+    const coloniesMatch = /^\/world\/colonies\/([^/]+)$/.exec(p);
+    if (req.method === 'GET' && coloniesMatch) {
+      const playerId = coloniesMatch[1]!;
+      if (!UUID_RE.test(playerId)) {
+        fail(res, 400, 'ERR_VALIDATION', 'playerId must be a uuid');
+        return 'world_colonies';
+      }
+      const [r] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM planets WHERE owner_player_id = ${playerId}`;
+      send(res, 200, { playerId, colonies: r!.n });
+      return 'world_colonies';
     }
     if (req.method === 'GET' && p === '/world/clusters') {
       const rows = await sql`

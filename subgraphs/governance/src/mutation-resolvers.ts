@@ -6,6 +6,7 @@ import { appointGovernor } from './commands/appoint-governor.ts';
 import { cancelElection } from './commands/cancel-election.ts';
 import { castElectionVote } from './commands/cast-election-vote.ts';
 import { castPolicyVote } from './commands/cast-policy-vote.ts';
+import { claimColonyCitizenship } from './commands/claim-colony-citizenship.ts';
 import { declareResidence } from './commands/declare-residence.ts';
 import { decidePetition } from './commands/decide-petition.ts';
 import { unwrap } from './commands/outcome.ts';
@@ -111,6 +112,10 @@ export const mutationResolvers = {
   },
   async declareResidence(_: unknown, args: { regionId: string }, ctx: GovernanceContext) {
     unwrap(await declareResidence(ctx.deps, ctx.claims, assertUuid(args.regionId, 'regionId')));
+    return memberModel(ctx, args.regionId, ctx.claims!.playerId!);
+  },
+  async claimColonyCitizenship(_: unknown, args: { regionId: string }, ctx: GovernanceContext) {
+    unwrap(await claimColonyCitizenship(ctx.deps, ctx.claims, assertUuid(args.regionId, 'regionId')));
     return memberModel(ctx, args.regionId, ctx.claims!.playerId!);
   },
   async proposeTreaty(

@@ -49,6 +49,7 @@ export const OPERATION_RULES: OperationRules = {
   'Mutation.appointGovernor': ['owner', 'admin'],
   'Mutation.setMemberStanding': ['owner', 'admin'],
   'Mutation.declareResidence': ['player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner'],
+  'Mutation.claimColonyCitizenship': ['player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner'],
   'Mutation.proposeTreaty': ['owner', 'admin'],
   'Mutation.acceptTreaty': ['owner', 'admin'],
   'Mutation.rejectTreaty': ['owner', 'admin'],

@@ -4,6 +4,8 @@
  * Treaties (pair rule both directions, who may act, accepted_at, terms visibility, expiry), members (owner standing,
  * paging, residence) and the treasury reconciliation alert.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { hub } from '@sw/db';
@@ -114,6 +116,34 @@ describe('members', () => {
     expect(Object.fromEntries(rows.map((r) => [r.regionId, r.t]))).toEqual({ [b]: 'visitor', [c]: 'resident' });
     const [p] = await fx.db.select({ home: hub.players.homeRegionId }).from(hub.players).where(eq(hub.players.id, mover.playerId));
     expect(p!.home).toBe(c);
+  });
+});
+
+describe('colony citizenship', () => {
+  const CLAIM = `mutation($r: ID!) { claimColonyCitizenship(regionId: $r) { membershipType votingPower } }`;
+  it('a colony in a hub-world region (Terran Space) makes a citizen; no colony is refused', async () => {
+    const settler = await fx.person();
+    const terran = await fx.region(alice, { regionType: 'terran_space', totalSectors: 300, ownerId: null });
+    const [cl] = await fx.db.insert(hub.clusters).values({ regionId: terran, clusterNumber: 1, name: 'Sol' }).returning({ id: hub.clusters.id });
+    await fx.db.insert(hub.sectors).values({ sectorId: 990_001, sectorNumber: 1, regionId: terran, clusterId: cl!.id });
+    expect(errorCodes(await fx.gql(CLAIM, { r: terran }, settler))).toEqual(['ERR_NO_COLONY_IN_REGION']);
+    await fx.db.insert(hub.planets).values({ regionId: terran, sectorId: 990_001, name: 'New Home', ownerPlayerId: settler.playerId });
+    expect((await fx.gql(CLAIM, { r: terran }, settler)).data.claimColonyCitizenship).toEqual({ membershipType: 'citizen', votingPower: 1.5 });
+  });
+  it('a player region is asked through its region-server; an unreachable one is a 503, never a false "no colony"', async () => {
+    const settler = await fx.person();
+    const server = http.createServer((req, res) => {
+      const owned = req.url === `/world/colonies/${settler.playerId}`;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ colonies: owned ? 2 : 0 }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const world = await fx.region(carol, { runtimeEndpoint: endpoint });
+    await fx.member(world, settler, 'visitor');
+    expect((await fx.gql(CLAIM, { r: world }, settler)).data.claimColonyCitizenship.membershipType).toBe('citizen');
+    expect(errorCodes(await fx.gql(CLAIM, { r: world }, citizen))).toEqual(['ERR_NO_COLONY_IN_REGION']);
+    await new Promise<void>((r) => server.close(() => r()));
+    expect(errorCodes(await fx.gql(CLAIM, { r: world }, citizen))).toEqual(['ERR_UPSTREAM_UNAVAILABLE']);
   });
 });
 
