@@ -111,6 +111,21 @@ describe('governance through the gateway', () => {
     c.close();
   });
 
+  it('policyTallyChanged follows a referendum (latest value) with the region name', async () => {
+    const p = await gql('mutation($input: ProposePolicyInput!) { proposePolicy(input: $input) { policy { id } } }', { input: { regionId, title: 'Fuel bonus', proposedChanges: { trade_bonuses: { fuel: 2 } } } }, voterTokens[1]);
+    const policyId = p.data.proposePolicy.policy.id as string;
+    const c = await RawWsClient.open(`${gw.url.replace('http', 'ws')}/graphql`);
+    expect((await c.init({})).type).toBe('connection_ack');
+    c.subscribe('p', 'subscription($p: ID!) { policyTallyChanged(policyId: $p) { ballots votesFor votesAgainst approvalPercentage region { name } policy { title } } }', { p: policyId });
+    expect((await nextOf(c, 'p', (m) => m.type === 'next')).payload.data.policyTallyChanged).toEqual({
+      ballots: 0, votesFor: 0, votesAgainst: 0, approvalPercentage: null, region: { name: 'gov-reach' }, policy: { title: 'Fuel bonus' },
+    });
+    await gql('mutation($p: ID!) { castPolicyVote(policyId: $p, support: false) { receipt { weight } } }', { p: policyId }, voterTokens[2]);
+    const moved = await nextOf(c, 'p', (m) => m.type === 'next' && m.payload.data?.policyTallyChanged.ballots === 1);
+    expect(moved.payload.data.policyTallyChanged).toMatchObject({ votesFor: 0, votesAgainst: 1.5, approvalPercentage: 0 });
+    c.close();
+  });
+
   it('passes governance error codes through', async () => {
     const again = await gql('mutation($e: ID!, $c: ID!) { castElectionVote(electionId: $e, candidateId: $c) { receipt { ballotId } } }', { e: electionId, c: candidate.playerId }, voterTokens[0]);
     expect(again.errors?.[0]?.extensions?.code).toBe('ERR_ALREADY_VOTED');

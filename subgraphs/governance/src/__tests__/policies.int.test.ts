@@ -186,3 +186,28 @@ describe('council republic', () => {
     expect((await fx.gql(POLICY, { id })).data.policy).toMatchObject({ status: 'IMPLEMENTED', eligibleCount: 3, quorum: 2 });
   });
 });
+
+describe('appointGovernor (autocracy)', () => {
+  const APPOINT = `mutation($r: ID!, $p: ID) { appointGovernor(regionId: $r, playerId: $p) { id } }`;
+  it('the owner appoints a member, who then decrees; elsewhere the governor is elected', async () => {
+    fx.clock.ms = Date.now();
+    expect(errorCodes(await fx.gql(APPOINT, { r: autoc, p: c2.playerId }, c1))).toEqual(['ERR_GOVERNANCE_DENIED']);
+    expect(errorCodes(await fx.gql(APPOINT, { r: autoc, p: outsider.playerId }, owner))).toEqual(['ERR_MEMBER_NOT_FOUND']);
+    expect(errorCodes(await fx.gql(APPOINT, { r: demo, p: c2.playerId }, owner))).toEqual(['ERR_GOVERNANCE_DENIED']);
+    expect((await fx.gql(APPOINT, { r: autoc, p: c2.playerId }, owner)).errors).toBeUndefined();
+    const decree = await propose(c2, autoc, { trade_bonuses: { fuel: 2 } });
+    expect(decree.data.proposePolicy).toMatchObject({ enacted: true, policy: { decisionKind: 'DECREE', status: 'IMPLEMENTED' } });
+    expect((await fx.gql(APPOINT, { r: autoc, p: null }, owner)).errors).toBeUndefined();
+    const petition = await propose(c2, autoc, { trade_bonuses: { fuel: 2.5 } });
+    expect(petition.data.proposePolicy).toMatchObject({ enacted: false, policy: { decisionKind: 'OWNER_SIGNATURE' } });
+  });
+  it('leaving autocracy by decree ends the appointed governor\'s office', async () => {
+    await fx.gql(APPOINT, { r: autoc, p: c3.playerId }, owner);
+    const r = await propose(owner, autoc, { governance_type: 'democracy' });
+    expect(r.data.proposePolicy).toMatchObject({ enacted: true, policy: { constitutional: true } });
+    const [region] = await fx.db.select().from(hub.regions).where(eq(hub.regions.id, autoc));
+    expect(region).toMatchObject({ governanceType: 'democracy', governorId: null });
+    // Now a democracy: the owner's next change is only a referendum.
+    expect((await propose(owner, autoc, { tax_rate: 0.1 })).data.proposePolicy).toMatchObject({ enacted: false, policy: { decisionKind: 'REFERENDUM' } });
+  });
+});
