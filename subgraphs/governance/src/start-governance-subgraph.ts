@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { createDb } from '@sw/db';
+import { createDb, type HubDb } from '@sw/db';
 import { createRedisEventBus, type EventBus } from '@sw/events';
 import { createJobRunner, type JobRunner } from '@sw/jobs';
-import { createSubgraphService, type Logger } from '@sw/service-kit';
+import { createSubgraphService, type Logger, type RequestContext } from '@sw/service-kit';
 import type { GovernanceDeps } from './deps.ts';
 import type { GovernanceContext } from './governance-context.ts';
 import { createTallyPublisher } from './live/tally-publisher.ts';
-import { createGovernanceLoaders } from './loaders.ts';
+import { createGovernanceLoaders, type GovernanceLoaders } from './loaders.ts';
 import { governanceResolvers } from './resolvers.ts';
 import { runGovernanceSweep } from './sweeps/governance-sweep.ts';
 import { reconcileTreasuries } from './sweeps/treasury-reconciliation.ts';
@@ -50,6 +50,19 @@ export interface RunningSubgraph {
 }
 
 /**
+ * The per-operation context. Extends the kit's fresh base object in place (spreading it would run its lazy `log`
+ * getter) and creates the batch loaders only when a resolver first needs them: a vote touches neither.
+ */
+function governanceContext(base: RequestContext, db: HubDb, deps: GovernanceDeps): GovernanceContext {
+  let loaders: GovernanceLoaders | undefined;
+  return Object.defineProperties(base, {
+    db: { value: db, enumerable: true },
+    deps: { value: deps, enumerable: true },
+    loaders: { get: () => (loaders ??= createGovernanceLoaders(db)), enumerable: true },
+  }) as GovernanceContext;
+}
+
+/**
  * Starts the Governance subgraph over the hub database and Redis, and (unless runJobs is false) its pg-boss jobs: the
  * 5-minute governance sweep and the daily treasury reconciliation. `stop()` stops the jobs, the server, the tally
  * publisher, Redis and the pool, in that order.
@@ -70,7 +83,7 @@ export async function startGovernanceSubgraph(opts: GovernanceSubgraphOptions): 
       port: opts.port,
       ...(opts.host ? { host: opts.host } : {}),
       ...(opts.internalClaimsSecret ? { internalClaimsSecret: opts.internalClaimsSecret } : {}),
-      buildContext: (base) => ({ ...base, db: handle.db, loaders: createGovernanceLoaders(handle.db), deps: deps! }),
+      buildContext: (base) => governanceContext(base, handle.db, deps!),
       healthChecks: { db: () => handle.sql`select 1` },
       onStop: async () => {
         await jobs?.stop();
