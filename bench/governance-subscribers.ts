@@ -1,7 +1,7 @@
 /**
  * Child process of `pnpm bench:governance`: opens SUBSCRIBERS graphql-ws sockets to the gateway, each subscribed to
  * electionTallyChanged with cross-subgraph fields, and records (ballots, arrival time) of every tally it receives.
- * Connections carry no token (tallies are public) except every 100th, which signs in with one of TOKENS, so both the
+ * Connections carry no token (tallies are public) except every 500th, which signs in with one of TOKENS, so both the
  * shared anonymous upstream and per-user upstreams are exercised. IPC: {type:'ready'} once every socket got its first
  * tally; on {type:'report'} it answers {type:'report', arrivals: [[ballots, ms], ...][]} and exits.
  */
@@ -24,7 +24,7 @@ function open(i: number): Promise<void> {
     sockets.push(ws);
     ws.on('error', reject);
     ws.on('open', () => {
-      const token = i % 100 === 0 && TOKENS.length ? TOKENS[(i / 100) % TOKENS.length] : undefined;
+      const token = i % 500 === 0 && TOKENS.length ? TOKENS[(i / 500) % TOKENS.length] : undefined;
       ws.send(JSON.stringify({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} }));
     });
     ws.on('message', (raw: WebSocket.RawData) => {

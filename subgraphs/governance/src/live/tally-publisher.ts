@@ -64,11 +64,11 @@ export async function readPolicyTally(db: HubDb, policyId: string): Promise<Poli
 }
 
 /**
- * Coalesces tally publishes: the first ballot of a contest schedules one read + publish `delayMs` later (default 50),
+ * Coalesces tally publishes: the first ballot of a contest schedules one read + publish `delayMs` later (default 100),
  * and every ballot committed meanwhile rides along. Subscribers use the latest-value mode, so they need only the newest
  * tally; the tally is always re-read from the ballots (the truth), never counted in memory, so replicas agree.
  */
-export function createTallyPublisher(db: HubDb, bus: EventBus, log: Logger, delayMs = 50): TallyPublisher {
+export function createTallyPublisher(db: HubDb, bus: EventBus, log: Logger, delayMs = 100): TallyPublisher {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const inflight = new Set<Promise<void>>();
   let closed = false;
