@@ -2,7 +2,7 @@
  * proposePolicy: puts typed changes to the region's deciders, or — when the decision table says the caller may change
  * them directly (an autocrat's decree, an admin) — enacts them at once, recorded as a decree / admin policy.
  * Outcomes: ok {policy id, enacted} | ERR_UNAUTHENTICATED | ERR_VALIDATION | ERR_INVALID_PROPOSED_CHANGES (every
- * problem) | ERR_REGION_NOT_FOUND | ERR_REGION_NOT_ACTIVE | ERR_GOVERNANCE_DENIED.
+ * problem) | ERR_REGION_NOT_FOUND | ERR_REGION_NOT_ACTIVE | ERR_GOVERNANCE_DENIED | ERR_CONFLICT (type changed meanwhile).
  */
 import { randomUUID } from 'node:crypto';
 import type { Claims } from '@sw/auth';
@@ -56,8 +56,10 @@ export async function proposePolicy(
   const kind: PolicyDecisionKind = route.route === 'direct' ? (route.via === 'admin' ? 'admin' : 'decree') : route.decidedBy;
   const policyId = randomUUID();
   const events: GovernanceEventPayload[] = [];
-  await deps.db.transaction(async (tx) => {
+  const written = await deps.db.transaction(async (tx) => {
     const region = route.route === 'direct' ? await loadGovernedRegion(tx, input.regionId, true) : standing.region;
+    // A decree was allowed under the type read before the lock; if a policy changed the type meanwhile, refuse.
+    if (!region || region.governanceType !== standing.region.governanceType) return false;
     await tx.insert(hub.regionalPolicies).values({
       id: policyId,
       regionId: input.regionId,
@@ -74,10 +76,12 @@ export async function proposePolicy(
     });
     events.push(governanceEvent('policy_proposed', input.regionId, now, `${kind === 'owner_signature' ? 'petition' : kind}: ${title}`, { policyId }));
     if (route.route === 'direct') {
-      const enacted = await enactPolicy(tx, region!, { id: policyId, title, proposedChanges: changes.changes }, now);
+      const enacted = await enactPolicy(tx, region, { id: policyId, title, proposedChanges: changes.changes }, now);
       events.push(...enacted.events);
     }
+    return true;
   });
+  if (!written) return failed('ERR_CONFLICT', 'the region\'s governance type changed while proposing; try again');
   await publishGovernanceEvents(deps.bus, deps.log, events);
   return ok({ policyId, enacted: route.route === 'direct' });
 }
