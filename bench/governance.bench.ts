@@ -15,6 +15,7 @@
  *   duplicate_votes_counted  GOV_DUPLICATES repeat ballots by voters who already voted, concurrently: ballots stored
  *                        beyond one per voter (must be 0);
  *   tally_verified       after the sweep closes the election, verifyTally(electionId) through the gateway is ok.
+ * GOV_PROF_DIR=<dir> writes V8 CPU profiles of the gateway, governance and region processes.
  * The machine is shared: the load generator, gateway, subgraphs, subscribers, Postgres and Redis run on the same 2
  * cores, so figures move with whatever else runs.
  */
@@ -39,7 +40,7 @@ const children: ChildProcess[] = [];
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
 function start(file: string, env: Record<string, string>): ChildProcess {
-  const child = fork(here(file), [], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(here(file), [], { execArgv: process.env.GOV_PROF_DIR && file === 'governance-services.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GOV_PROF_DIR}/${env.BENCH_SERVICE}`] : [], env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.push(child);
   return child;
 }
