@@ -11,7 +11,8 @@ import { readElectionTally, readPolicyTally, type ElectionTallyEvent, type Polic
 
 const FINAL = new Set(['completed', 'cancelled', 'implemented', 'rejected']);
 
-async function* tallyEvents<T extends { ballots: number; status: string }>(
+/** Snapshot first, then live tallies, dropping one older than the last sent (fewer ballots, same status); ends at a final status. */
+export async function* tallyEvents<T extends { ballots: number; status: string }>(
   live: Subscription<T>,
   snapshot: () => Promise<T | null>,
 ): AsyncGenerator<T> {
