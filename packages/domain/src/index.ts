@@ -32,3 +32,4 @@ export * from './membership-tier.ts';
 export * from './treaty-rules.ts';
 export * from './ballot-receipts.ts';
 export * from './treasury-ledger.ts';
+export * from './rest-error-body.ts';
