@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-explicit-any --
-   GraphQL responses are read as untyped JSON and asserted as whole shapes with toEqual / toMatchObject. */
 /**
  * Governance through the gateway with the real Region and Governance subgraphs: a ballot cast over HTTP with a signed
  * token, then the live tally (latest value) and the FIFO governance event feed over graphql-ws, each resolving
@@ -11,11 +9,12 @@ import { request } from 'undici';
 import { hub, type HubDb } from '@sw/db';
 import { signAccessToken } from '@sw/auth';
 import { DEFAULT_REDIS_URL } from '@sw/config';
-import { createTestDatabase, createTestRedisPrefix, insertRegion, insertUserWithPlayer, type TestDatabase } from '@sw/testing';
+import { createTestDatabase, createTestRedisPrefix, dataOf, errorCodes, insertRegion, insertUserWithPlayer, parseGraphqlBody, type TestDatabase } from '@sw/testing';
 import { startRegionSubgraph } from '../../subgraphs/region/src/index.ts';
 import { startGovernanceSubgraph, type RunningSubgraph } from '../../subgraphs/governance/src/index.ts';
 import { startGateway, type RunningGateway } from './server.ts';
-import { RawWsClient, type RawMessage } from './__fixtures__/raw-ws-client.ts';
+import { RawWsClient } from './__fixtures__/raw-ws-client.ts';
+import { nextData } from './__fixtures__/ws-frames.ts';
 
 const DAY = 86_400_000;
 
@@ -62,21 +61,40 @@ afterAll(async () => {
   await t?.drop();
 });
 
-async function gql(query: string, variables: Record<string, unknown>, token?: string) {
+async function gql<T>(query: string, variables: Record<string, unknown>, token?: string) {
   const res = await request(`${gw.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.body.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+  return parseGraphqlBody<T>(await res.body.json());
 }
 
-async function nextOf(c: RawWsClient, id: string, match: (m: RawMessage) => boolean, timeoutMs = 15_000): Promise<RawMessage> {
+/** The data of the next `next` frame of subscription `id` that satisfies `match` (bounded wait). */
+async function nextDataOf<T>(c: RawWsClient, id: string, match: (data: T) => boolean = () => true, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const m = await c.next(Math.max(1, deadline - Date.now()));
-    if (m.id === id && match(m)) return m;
+    if (m.id !== id || m.type !== 'next') continue;
+    const data = nextData<T>(m);
+    if (match(data)) return data;
   }
+}
+
+interface ElectionTallyData {
+  electionTallyChanged: { ballots: number; totalWeight: number; region: { name: string; displayName: string }; candidates: { weight: number; player: { name: string } }[] };
+}
+interface PolicyTallyData {
+  policyTallyChanged: { ballots: number; votesFor: number; votesAgainst: number; approvalPercentage: number | null; region: { name: string }; policy: { title: string } };
+}
+interface EventData {
+  governanceEvents: { kind: string; message: string; region: { name: string }; policy: { title: string; status: string } | null };
+}
+interface VoteData {
+  castElectionVote: { receipt: { receiptHash: string; weight: number }; election: { totalWeight: number } };
+}
+interface ProposeData {
+  proposePolicy: { policy: { id: string } };
 }
 
 describe('governance through the gateway', () => {
@@ -84,15 +102,14 @@ describe('governance through the gateway', () => {
     const c = await RawWsClient.open(`${gw.url.replace('http', 'ws')}/graphql`);
     expect((await c.init({})).type).toBe('connection_ack'); // tallies are public: anonymous
     c.subscribe('t', 'subscription($e: ID!) { electionTallyChanged(electionId: $e) { ballots totalWeight region { name displayName } candidates { weight player { name } } } }', { e: electionId });
-    const first = await nextOf(c, 't', (m) => m.type === 'next');
-    expect(first.payload.data.electionTallyChanged).toEqual({
+    const first = await nextDataOf<ElectionTallyData>(c, 't');
+    expect(first.electionTallyChanged).toEqual({
       ballots: 0, totalWeight: 0, region: { name: 'gov-reach', displayName: 'Gov Reach' }, candidates: [{ weight: 0, player: { name: 'Candidate Cassia' } }],
     });
-    const vote = await gql('mutation($e: ID!, $c: ID!) { castElectionVote(electionId: $e, candidateId: $c) { receipt { receiptHash weight } election { totalWeight } } }', { e: electionId, c: candidate.playerId }, voterTokens[0]);
-    expect(vote.errors).toBeUndefined();
-    expect(vote.data.castElectionVote.receipt.weight).toBe(1.5);
-    const moved = await nextOf(c, 't', (m) => m.type === 'next' && m.payload.data?.electionTallyChanged.ballots === 1);
-    expect(moved.payload.data.electionTallyChanged.candidates).toEqual([{ weight: 1.5, player: { name: 'Candidate Cassia' } }]);
+    const vote = await gql<VoteData>('mutation($e: ID!, $c: ID!) { castElectionVote(electionId: $e, candidateId: $c) { receipt { receiptHash weight } election { totalWeight } } }', { e: electionId, c: candidate.playerId }, voterTokens[0]);
+    expect(dataOf(vote).castElectionVote.receipt.weight).toBe(1.5);
+    const moved = await nextDataOf<ElectionTallyData>(c, 't', (d) => d.electionTallyChanged.ballots === 1);
+    expect(moved.electionTallyChanged.candidates).toEqual([{ weight: 1.5, player: { name: 'Candidate Cassia' } }]);
     c.close();
   });
 
@@ -101,33 +118,33 @@ describe('governance through the gateway', () => {
     expect((await c.init({ authorization: `Bearer ${voterTokens[1]}` })).type).toBe('connection_ack');
     c.subscribe('g', 'subscription($r: ID!) { governanceEvents(regionId: $r) { kind message region { name } policy { title status } } }', { r: regionId });
     // The subscription is live once the gateway's upstream is subscribed; retry the proposal until its event arrives.
-    let got: RawMessage | null = null;
+    let got: EventData | null = null;
     for (let i = 0; i < 10 && !got; i++) {
-      const p = await gql('mutation($input: ProposePolicyInput!) { proposePolicy(input: $input) { policy { id } } }', { input: { regionId, title: `Lower tax ${i}`, proposedChanges: { tax_rate: 0.08 } } }, voterTokens[1]);
+      const p = await gql<ProposeData>('mutation($input: ProposePolicyInput!) { proposePolicy(input: $input) { policy { id } } }', { input: { regionId, title: `Lower tax ${i}`, proposedChanges: { tax_rate: 0.08 } } }, voterTokens[1]);
       expect(p.errors).toBeUndefined();
-      got = await nextOf(c, 'g', (m) => m.type === 'next', 2000).catch(() => null);
+      got = await nextDataOf<EventData>(c, 'g', () => true, 2000).catch(() => null);
     }
-    expect(got!.payload.data.governanceEvents).toMatchObject({ kind: 'POLICY_PROPOSED', region: { name: 'gov-reach' }, policy: { status: 'VOTING' } });
+    expect(got?.governanceEvents).toMatchObject({ kind: 'POLICY_PROPOSED', region: { name: 'gov-reach' }, policy: { status: 'VOTING' } });
     c.close();
   });
 
   it('policyTallyChanged follows a referendum (latest value) with the region name', async () => {
-    const p = await gql('mutation($input: ProposePolicyInput!) { proposePolicy(input: $input) { policy { id } } }', { input: { regionId, title: 'Fuel bonus', proposedChanges: { trade_bonuses: { fuel: 2 } } } }, voterTokens[1]);
-    const policyId = p.data.proposePolicy.policy.id as string;
+    const p = await gql<ProposeData>('mutation($input: ProposePolicyInput!) { proposePolicy(input: $input) { policy { id } } }', { input: { regionId, title: 'Fuel bonus', proposedChanges: { trade_bonuses: { fuel: 2 } } } }, voterTokens[1]);
+    const policyId = dataOf(p).proposePolicy.policy.id;
     const c = await RawWsClient.open(`${gw.url.replace('http', 'ws')}/graphql`);
     expect((await c.init({})).type).toBe('connection_ack');
     c.subscribe('p', 'subscription($p: ID!) { policyTallyChanged(policyId: $p) { ballots votesFor votesAgainst approvalPercentage region { name } policy { title } } }', { p: policyId });
-    expect((await nextOf(c, 'p', (m) => m.type === 'next')).payload.data.policyTallyChanged).toEqual({
+    expect((await nextDataOf<PolicyTallyData>(c, 'p')).policyTallyChanged).toEqual({
       ballots: 0, votesFor: 0, votesAgainst: 0, approvalPercentage: null, region: { name: 'gov-reach' }, policy: { title: 'Fuel bonus' },
     });
-    await gql('mutation($p: ID!) { castPolicyVote(policyId: $p, support: false) { receipt { weight } } }', { p: policyId }, voterTokens[2]);
-    const moved = await nextOf(c, 'p', (m) => m.type === 'next' && m.payload.data?.policyTallyChanged.ballots === 1);
-    expect(moved.payload.data.policyTallyChanged).toMatchObject({ votesFor: 0, votesAgainst: 1.5, approvalPercentage: 0 });
+    await gql<unknown>('mutation($p: ID!) { castPolicyVote(policyId: $p, support: false) { receipt { weight } } }', { p: policyId }, voterTokens[2]);
+    const moved = await nextDataOf<PolicyTallyData>(c, 'p', (d) => d.policyTallyChanged.ballots === 1);
+    expect(moved.policyTallyChanged).toMatchObject({ votesFor: 0, votesAgainst: 1.5, approvalPercentage: 0 });
     c.close();
   });
 
   it('passes governance error codes through', async () => {
-    const again = await gql('mutation($e: ID!, $c: ID!) { castElectionVote(electionId: $e, candidateId: $c) { receipt { ballotId } } }', { e: electionId, c: candidate.playerId }, voterTokens[0]);
-    expect(again.errors?.[0]?.extensions?.code).toBe('ERR_ALREADY_VOTED');
+    const again = await gql<unknown>('mutation($e: ID!, $c: ID!) { castElectionVote(electionId: $e, candidateId: $c) { receipt { ballotId } } }', { e: electionId, c: candidate.playerId }, voterTokens[0]);
+    expect(errorCodes(again)).toEqual(['ERR_ALREADY_VOTED']);
   });
 });

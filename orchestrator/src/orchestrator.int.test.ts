@@ -125,7 +125,7 @@ describe('orchestrator', () => {
       expect(Array.isArray(sector.specialFeatures)).toBe(true);
       const clusters = await fetchJson<unknown[]>(`${ready.endpoint}/world/clusters`);
       expect(clusters.length).toBe(stats.clusters);
-      const colonies = (await (await fetch(`${ready.endpoint}/world/colonies/${alice.playerId}`)).json()) as any;
+      const colonies = await fetchJson<{ playerId: string; colonies: number }>(`${ready.endpoint}/world/colonies/${alice.playerId}`);
       expect(colonies).toEqual({ playerId: alice.playerId, colonies: 0 });
       expect((await fetch(`${ready.endpoint}/world/colonies/not-a-uuid`)).status).toBe(400);
       const missing = await fetch(`${ready.endpoint}/world/sectors/99999`);

@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access --
-   GraphQL responses are read as untyped JSON and asserted as whole shapes with toEqual / toMatchObject. */
 /**
  * Races: 1,000 concurrent duplicate ballots (10 voters x 100 copies each, all in flight at once) leave
  * exactly one ballot per voter; two sweep runners racing over the same due policies enact each policy exactly once
@@ -8,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { hub } from '@sw/db';
+import { dataOf } from '@sw/testing';
 import { castElectionVote } from '../commands/cast-election-vote.ts';
 import { runGovernanceSweep } from '../sweeps/governance-sweep.ts';
 import { createGovernanceFixture, DAY, type GovernanceFixture, type Person } from './governance-fixture.ts';
@@ -55,12 +54,12 @@ describe('two sweep runners at once', () => {
     fx.clock.ms = Date.now();
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await fx.gql(
+      const r = await fx.gql<{ proposePolicy: { policy: { id: string } } }>(
         `mutation($input: ProposePolicyInput!) { proposePolicy(input: $input) { policy { id } } }`,
         { input: { regionId: region, title: `Fund ${i}`, proposedChanges: { treasury_adjustment: 100 + i }, votingDays: 1 } },
         voters[0]!,
       );
-      ids.push(r.data.proposePolicy.policy.id as string);
+      ids.push(dataOf(r).proposePolicy.policy.id);
     }
     for (const id of ids) {
       for (const v of voters.slice(0, 4)) await fx.gql(`mutation($id: ID!) { castPolicyVote(policyId: $id, support: true) { policy { id } } }`, { id }, v);

@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument --
-   GraphQL responses are read as untyped JSON and asserted as whole shapes with toEqual / toMatchObject. */
 /**
  * Elections through the Governance subgraph: PENDING -> ACTIVE -> COMPLETED, never born active; candidate registration
  * rules; cancel; the vote error map; governor voided below the threshold; ties to the earliest registrant; council
@@ -8,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { hub } from '@sw/db';
-import { errorCodes } from '@sw/testing';
+import { dataOf, errorCodes } from '@sw/testing';
 import { createGovernanceFixture, DAY, type GovernanceFixture, type Person } from './governance-fixture.ts';
 
 let fx: GovernanceFixture;
@@ -20,13 +18,28 @@ const REGISTER = `mutation($id: ID!, $p: String) { registerCandidate(electionId:
 const VOTE = `mutation($e: ID!, $c: ID!) { castElectionVote(electionId: $e, candidateId: $c) { receipt { ballotId contestId contestKind choice weight salt receiptHash } } }`;
 const ELECTION = `query($id: ID!) { election(id: $id) { status winner { id } cancelReason ballotRoot results { voided reason totalWeight ballots seats { seatNumber player { id } } } ballots { receiptHash choice weight } } }`;
 
-async function start(who: Person, regionId: string, position: string, extra: Record<string, unknown> = {}) {
-  return fx.gql(START, { input: { regionId, position, registrationDays: 1, votingDays: 1, ...extra } }, who);
+interface StartData {
+  startElection: { id: string; status: string; votingOpensAt: string; seats: number | null };
 }
+interface Receipt {
+  ballotId: string; contestId: string; contestKind: string; choice: string; weight: number; salt: string; receiptHash: string;
+}
+interface ElectionData {
+  election: {
+    status: string; winner: { id: string } | null; cancelReason: string | null; ballotRoot: string | null;
+    results: { voided: boolean; reason: string | null; totalWeight: number; ballots: number; seats: { seatNumber: number; player: { id: string } }[] } | null;
+    ballots: { receiptHash: string; choice: string; weight: number }[];
+  };
+}
+async function start(who: Person, regionId: string, position: string, extra: Record<string, unknown> = {}) {
+  return fx.gql<StartData>(START, { input: { regionId, position, registrationDays: 1, votingDays: 1, ...extra } }, who);
+}
+const startedId = async (who: Person, regionId: string, position: string) => dataOf(await start(who, regionId, position)).startElection.id;
+const readElection = async (id: string) => dataOf(await fx.gql<ElectionData>(ELECTION, { id })).election;
+const vote = (e: string, c: string, who: Person | null = null) => fx.gql<{ castElectionVote: { receipt: Receipt } }>(VOTE, { e, c }, who);
 async function openElection(regionId: string, position: string, candidates: Person[]): Promise<string> {
   fx.clock.ms = Date.now();
-  const r = await start(owner, regionId, position);
-  const id = r.data.startElection.id as string;
+  const id = await startedId(owner, regionId, position);
   for (const c of candidates) await fx.gql(REGISTER, { id }, c);
   fx.clock.ms += DAY + 1000;
   await fx.sweep();
@@ -54,10 +67,9 @@ afterAll(async () => fx?.stop());
 describe('startElection', () => {
   it('is born PENDING with a registration window; refuses a second live one, an empty list and unelected offices', async () => {
     fx.clock.ms = Date.now();
-    const r = await start(owner, demo, 'AMBASSADOR');
-    expect(r.errors).toBeUndefined();
-    expect(r.data.startElection.status).toBe('PENDING');
-    expect(new Date(r.data.startElection.votingOpensAt).getTime()).toBeGreaterThan(fx.clock.ms);
+    const r = dataOf(await start(owner, demo, 'AMBASSADOR')).startElection;
+    expect(r.status).toBe('PENDING');
+    expect(new Date(r.votingOpensAt).getTime()).toBeGreaterThan(fx.clock.ms);
     expect(errorCodes(await start(owner, demo, 'AMBASSADOR'))).toEqual(['ERR_ELECTION_EXISTS']);
     expect(errorCodes(await start(owner, demo, 'GOVERNOR', { candidates: [] }))).toEqual(['ERR_NO_CANDIDATES']);
     expect(errorCodes(await start(owner, demo, 'COUNCIL_MEMBER'))).toEqual(['ERR_POSITION_NOT_ELECTED']);
@@ -66,19 +78,20 @@ describe('startElection', () => {
     expect(errorCodes(await start(owner, demo, 'GOVERNOR', { votingDays: 0 }))).toEqual(['ERR_VALIDATION']);
     const autoc = await fx.region(owner, { governanceType: 'autocracy' });
     expect(errorCodes(await start(owner, autoc, 'GOVERNOR'))).toEqual(['ERR_POSITION_NOT_ELECTED']);
-    const cancelled = await fx.gql(`mutation($id: ID!) { cancelElection(electionId: $id) { status cancelReason } }`, { id: r.data.startElection.id }, owner);
-    expect(cancelled.data).toEqual({ cancelElection: { status: 'CANCELLED', cancelReason: 'by_owner' } });
+    const cancelled = await fx.gql<{ cancelElection: { status: string; cancelReason: string } }>(`mutation($id: ID!) { cancelElection(electionId: $id) { status cancelReason } }`, { id: r.id }, owner);
+    expect(dataOf(cancelled)).toEqual({ cancelElection: { status: 'CANCELLED', cancelReason: 'by_owner' } });
   });
 
   it('registration: citizens with reputation >= 0, platform <= 500, once; locked once voting opens', async () => {
     fx.clock.ms = Date.now();
-    const id = (await start(owner, demo, 'TRADE_COMMISSIONER')).data.startElection.id as string;
+    const id = await startedId(owner, demo, 'TRADE_COMMISSIONER');
     expect(errorCodes(await fx.gql(REGISTER, { id }, visitor))).toEqual(['ERR_NOT_A_CITIZEN']);
     expect(errorCodes(await fx.gql(REGISTER, { id }, bad))).toEqual(['ERR_INSUFFICIENT_REPUTATION']);
     expect(errorCodes(await fx.gql(REGISTER, { id, p: 'x'.repeat(501) }, c1))).toEqual(['ERR_VALIDATION']);
-    expect((await fx.gql(REGISTER, { id, p: 'Open markets' }, c1)).data.registerCandidate.candidates).toEqual([{ player: { id: c1.playerId }, platform: 'Open markets' }]);
+    type RegisterData = { registerCandidate: { candidates: { player: { id: string }; platform: string | null }[] } };
+    expect(dataOf(await fx.gql<RegisterData>(REGISTER, { id, p: 'Open markets' }, c1)).registerCandidate.candidates).toEqual([{ player: { id: c1.playerId }, platform: 'Open markets' }]);
     expect(errorCodes(await fx.gql(REGISTER, { id }, c1))).toEqual(['ERR_ALREADY_CANDIDATE']);
-    expect(errorCodes(await fx.gql(VOTE, { e: id, c: c1.playerId }, c2))).toEqual(['ERR_ELECTION_NOT_ACTIVE']);
+    expect(errorCodes(await vote(id, c1.playerId, c2))).toEqual(['ERR_ELECTION_NOT_ACTIVE']);
     fx.clock.ms += DAY + 1000;
     expect((await fx.sweep()).electionsOpened).toBe(1);
     expect(errorCodes(await fx.gql(REGISTER, { id }, c2))).toEqual(['ERR_CANDIDATES_LOCKED']);
@@ -88,36 +101,34 @@ describe('startElection', () => {
 
   it('an election nobody registered for never opens: it is cancelled (no_candidates)', async () => {
     fx.clock.ms = Date.now();
-    const id = (await start(owner, demo, 'AMBASSADOR')).data.startElection.id as string;
+    const id = await startedId(owner, demo, 'AMBASSADOR');
     fx.clock.ms += DAY + 1000;
     expect((await fx.sweep()).electionsCancelled).toBeGreaterThanOrEqual(1);
-    expect((await fx.gql(ELECTION, { id })).data.election).toMatchObject({ status: 'CANCELLED', cancelReason: 'no_candidates' });
+    expect(await readElection(id)).toMatchObject({ status: 'CANCELLED', cancelReason: 'no_candidates' });
   });
 });
 
 describe('casting and tallying', () => {
   let governorElection: string;
-  let receipt: Record<string, unknown>;
+  let receipt: Receipt;
   it('the vote error map', async () => {
     governorElection = await openElection(demo, 'GOVERNOR', [c1, c2]);
     const e = governorElection;
-    expect(errorCodes(await fx.gql(VOTE, { e, c: c1.playerId }))).toEqual(['ERR_UNAUTHENTICATED']);
+    expect(errorCodes(await vote(e, c1.playerId))).toEqual(['ERR_UNAUTHENTICATED']);
     expect(errorCodes(await fx.gql(VOTE, { e: '90000000-0000-4000-8000-0000000000ff', c: c1.playerId }, c3))).toEqual(['ERR_ELECTION_NOT_FOUND']);
-    expect(errorCodes(await fx.gql(VOTE, { e, c: c4.playerId }, c3))).toEqual(['ERR_UNKNOWN_CANDIDATE']);
-    expect(errorCodes(await fx.gql(VOTE, { e, c: c1.playerId }, outsider))).toEqual(['ERR_NOT_A_MEMBER']);
-    expect(errorCodes(await fx.gql(VOTE, { e, c: c1.playerId }, visitor))).toEqual(['ERR_NOT_ELIGIBLE']);
-    expect(errorCodes(await fx.gql(VOTE, { e, c: c1.playerId }, newbie))).toEqual(['ERR_ACCOUNT_TOO_NEW']);
-    const ok = await fx.gql(VOTE, { e, c: c1.playerId }, c3);
-    expect(ok.errors).toBeUndefined();
-    receipt = ok.data.castElectionVote.receipt;
+    expect(errorCodes(await vote(e, c4.playerId, c3))).toEqual(['ERR_UNKNOWN_CANDIDATE']);
+    expect(errorCodes(await vote(e, c1.playerId, outsider))).toEqual(['ERR_NOT_A_MEMBER']);
+    expect(errorCodes(await vote(e, c1.playerId, visitor))).toEqual(['ERR_NOT_ELIGIBLE']);
+    expect(errorCodes(await vote(e, c1.playerId, newbie))).toEqual(['ERR_ACCOUNT_TOO_NEW']);
+    receipt = dataOf(await vote(e, c1.playerId, c3)).castElectionVote.receipt;
     expect(receipt).toMatchObject({ contestId: e, contestKind: 'ELECTION', choice: c1.playerId, weight: 1.5 });
-    expect(errorCodes(await fx.gql(VOTE, { e, c: c2.playerId }, c3))).toEqual(['ERR_ALREADY_VOTED']);
+    expect(errorCodes(await vote(e, c2.playerId, c3))).toEqual(['ERR_ALREADY_VOTED']);
   });
 
   it('a governor short of the threshold is voided and the incumbent stays; the root is published', async () => {
-    await fx.gql(VOTE, { e: governorElection, c: c2.playerId }, c4); // 1.5 vs 1.5: top share 0.5 < 0.51
+    await vote(governorElection, c2.playerId, c4); // 1.5 vs 1.5: top share 0.5 < 0.51
     await close();
-    const e = (await fx.gql(ELECTION, { id: governorElection })).data.election;
+    const e = await readElection(governorElection);
     expect(e).toMatchObject({ status: 'COMPLETED', winner: null, results: { voided: true, reason: 'below_threshold', totalWeight: 3, ballots: 2 } });
     expect(e.ballots).toHaveLength(2);
     expect(e.ballotRoot).toMatch(/^[0-9a-f]{64}$/);
@@ -126,30 +137,30 @@ describe('casting and tallying', () => {
   });
 
   it('verifyBallot and verifyTally recompute the result; tampering with a stored vote makes verifyTally fail', async () => {
-    const vb = await fx.gql(`query($r: BallotReceiptInput!) { verifyBallot(receipt: $r) { receiptValid recorded includedInPublishedRoot publishedRoot proof { side } } }`, { r: receipt });
-    expect(vb.data.verifyBallot).toMatchObject({ receiptValid: true, recorded: true, includedInPublishedRoot: true });
-    const forged = await fx.gql(`query($r: BallotReceiptInput!) { verifyBallot(receipt: $r) { receiptValid recorded } }`, { r: { ...receipt, choice: c2.playerId } });
-    expect(forged.data.verifyBallot).toEqual({ receiptValid: false, recorded: false });
+    const vb = await fx.gql<{ verifyBallot: unknown }>(`query($r: BallotReceiptInput!) { verifyBallot(receipt: $r) { receiptValid recorded includedInPublishedRoot publishedRoot proof { side } } }`, { r: receipt });
+    expect(dataOf(vb).verifyBallot).toMatchObject({ receiptValid: true, recorded: true, includedInPublishedRoot: true });
+    const forged = await fx.gql<{ verifyBallot: unknown }>(`query($r: BallotReceiptInput!) { verifyBallot(receipt: $r) { receiptValid recorded } }`, { r: { ...receipt, choice: c2.playerId } });
+    expect(dataOf(forged).verifyBallot).toEqual({ receiptValid: false, recorded: false });
     const VT = `query($id: ID!) { verifyTally(electionId: $id) { ok ballotCount mismatchedBallots rootMatches talliesMatch tallies { choice weight } } }`;
-    expect((await fx.gql(VT, { id: governorElection })).data.verifyTally).toMatchObject({ ok: true, ballotCount: 2, mismatchedBallots: 0, rootMatches: true, talliesMatch: true });
+    expect(dataOf(await fx.gql<{ verifyTally: unknown }>(VT, { id: governorElection })).verifyTally).toMatchObject({ ok: true, ballotCount: 2, mismatchedBallots: 0, rootMatches: true, talliesMatch: true });
     await fx.db.update(hub.regionalVotes).set({ candidateId: c2.playerId }).where(and(eq(hub.regionalVotes.electionId, governorElection), eq(hub.regionalVotes.voterId, c3.playerId)));
-    expect((await fx.gql(VT, { id: governorElection })).data.verifyTally).toMatchObject({ ok: false, mismatchedBallots: 1, talliesMatch: false });
+    expect(dataOf(await fx.gql<{ verifyTally: unknown }>(VT, { id: governorElection })).verifyTally).toMatchObject({ ok: false, mismatchedBallots: 1, talliesMatch: false });
     expect(errorCodes(await fx.gql(VT, { id: '90000000-0000-4000-8000-0000000000ff' }))).toEqual(['ERR_ELECTION_NOT_FOUND']);
   });
 
   it('a governor with the threshold takes office; ties go to the earliest registrant', async () => {
     const g = await openElection(demo, 'GOVERNOR', [c2, c1]);
-    for (const v of [c1, c3, c4]) await fx.gql(VOTE, { e: g, c: c2.playerId }, v);
-    await fx.gql(VOTE, { e: g, c: c1.playerId }, c2);
+    for (const v of [c1, c3, c4]) await vote(g, c2.playerId, v);
+    await vote(g, c1.playerId, c2);
     await close();
-    expect((await fx.gql(ELECTION, { id: g })).data.election.winner).toEqual({ id: c2.playerId });
+    expect((await readElection(g)).winner).toEqual({ id: c2.playerId });
     const [region] = await fx.db.select({ governorId: hub.regions.governorId }).from(hub.regions).where(eq(hub.regions.id, demo));
     expect(region!.governorId).toBe(c2.playerId);
     const tie = await openElection(demo, 'AMBASSADOR', [c4, c3]);
-    await fx.gql(VOTE, { e: tie, c: c3.playerId }, c1);
-    await fx.gql(VOTE, { e: tie, c: c4.playerId }, c2);
+    await vote(tie, c3.playerId, c1);
+    await vote(tie, c4.playerId, c2);
     await close();
-    expect((await fx.gql(ELECTION, { id: tie })).data.election.winner).toEqual({ id: c4.playerId }); // registered first
+    expect((await readElection(tie)).winner).toEqual({ id: c4.playerId }); // registered first
   });
 
   it('the elected governor of a democracy may start elections and propose', async () => {
@@ -178,9 +189,9 @@ describe('council republic and automatic elections', () => {
     await fx.gql(VOTE, { e: auto!.id, c: c3.playerId }, c4);
     fx.clock.ms += 7 * DAY + 1000;
     await fx.sweep();
-    const seats = await fx.gql(`query($id: ID!) { election(id: $id) { results { seats { seatNumber player { id } } } } }`, { id: auto!.id });
+    const seats = (await readElection(auto!.id)).results?.seats ?? [];
     // c4 (3.0) first, then c2 and c3 tie at 1.5: c2 registered before c3.
-    expect((seats.data.election.results.seats as { player: { id: string } }[]).map((s) => s.player.id)).toEqual([c4.playerId, c2.playerId, c3.playerId]);
+    expect(seats.map((s) => s.player.id)).toEqual([c4.playerId, c2.playerId, c3.playerId]);
     const stored = await fx.db.select().from(hub.regionalCouncilSeats).where(eq(hub.regionalCouncilSeats.regionId, council));
     expect(stored.map((s) => s.seatNumber).sort()).toEqual([1, 2, 3]);
   });

@@ -23,8 +23,8 @@ export interface GovernanceFixture {
   db: HubDb;
   /** The service clock (ms); move it forward to reach windows. */
   clock: { ms: number };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are asserted as whole shapes (toEqual / toMatchObject)
-  gql<T = any>(query: string, variables?: Record<string, unknown>, who?: Person | Claims | null): Promise<GraphqlResponse<T>>;
+  /** `T` is the shape of the selection the test sends (see docs/decisions/type-aware-lint.md). */
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>, who?: Person | Claims | null): Promise<GraphqlResponse<T>>;
   person(opts?: { ageDays?: number; admin?: boolean }): Promise<Person>;
   region(owner: Person, overrides?: Partial<typeof hub.regions.$inferInsert>): Promise<string>;
   member(regionId: string, p: Person, type: MembershipType, votingPower?: number, reputationScore?: number): Promise<void>;
