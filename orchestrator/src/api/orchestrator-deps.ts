@@ -8,6 +8,8 @@ import type { BillingCommandDeps } from '../billing/billing-commands.ts';
 export interface ApiDeps {
   sql: postgres.Sql;
   bus: EventBus | null;
+  /** Reports event publishes that failed after commit (StoreDeps.log). */
+  log?: { error(obj: object, msg?: string): void };
   driver: RegionRuntimeDriver;
   reconciler: Reconciler;
   jwtSecret?: string;

@@ -1,6 +1,7 @@
 import type { ValidationIssue } from './errors.ts';
 import { treasuryMove } from './treasury-ledger.ts';
-import { GAME_COMMODITIES, isGameCommodity, type GameCommodity } from './game-commodities.ts';
+import { COMMODITIES, isCommodity, type Commodity } from './commodities.ts';
+import { CONFIG_BOUNDS } from './region-config.ts';
 import type { SettingGroup } from './governance-authority.ts';
 import { GOVERNANCE_BOUNDS, GOVERNANCE_TYPES, type GovernanceType } from './vocabulary.ts';
 
@@ -16,7 +17,7 @@ export interface PolicyChanges {
   governance_type?: GovernanceType;
   governance_quorum_pct?: number;
   council_seats?: number;
-  trade_bonuses?: Partial<Record<GameCommodity, number>>;
+  trade_bonuses?: Partial<Record<Commodity, number>>;
   docking_fee_subsidy?: boolean;
   arbitrage_stipend?: boolean;
   /** Signed credits moved into (+) or out of (−) the treasury; the balance never goes below 0. */
@@ -25,7 +26,8 @@ export interface PolicyChanges {
 export type PolicyChangeKey = keyof PolicyChanges;
 
 const B = GOVERNANCE_BOUNDS;
-export const TRADE_BONUS_BOUNDS = { min: 1, max: 3 } as const;
+/** Trade bonus multipliers: the same bounds as a direct config change (region-config.ts). */
+export const TRADE_BONUS_BOUNDS = CONFIG_BOUNDS.tradeBonus;
 /** Largest treasury move one policy may propose (credits, either sign). */
 export const MAX_TREASURY_ADJUSTMENT = 1_000_000_000;
 
@@ -89,13 +91,13 @@ export function validatePolicyChanges(raw: unknown): ChangesValidation {
       } else out.treasury_adjustment = value as number;
     } else if (key === 'trade_bonuses') {
       if (!isRecord(value) || Object.keys(value).length === 0) {
-        issues.push({ path: at(key), message: `must map commodities (${GAME_COMMODITIES.join(', ')}) to multipliers` });
+        issues.push({ path: at(key), message: `must map commodities (${COMMODITIES.join(', ')}) to multipliers` });
         continue;
       }
-      const bonuses: Partial<Record<GameCommodity, number>> = {};
+      const bonuses: Partial<Record<Commodity, number>> = {};
       for (const [commodity, m] of Object.entries(value)) {
-        if (!isGameCommodity(commodity)) {
-          issues.push({ path: `${at(key)}.${commodity}`, message: `not a game commodity (one of ${GAME_COMMODITIES.join(', ')})` });
+        if (!isCommodity(commodity)) {
+          issues.push({ path: `${at(key)}.${commodity}`, message: `not a game commodity (one of ${COMMODITIES.join(', ')})` });
         } else if (typeof m !== 'number' || !Number.isFinite(m) || m < TRADE_BONUS_BOUNDS.min || m > TRADE_BONUS_BOUNDS.max) {
           issues.push({ path: `${at(key)}.${commodity}`, message: `must be a multiplier from ${TRADE_BONUS_BOUNDS.min} to ${TRADE_BONUS_BOUNDS.max}` });
         } else bonuses[commodity] = m;
@@ -171,8 +173,8 @@ export function planEnactment(current: EnactableSettings, changes: PolicyChanges
   if (bonusKeys) {
     const merged: Record<string, unknown> = { ...current.tradeBonuses };
     if (changes.trade_bonuses) {
-      const clamped: Partial<Record<GameCommodity, number>> = {};
-      for (const [k, m] of Object.entries(changes.trade_bonuses) as [GameCommodity, number][]) {
+      const clamped: Partial<Record<Commodity, number>> = {};
+      for (const [k, m] of Object.entries(changes.trade_bonuses) as [Commodity, number][]) {
         clamped[k] = clamp(m, TRADE_BONUS_BOUNDS);
         merged[k] = clamped[k];
       }

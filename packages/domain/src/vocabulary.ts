@@ -86,11 +86,12 @@ export type TreatyType = (typeof TREATY_TYPES)[number];
 export const TREATY_STATUSES = ['proposed', 'active', 'rejected', 'terminated', 'expired'] as const;
 export type TreatyStatus = (typeof TREATY_STATUSES)[number];
 
-/** Inter-regional travel (domain.md §3.2). */
+/** Inter-regional travel (docs/rules/travel.md). Journey states live in lifecycles/travel.ts (JOURNEY_STATES). */
 export const TRAVEL_METHODS = ['platform_gate', 'player_gate', 'warp_jumper'] as const;
 export type TravelMethod = (typeof TRAVEL_METHODS)[number];
-export const TRAVEL_STATUSES = ['in_transit', 'completed', 'failed', 'cancelled'] as const;
-export type TravelStatus = (typeof TRAVEL_STATUSES)[number];
+/** Why a journey is made: a visit, or immigration (settling: home region moves, starting package once). */
+export const JOURNEY_INTENTS = ['visit', 'immigrate'] as const;
+export type JourneyIntent = (typeof JOURNEY_INTENTS)[number];
 
 /** Region invites (domain.md §4.6). */
 export const INVITE_STATUSES = ['active', 'exhausted', 'revoked', 'expired'] as const;

@@ -42,4 +42,8 @@ export const channels = {
   governanceEvents: (regionId: string) => `governance.events.${regionId}`,
   /** Operational alerts (e.g. a treasury whose ledger does not sum to its balance). */
   alerts: () => 'ops.alerts',
+  /** The travel feed of one region: arrivals, departures, refusals, cancellations, diversions (FIFO). */
+  travelFeed: (regionId: string) => `travel.feed.${regionId}`,
+  /** One player's journey, published whenever it changes (latest value). */
+  playerJourney: (playerId: string) => `travel.journey.${playerId}`,
 };

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
+import { regionServerAuthHeaders } from '@sw/auth/region-server-token';
 import { hub } from '@sw/db';
 import { channels } from '@sw/events';
 import { dataOf, errorCodes } from '@sw/testing';
@@ -148,13 +149,19 @@ describe('colony citizenship', () => {
   });
   it('a player region is asked through its region-server; an unreachable one is a 503, never a false "no colony"', async () => {
     const settler = await fx.person();
+    // Stands in for the region-server's GET /holdings/:playerId (token-checked like the real one).
+    let world = '';
     const server = http.createServer((req, res) => {
-      const owned = req.url === `/world/colonies/${settler.playerId}`;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ colonies: owned ? 2 : 0 }));
+      if (req.headers.authorization !== regionServerAuthHeaders(world).authorization) {
+        res.writeHead(401).end();
+        return;
+      }
+      const owned = req.url === `/holdings/${settler.playerId}`;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ planets: owned ? 2 : 0, stations: 0 }));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const world = await fx.region(carol, { runtimeEndpoint: endpoint });
+    world = await fx.region(carol, { runtimeEndpoint: endpoint });
     await fx.member(world, settler, 'visitor');
     expect(dataOf(await fx.gql<{ claimColonyCitizenship: { membershipType: string } }>(CLAIM, { r: world }, settler)).claimColonyCitizenship.membershipType).toBe('citizen');
     expect(errorCodes(await fx.gql(CLAIM, { r: world }, citizen))).toEqual(['ERR_NO_COLONY_IN_REGION']);

@@ -11,7 +11,6 @@ CREATE TABLE "regional_council_seats" (
 	CONSTRAINT "valid_council_seat_number" CHECK (seat_number BETWEEN 1 AND 9)
 );
 --> statement-breakpoint
-ALTER TABLE "regional_treaties" DROP CONSTRAINT "valid_treaty_type";--> statement-breakpoint
 ALTER TABLE "regions" ADD COLUMN "council_seats" integer DEFAULT 5 NOT NULL;--> statement-breakpoint
 ALTER TABLE "regions" ADD COLUMN "governance_type_since" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "regional_elections" ADD COLUMN "seats" integer;--> statement-breakpoint
@@ -45,5 +44,4 @@ ALTER TABLE "regional_elections" ADD CONSTRAINT "election_council_has_seats" CHE
 ALTER TABLE "regional_elections" ADD CONSTRAINT "election_cancel_reason_when_cancelled" CHECK ((status = 'cancelled') = (cancel_reason IS NOT NULL));--> statement-breakpoint
 ALTER TABLE "regional_policies" ADD CONSTRAINT "valid_policy_decision_kind" CHECK (decision_kind IN ('referendum', 'council', 'owner_signature', 'decree', 'admin'));--> statement-breakpoint
 ALTER TABLE "regional_policies" ADD CONSTRAINT "valid_policy_outcome_reason" CHECK (outcome_reason IS NULL OR outcome_reason IN ('no_quorum', 'below_threshold', 'vetoed', 'lapsed'));--> statement-breakpoint
-ALTER TABLE "regional_policies" ADD CONSTRAINT "policy_signature_only_for_petitions" CHECK (signature_deadline_at IS NULL OR decision_kind = 'owner_signature');--> statement-breakpoint
-ALTER TABLE "regional_treaties" ADD CONSTRAINT "valid_treaty_type" CHECK (treaty_type IN ('trade_agreement', 'defense_pact', 'non_aggression', 'cultural_exchange', 'open_borders'));
+ALTER TABLE "regional_policies" ADD CONSTRAINT "policy_signature_only_for_petitions" CHECK (signature_deadline_at IS NULL OR decision_kind = 'owner_signature');
