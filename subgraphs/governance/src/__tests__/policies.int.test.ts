@@ -81,6 +81,8 @@ describe('proposePolicy', () => {
     expect(region).toMatchObject({ taxRate: 0.2, treasuryBalance: 5000, tradeBonuses: { arbitrage_stipend: true } });
     const ledger = await fx.db.select().from(hub.regionalTreasuryEntries).where(eq(hub.regionalTreasuryEntries.regionId, autoc));
     expect(ledger).toMatchObject([{ beforeBalance: 0, delta: 5000, afterBalance: 5000, causeType: 'policy_enactment', causeId: dataOf(r).proposePolicy.policy.id }]);
+    const history = await fx.db.select().from(hub.regionConfigVersions).where(eq(hub.regionConfigVersions.regionId, autoc));
+    expect(history).toMatchObject([{ via: 'decree', actorPlayerId: owner.playerId, policyId: null }]);
   });
   it('in a democracy even the owner only proposes a referendum; constitutional follows the keys, not the type label', async () => {
     const r = await propose(owner, demo, { governance_type: 'council' }, { policyType: 'tax_rate' });
@@ -127,6 +129,9 @@ describe('castPolicyVote and the close', () => {
     expect(p.ballotRoot).toMatch(/^[0-9a-f]{64}$/);
     const [region] = await fx.db.select().from(hub.regions).where(eq(hub.regions.id, demo));
     expect(region!.taxRate).toBe(0.15);
+    // The setting changed through the one configuration writer: a new config version, recorded as this policy's.
+    const history = await fx.db.select().from(hub.regionConfigVersions).where(eq(hub.regionConfigVersions.regionId, demo));
+    expect(history).toMatchObject([{ via: 'policy', policyId, changes: [{ field: 'taxRate', to: 0.15 }] }]);
     expect(region!.treasuryBalance).toBe(0); // a withdrawal from an empty treasury moves nothing and writes no row
     expect(await fx.db.select().from(hub.regionalTreasuryEntries).where(eq(hub.regionalTreasuryEntries.regionId, demo))).toEqual([]);
     expect(errorCodes(await vote(policyId, true, c4))).toEqual(['ERR_POLICY_NOT_VOTING']);

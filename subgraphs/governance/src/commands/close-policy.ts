@@ -25,7 +25,7 @@ export async function closePolicy(
 ): Promise<{ verdict: PolicyVerdict; status: string; events: GovernanceEventPayload[] } | null> {
   const p = hub.regionalPolicies;
   const [policy] = await tx
-    .select({ id: p.id, regionId: p.regionId, title: p.title, proposedChanges: p.proposedChanges, decisionKind: p.decisionKind, constitutional: p.constitutional })
+    .select({ id: p.id, regionId: p.regionId, title: p.title, proposedChanges: p.proposedChanges, decisionKind: p.decisionKind, constitutional: p.constitutional, proposedBy: p.proposedBy })
     .from(p)
     .where(and(eq(p.id, policyId), eq(p.status, 'voting'), lte(p.votingClosesAt, now)))
     .for('update', { skipLocked: true });

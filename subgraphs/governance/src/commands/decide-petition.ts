@@ -23,7 +23,7 @@ export async function decidePetition(
   const result = await deps.db.transaction(async (tx): Promise<Outcome<{ policyId: string }>> => {
     const p = hub.regionalPolicies;
     const [policy] = await tx
-      .select({ id: p.id, regionId: p.regionId, title: p.title, status: p.status, decisionKind: p.decisionKind, deadline: p.signatureDeadlineAt, proposedChanges: p.proposedChanges })
+      .select({ id: p.id, regionId: p.regionId, title: p.title, status: p.status, decisionKind: p.decisionKind, deadline: p.signatureDeadlineAt, proposedChanges: p.proposedChanges, proposedBy: p.proposedBy })
       .from(p)
       .where(eq(p.id, input.policyId))
       .for('update');

@@ -76,7 +76,7 @@ export async function proposePolicy(
     });
     events.push(governanceEvent('policy_proposed', input.regionId, now, `${kind === 'owner_signature' ? 'petition' : kind}: ${title}`, { policyId }));
     if (route.route === 'direct') {
-      const enacted = await enactPolicy(tx, region, { id: policyId, title, proposedChanges: changes.changes }, now);
+      const enacted = await enactPolicy(tx, region, { id: policyId, title, proposedChanges: changes.changes, decisionKind: kind, proposedBy: standing.playerId }, now);
       events.push(...enacted.events);
     }
     return true;
