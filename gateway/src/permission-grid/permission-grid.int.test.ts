@@ -27,7 +27,7 @@ import { HIDDEN, runGridCall, type GridOutcome } from './grid-runner.ts';
 const HOUR = 3_600_000;
 const instance = `grid-${randomUUID().slice(0, 8)}`;
 const backupDir = path.join(os.tmpdir(), `sw-backups-${instance}`);
-const { rules, args, duplicates } = collectRules();
+const { rules, args, duplicates, pending } = collectRules();
 const plan = planGrid(readFileSync(SUPERGRAPH_PATH, 'utf8'), rules);
 
 let t: TestDatabase<HubDb>;
@@ -77,7 +77,10 @@ describe('permission grid', () => {
   it('calls every entry as every role: named roles are not refused, the others get a refusal code', async () => {
     const wrong: string[] = [];
     const table: string[] = [];
+    const skipped = plan.entries.filter((e) => pending[e.key] !== undefined).map((e) => `${e.key} (${pending[e.key]})`);
+    if (skipped.length) console.error(`permission grid: ${skipped.length} entries pending a fixture subject:\n  ${skipped.join('\n  ')}`);
     for (const entry of plan.entries) {
+      if (pending[entry.key] !== undefined) continue;
       const row: string[] = [];
       for (const role of GRID_ROLES) {
         const outcome: GridOutcome = await runGridCall(entry, role, fx, args, urls);
@@ -91,7 +94,7 @@ describe('permission grid', () => {
     }
     if (wrong.length || process.env.GRID_PRINT) console.error(table.join('\n'));
     expect(wrong).toEqual([]);
-    expect(plan.entries.length * GRID_ROLES.length).toBeGreaterThan(150);
+    expect((plan.entries.length - skipped.length) * GRID_ROLES.length).toBeGreaterThan(300);
   });
 
   it('left an audit row for every admin / owner mutation it made, with who, what, target and result', async () => {

@@ -40,6 +40,8 @@ export const REFUSAL_CODES: readonly string[] = [
   // region configuration: the caller may only propose this change as a policy (governance decision table)
   'ERR_POLICY_REQUIRED',
   'ERR_SETTING_CHANGE_DENIED',
+  // governance: the caller holds no office that may do this under the region's governance type
+  'ERR_GOVERNANCE_DENIED',
   // travel: only the destination's owner or governor (or an admin) decides entry requests
   'ERR_NOT_IMMIGRATION_OFFICER',
 ];

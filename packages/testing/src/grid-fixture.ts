@@ -71,15 +71,22 @@ export async function buildGridFixture(db: HubDb, sql: postgres.Sql): Promise<Gr
     .values({ paypalSubscriptionId: `I-GRID${tag.toUpperCase()}`, plan: 'regional_owner', playerId: accounts.get('owner')!.playerId, regionId: region.id, regionName: region.name, status: 'ACTIVE' })
     .returning({ id: hub.billingSubscriptions.id });
   const day = 86_400_000;
-  await db.insert(hub.regionalElections).values({
-    regionId: region.id,
-    position: 'council_member',
-    candidates: [{ player_id: accounts.get('councillor')!.playerId }],
-    votingOpensAt: new Date(Date.now() - 10 * day),
-    votingClosesAt: new Date(Date.now() - 3 * day),
-    status: 'completed',
-    winnerId: accounts.get('councillor')!.playerId,
-  });
+  // The councillor's seat, as both subgraphs read it: the completed council election they won, and its seat row.
+  const councillorId = accounts.get('councillor')!.playerId;
+  const [election] = await db
+    .insert(hub.regionalElections)
+    .values({
+      regionId: region.id,
+      position: 'council_member',
+      seats: 3,
+      candidates: [{ player_id: councillorId }],
+      votingOpensAt: new Date(Date.now() - 10 * day),
+      votingClosesAt: new Date(Date.now() - 3 * day),
+      status: 'completed',
+      winnerId: councillorId,
+    })
+    .returning({ id: hub.regionalElections.id });
+  await db.insert(hub.regionalCouncilSeats).values({ regionId: region.id, seatNumber: 1, playerId: councillorId, electionId: election!.id, weight: 1.5 });
   const [journey] = await sql<{ id: string }[]>`
     INSERT INTO inter_regional_travels (player_id, source_region_id, destination_region_id, origin_sector_number, status, reason_code, completed_at)
     VALUES (${accounts.get('player')!.playerId}, ${nexus!.id}, ${region.id}, 2251, 'cancelled', 'grid_fixture', now()) RETURNING id`;
