@@ -11,7 +11,7 @@ import type postgres from 'postgres';
 import { quoteIdent } from './ensure-database.ts';
 
 /** Tables whose rows are never changed or deleted by the application (a trigger enforces it too). */
-export const APPEND_ONLY_TABLES: readonly string[] = ['regional_treasury_entries'];
+export const APPEND_ONLY_TABLES: readonly string[] = ['regional_treasury_entries', 'audit_log'];
 
 /** Role names we create or grant to: lower-case identifiers only (they are interpolated as quoted identifiers). */
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -72,6 +72,32 @@ export async function grantHubAppRole(sql: postgres.Sql, role: string): Promise<
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${ident}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${ident}`,
     ...APPEND_ONLY_TABLES.map((t) => `REVOKE UPDATE, DELETE, TRUNCATE ON ${quoteIdent(t)} FROM ${ident}`),
+  ];
+  await sql.begin(async (tx) => {
+    for (const stmt of statements) await tx.unsafe(stmt);
+  });
+}
+
+/**
+ * Grants `role` what pg-boss needs at run time in its schema (JOB_SCHEMA of @sw/jobs): USAGE on the schema, row access
+ * on its tables and sequences (now and later), EXECUTE on its functions; never CREATE, so the application role can
+ * queue, fetch and complete jobs but not change pg-boss's tables. Run as the schema owner after installJobSchema; a
+ * database without the schema is left alone.
+ */
+export async function grantJobSchemaToAppRole(sql: postgres.Sql, role: string, schema: string): Promise<void> {
+  const ident = roleIdent(role);
+  const [found] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = ${schema}`;
+  if (!found || found.n === 0) return;
+  const s = quoteIdent(schema);
+  const statements = [
+    `GRANT USAGE ON SCHEMA ${s} TO ${ident}`,
+    `REVOKE CREATE ON SCHEMA ${s} FROM ${ident}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${ident}`,
+    `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${s} TO ${ident}`,
+    `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${s} TO ${ident}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${ident}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${ident}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT EXECUTE ON FUNCTIONS TO ${ident}`,
   ];
   await sql.begin(async (tx) => {
     for (const stmt of statements) await tx.unsafe(stmt);

@@ -36,6 +36,7 @@ export { createReconciler } from './reconciler/reconciler.ts';
 export { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
 export { recordRegionEvent } from './store/region-events.ts';
 export type { RegionRuntimeMessage, RuntimeEvent } from './store/region-events.ts';
+export { OPERATION_RULES } from './permissions.ts';
 
 export const ORCHESTRATOR_SDL_PATH = path.join(REPO_ROOT, 'orchestrator', 'schema.graphql');
 

@@ -16,3 +16,5 @@ export { startRedisCluster } from './redis-cluster.ts';
 export type { TestRedisCluster } from './redis-cluster.ts';
 export { startPgbouncer } from './pgbouncer.ts';
 export type { PgbouncerOptions, TestPgbouncer } from './pgbouncer.ts';
+export { buildGridFixture } from './grid-fixture.ts';
+export type { GridArgBuilder, GridArgs, GridCallOverrides, GridFixture } from './grid-fixture.ts';

@@ -103,6 +103,10 @@ export const regions = pgTable(
     ),
     electionFrequencyDays: integer('election_frequency_days').notNull().default(G.electionFrequencyDays.default),
     constitutionalText: text('constitutional_text'),
+    /** Seats of the council when governance_type = council (3-9). */
+    councilSeats: integer('council_seats').notNull().default(G.councilSeats.default),
+    /** When the current governance_type took effect (automatic elections count from here). */
+    governanceTypeSince: tstz('governance_type_since').notNull().defaultNow(),
     governorId: uuid('governor_id').references((): AnyPgColumn => players.id, { onDelete: 'set null' }),
     ambassadorId: uuid('ambassador_id').references((): AnyPgColumn => players.id, { onDelete: 'set null' }),
 
@@ -200,6 +204,7 @@ export const regions = pgTable(
       between('election_frequency_days', G.electionFrequencyDays.min, G.electionFrequencyDays.max),
     ),
     check('valid_tax_rate', between('tax_rate', G.taxRate.min, G.taxRate.max)),
+    check('valid_council_seats', between('council_seats', G.councilSeats.min, G.councilSeats.max)),
     check('valid_tariff_rate', between('tariff_rate', C.tariffRate.min, C.tariffRate.max)),
     check('valid_immigration_policy', inList('immigration_policy', IMMIGRATION_POLICIES)),
     check('valid_max_visitors', sql`max_visitors IS NULL OR ${between('max_visitors', C.maxVisitors.min, C.maxVisitors.max)}`),
