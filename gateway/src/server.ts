@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { corsMiddleware, DEFAULT_CORS_ORIGINS } from './cors.ts';
+import { corsMiddleware, defaultCorsOrigins } from './cors.ts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express from 'express';
@@ -118,7 +118,10 @@ export function supergraphSubgraphUrls(supergraphSdl: string): Record<string, st
   return out;
 }
 
-/** Resolves each subgraph's GraphQL URL: explicit option > `<NAME>_URL` env > supergraph default. */
+/**
+ * Resolves each subgraph's GraphQL URL: explicit option > `<NAME>_URL` env > loopback on `<NAME>_PORT` > supergraph
+ * default. The port step keeps a second platform on other ports (the launcher's `<NAME>_PORT`) off the first one's.
+ */
 export function resolveSubgraphUrls(
   supergraphSdl: string,
   overrides: Partial<Record<string, string>> = {},
@@ -129,7 +132,9 @@ export function resolveSubgraphUrls(
   for (const [name, url] of Object.entries(baked)) {
     const explicit = overrides[name];
     const fromEnv = env[`${name.toUpperCase()}_URL`];
-    out[name] = explicit ? graphqlUrlOf(explicit) : fromEnv ? graphqlUrlOf(fromEnv) : url;
+    const port = env[`${name.toUpperCase()}_PORT`];
+    const fromPort = port && /^\d+$/.test(port) ? `http://127.0.0.1:${port}${GRAPHQL_PATH}` : undefined;
+    out[name] = explicit ? graphqlUrlOf(explicit) : fromEnv ? graphqlUrlOf(fromEnv) : (fromPort ?? url);
   }
   return out;
 }
@@ -195,7 +200,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(corsMiddleware(readEnv('GATEWAY_CORS_ORIGINS', DEFAULT_CORS_ORIGINS, env).split(',').map((o) => o.trim())));
+  app.use(corsMiddleware(readEnv('GATEWAY_CORS_ORIGINS', defaultCorsOrigins(readEnvInt('WEB_PORT', 3000, env)), env).split(',').map((o) => o.trim())));
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   const metrics = createGatewayMetrics();
