@@ -125,7 +125,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
       },
     },
   });
-  const deps = { sql: db.sql, bus, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps };
+  const deps = { sql: db.sql, bus, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf };
   const service = await createSubgraphService({
     name: 'orchestrator',
     sdlPath: ORCHESTRATOR_SDL_PATH,

@@ -101,3 +101,83 @@ export const RegionByNameQuery = graphql(`
     }
   }
 `);
+
+/** Region browser: one page of regions with the filters the registry supports. */
+export const RegionBrowserQuery = graphql(`
+  query RegionBrowser($filter: RegionFilter, $first: Int!, $offset: Int!) {
+    regions(filter: $filter, first: $first, offset: $offset) {
+      ...RegionListItem
+      counts {
+        members
+        presentPlayers
+      }
+      createdAt
+    }
+  }
+`);
+
+/** Region profile: culture and theme, governance summary, stats, public treaties, how to get there. */
+export const RegionProfileQuery = graphql(`
+  query RegionProfile($name: String!) {
+    regionByName(name: $name) {
+      ...RegionListItem
+      capitalSectorNumber
+      nexusWarpSector
+      createdAt
+      governor {
+        id
+        name
+      }
+      governance {
+        governanceType
+        votingThreshold
+        governanceQuorumPct
+        electionFrequencyDays
+      }
+      economy {
+        taxRate
+        economicSpecialization
+        startingCredits
+      }
+      culture {
+        aestheticTheme
+        languagePack
+        traditions
+      }
+      counts {
+        members
+        citizens
+        residents
+        visitors
+        presentPlayers
+      }
+      world {
+        sectors
+        ports
+        planets
+        playersOnline
+      }
+      treaties {
+        id
+        treatyType
+        status
+        regionA {
+          id
+          name
+          displayName
+        }
+        regionB {
+          id
+          name
+          displayName
+        }
+      }
+      policies(status: VOTING) {
+        id
+      }
+      elections(status: ACTIVE) {
+        id
+      }
+    }
+  }
+`);

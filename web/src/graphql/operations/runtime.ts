@@ -33,6 +33,12 @@ export const RuntimeFieldsFragment = graphql(`
     evacuationDeadlineAt
     specGeneration
     observedGeneration
+    usage {
+      cpuPct
+      memPct
+      rssMb
+      playersOnline
+    }
     region {
       id
       name
@@ -80,6 +86,26 @@ export const FleetQuery = graphql(`
       softTarget
       utilization
       alert
+      billing {
+        activeSubscriptions
+        estimatedMonthlyRevenueCents
+        currency
+        plans {
+          plan
+          active
+          monthlyCents
+        }
+        subscriptions {
+          id
+          plan
+          status
+          amount
+          regionName
+          playerId
+          createdAt
+          nextBillingAt
+        }
+      }
       regions {
         regionId
         state
@@ -93,6 +119,16 @@ export const FleetQuery = graphql(`
         restartCount
         lastHeartbeatAt
         evacuationDeadlineAt
+        usage {
+          cpuPct
+          memPct
+          playersOnline
+        }
+        usageHistory {
+          at
+          cpuPct
+          memPct
+        }
         region {
           id
           name
@@ -126,6 +162,25 @@ export const CancelTerminationMutation = graphql(`
   mutation CancelTermination($regionId: ID!) {
     cancelTermination(regionId: $regionId) {
       ...RuntimeFields
+    }
+  }
+`);
+
+/** Region detail (fleet admin): the runtime plus the autoscaler's sample history for the charts. */
+export const RegionUsageHistoryQuery = graphql(`
+  query RegionUsageHistory($regionId: ID!) {
+    regionRuntime(regionId: $regionId) {
+      regionId
+      usage {
+        cpuPct
+        memPct
+        playersOnline
+      }
+      usageHistory {
+        at
+        cpuPct
+        memPct
+      }
     }
   }
 `);
