@@ -101,7 +101,8 @@ export function GraphqlProvider({ gateway, children }: { gateway: GatewayLocatio
         return () => listeners.delete(listener);
       },
     };
-    const client = createClient({ url, exchanges, suspense: true, requestPolicy: 'cache-and-network' });
+    // POST always: the gateway's CSRF guard refuses simple GET requests from browsers.
+    const client = createClient({ url, exchanges, suspense: true, requestPolicy: 'cache-and-network', preferGetMethod: false });
     return { client, ssr, live, dispose: () => void ws?.dispose() };
     // Rebuilt per user only: token refreshes reuse the client (getToken is read per request and per connect).
   }, [userKey, gateway.port, gateway.publicUrl]);

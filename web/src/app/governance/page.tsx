@@ -16,7 +16,13 @@ export default async function GovernancePage() {
   return (
     <>
       <h1 className="page__title">Governance</h1>
-      {me.kind === 'ok' ? <GovernancePanel me={me.data.me} /> : <ErrorBanner title="Your governance data is unavailable" failure={me.failure} />}
+      {me.kind === 'ok' ? (
+        <div data-testid="governance-page" style={{ display: 'grid', gap: '1.25rem' }}>
+          <GovernancePanel me={me.data.me} />
+        </div>
+      ) : (
+        <ErrorBanner title="Your governance data is unavailable" failure={me.failure} />
+      )}
     </>
   );
 }
