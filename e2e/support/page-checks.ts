@@ -73,6 +73,9 @@ export async function checkPage(page: Page, testInfo: TestInfo, name: string): P
   await saveScreenshot(page, name);
   const desktop = page.viewportSize();
   await page.setViewportSize({ width: 375, height: 800 });
+  // Loaded afresh at 375 px, as a phone would (a resized desktop page keeps canvases sized for the old width).
+  await page.reload();
+  await page.waitForLoadState('networkidle');
   // At 375 px nothing may force sideways scrolling of the whole page (wide tables scroll inside their card).
   // Evaluated as a string: the e2e project has no DOM typings.
   const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));

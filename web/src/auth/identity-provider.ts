@@ -2,68 +2,111 @@ import 'server-only';
 import { serverEnv } from '../env';
 
 /**
- * The ONE place that knows how the platform signs people in. Everything else (route handler, pages, the browser's
- * session context) sees only these outcomes, so moving from the dev login to the accounts service's password login
- * and refresh tokens changes this file and nothing else.
+ * The ONE place that knows how the platform signs people in. Everything else (the /api/session route, pages, the
+ * browser's session context) sees only these outcomes. It speaks the gateway's auth endpoints in token-pair mode:
+ * the web server keeps the refresh token in its own httpOnly cookie, so the browser never holds it and server
+ * rendering can refresh a session too. A username without a password uses the dev login (seeded users; refused by
+ * production deployments).
  */
-export type SignInOutcome =
-  | { ok: true; accessToken: string; refreshToken: string | null }
-  | { ok: false; code: string; message: string; issues?: Array<{ path: string; message: string }> };
+export type Issue = { path: string; message: string };
 
-/** Credentials the sign-in form sends; `password` is ignored by the dev login. */
+export type SignInOutcome =
+  | { ok: true; accessToken: string; refreshToken: string | null; notice?: string | undefined }
+  | { ok: false; code: string; message: string; issues?: Issue[] };
+
 export interface SignInCredentials {
   username: string;
-  password?: string;
+  password?: string | undefined;
 }
 
-interface RestError {
-  error?: { code?: string; message?: string };
+export interface RegistrationInput {
+  username: string;
+  email: string;
+  password: string;
+  inviteCode?: string | undefined;
 }
 
-async function postJson(path: string, body: unknown): Promise<{ status: number; json: unknown }> {
+interface AuthJson {
+  accessToken?: unknown;
+  refreshToken?: unknown;
+  token?: unknown;
+  inviteNotice?: unknown;
+  error?: { code?: string; message?: string; details?: { issues?: Issue[] } };
+}
+
+async function post(path: string, body: unknown): Promise<{ status: number; json: AuthJson }> {
   const { GATEWAY_ORIGIN, GATEWAY_TIMEOUT_MS } = serverEnv();
-  const res = await fetch(`${GATEWAY_ORIGIN}${path}`, {
+  const res = await fetch(`${GATEWAY_ORIGIN}/api/v1/auth${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
     cache: 'no-store',
     signal: AbortSignal.timeout(GATEWAY_TIMEOUT_MS),
   });
-  const json: unknown = await res.json().catch(() => null);
+  const json = ((await res.json().catch(() => null)) ?? {}) as AuthJson;
   return { status: res.status, json };
 }
 
-function failure(json: unknown, fallback: string): SignInOutcome {
-  const err = (json as RestError | null)?.error;
-  return { ok: false, code: err?.code ?? 'ERR_INTERNAL', message: err?.message ?? fallback };
+function failure(status: number, json: AuthJson, fallback: string): SignInOutcome {
+  if (status === 404 && !json.error) return { ok: false, code: 'ERR_NOT_FOUND', message: 'This platform does not offer that sign-in method.' };
+  const e = json.error;
+  return { ok: false, code: e?.code ?? 'ERR_INTERNAL', message: e?.message ?? fallback, ...(e?.details?.issues ? { issues: e.details.issues } : {}) };
 }
 
-/**
- * Signs a user in when the sign-in form is submitted. Today: the gateway's dev login (seeded users, no password),
- * which issues an access token only; there is no refresh token, so the session ends when that token expires.
- */
-export async function signIn(credentials: SignInCredentials): Promise<SignInOutcome> {
+function tokens(json: AuthJson, notice?: string): SignInOutcome {
+  const access = typeof json.accessToken === 'string' ? json.accessToken : typeof json.token === 'string' ? json.token : null;
+  if (!access) return { ok: false, code: 'ERR_INTERNAL', message: 'The sign-in answer had no access token' };
+  return { ok: true, accessToken: access, refreshToken: typeof json.refreshToken === 'string' ? json.refreshToken : null, notice };
+}
+
+async function guarded(run: () => Promise<SignInOutcome>): Promise<SignInOutcome> {
   try {
-    const { status, json } = await postJson('/api/v1/auth/dev-login', { username: credentials.username });
-    if (status !== 200) return failure(json, 'Sign-in failed');
-    const token = (json as { token?: unknown }).token;
-    if (typeof token !== 'string') return { ok: false, code: 'ERR_INTERNAL', message: 'The sign-in answer had no token' };
-    return { ok: true, accessToken: token, refreshToken: null };
+    return await run();
   } catch (err) {
     return { ok: false, code: 'ERR_GATEWAY_UNREACHABLE', message: `The gateway is not reachable (${err instanceof Error ? err.message : String(err)})` };
   }
 }
 
-/**
- * Trades a refresh token for a new access token when the browser's token is about to expire. The dev login has no
- * refresh tokens, so this reports the session as ended and the browser asks the user to sign in again.
- */
-export async function refreshSession(refreshToken: string | null): Promise<SignInOutcome> {
-  if (!refreshToken) return { ok: false, code: 'ERR_UNAUTHENTICATED', message: 'The session has ended; sign in again.' };
-  return Promise.resolve({ ok: false, code: 'ERR_UNAUTHENTICATED', message: 'The session has ended; sign in again.' });
+/** Signs a user in when the sign-in form is submitted: password login, or the dev login without a password. */
+export function signIn(c: SignInCredentials): Promise<SignInOutcome> {
+  return guarded(async () => {
+    if (!c.password) {
+      const { status, json } = await post('/dev-login', { username: c.username });
+      return status === 200 ? tokens(json) : failure(status, json, 'Sign-in failed');
+    }
+    const { status, json } = await post('/login', { login: c.username, password: c.password });
+    return status === 200 ? tokens(json) : failure(status, json, 'Sign-in failed');
+  });
 }
 
-/** Ends the session at the identity service when the user signs out (the dev login keeps no server-side session). */
-export async function signOut(_refreshToken: string | null): Promise<void> {
-  return Promise.resolve();
+/** Creates an account (optionally redeeming a region invite) and signs it in; `notice` says why an invite did not apply. */
+export function register(input: RegistrationInput): Promise<SignInOutcome> {
+  return guarded(async () => {
+    const { username, email, password, inviteCode } = input;
+    const { status, json } = await post('/register', { username, email, password, ...(inviteCode ? { inviteCode } : {}) });
+    if (status !== 201 && status !== 200) return failure(status, json, 'Sign-up failed');
+    const notice = json.inviteNotice && typeof json.inviteNotice === 'object' ? (json.inviteNotice as { message?: unknown }).message : undefined;
+    return tokens(json, typeof notice === 'string' ? notice : undefined);
+  });
+}
+
+/**
+ * Trades the refresh token for a new pair when the access token is about to expire (the old refresh token is spent:
+ * the caller stores the new one). Without a refresh token (dev login) the session simply ends.
+ */
+export function refreshSession(refreshToken: string | null): Promise<SignInOutcome> {
+  if (!refreshToken) return Promise.resolve({ ok: false, code: 'ERR_UNAUTHENTICATED', message: 'The session has ended; sign in again.' });
+  return guarded(async () => {
+    const { status, json } = await post('/refresh', { refreshToken });
+    return status === 200 ? tokens(json) : failure(status, json, 'The session has ended; sign in again.');
+  });
+}
+
+/** Ends the session at the gateway when the user signs out (best effort: the cookies are cleared either way). */
+export async function signOut(refreshToken: string | null): Promise<void> {
+  if (!refreshToken) return;
+  await guarded(async () => {
+    await post('/logout', { refreshToken });
+    return { ok: false, code: 'ERR_NONE', message: '' };
+  });
 }

@@ -17,6 +17,8 @@ export interface SessionApi {
   getToken(): Promise<string | null>;
   /** Signs in through the web app's /api/session; resolves to null on success. */
   signIn(username: string, password?: string): Promise<SignInFailure | null>;
+  /** Creates an account through /api/session/register and signs it in; resolves to the failure or `{ notice }`. */
+  register(input: { username: string; email: string; password: string; inviteCode?: string }): Promise<SignInFailure | { notice: string | null }>;
   signOut(): Promise<void>;
   /**
    * Asks the user to sign in again without leaving the page (a modal over it), when a mutation failed because the
@@ -30,6 +32,7 @@ const SessionContext = createContext<SessionApi | null>(null);
 
 interface SessionJson {
   session?: ClientSession | null;
+  notice?: string;
   error?: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
 }
 
@@ -87,6 +90,23 @@ export function SessionProvider({ initial, children }: { initial: ClientSession 
     [adopt],
   );
 
+  const register = useCallback(
+    async (input: { username: string; email: string; password: string; inviteCode?: string }): Promise<SignInFailure | { notice: string | null }> => {
+      try {
+        const res = await fetch('/api/session/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+        const body = (await res.json()) as SessionJson;
+        if (!res.ok || !body.session) {
+          return { code: body.error?.code ?? 'ERR_INTERNAL', message: body.error?.message ?? 'Sign-up failed', issues: body.error?.issues ?? [] };
+        }
+        adopt(body.session);
+        return { notice: body.notice ?? null };
+      } catch (err) {
+        return { code: 'ERR_GATEWAY_UNREACHABLE', message: err instanceof Error ? err.message : String(err), issues: [] };
+      }
+    },
+    [adopt],
+  );
+
   const signOut = useCallback(async () => {
     await fetch('/api/session', { method: 'DELETE' }).catch(() => null);
     adopt(null);
@@ -105,8 +125,8 @@ export function SessionProvider({ initial, children }: { initial: ClientSession 
   }, []);
 
   const api = useMemo<SessionApi>(
-    () => ({ user: session?.user ?? null, getToken, signIn, signOut, requestSignIn }),
-    [session, getToken, signIn, signOut, requestSignIn],
+    () => ({ user: session?.user ?? null, getToken, signIn, register, signOut, requestSignIn }),
+    [session, getToken, signIn, register, signOut, requestSignIn],
   );
   return (
     <SessionContext.Provider value={api}>

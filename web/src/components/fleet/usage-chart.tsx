@@ -70,7 +70,9 @@ export function UsageChart({ title, times, series, testId }: { title: string; ti
       <figcaption className="field__label">{title}</figcaption>
       <div ref={box} className="chart" aria-hidden="true" />
       {times.length === 0 && <p className="muted">No samples yet: the autoscaler records one every sampling interval while a region is READY.</p>}
-      <table className="visually-hidden">
+      {/* Wrapped: a table ignores width: 1px and would widen the page even while visually hidden. */}
+      <div className="visually-hidden">
+      <table>
         <caption>{title}</caption>
         <thead>
           <tr>
@@ -93,6 +95,7 @@ export function UsageChart({ title, times, series, testId }: { title: string; ti
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
