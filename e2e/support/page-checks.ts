@@ -67,19 +67,24 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return path;
 }
 
-/** Both checks every page gets: accessible at desktop width, and a screenshot at desktop and at 375 px. */
+/**
+ * The checks every page gets: axe at desktop width and a screenshot, then the same URL opened in a second tab at
+ * 375 px (as a phone loads it; the first tab and whatever was typed into it stay untouched): it must fit the width
+ * without sideways scrolling of the whole page (wide tables scroll inside their card), and it gets a screenshot too.
+ */
 export async function checkPage(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await expectAccessible(page, testInfo, name);
   await saveScreenshot(page, name);
-  const desktop = page.viewportSize();
-  await page.setViewportSize({ width: 375, height: 800 });
-  // Loaded afresh at 375 px, as a phone would (a resized desktop page keeps canvases sized for the old width).
-  await page.reload();
-  await page.waitForLoadState('networkidle');
-  // At 375 px nothing may force sideways scrolling of the whole page (wide tables scroll inside their card).
-  // Evaluated as a string: the e2e project has no DOM typings.
-  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
-  expect(overflow, `${name} is wider than a 375 px screen`).toBeLessThanOrEqual(1);
-  await saveScreenshot(page, `${name}-375`);
-  if (desktop) await page.setViewportSize(desktop);
+  const phone = await page.context().newPage();
+  try {
+    await phone.setViewportSize({ width: 375, height: 800 });
+    await phone.goto(page.url());
+    await phone.waitForLoadState('networkidle');
+    // Evaluated as a string: the e2e project has no DOM typings.
+    const overflow = Number(await phone.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+    expect(overflow, `${name} is wider than a 375 px screen`).toBeLessThanOrEqual(1);
+    await saveScreenshot(phone, `${name}-375`);
+  } finally {
+    await phone.close();
+  }
 }

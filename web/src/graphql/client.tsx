@@ -27,6 +27,8 @@ function createSocket(url: string, session: SessionApi, setStatus: (s: LiveStatu
   return createWsClient({
     url: toWebSocketUrl(url),
     lazy: true,
+    // Keep the socket a moment after the last subscription ends, so moving between live pages reuses it.
+    lazyCloseTimeout: 5_000,
     // The token is read on every (re)connect, so a reconnect after expiry uses the refreshed one.
     connectionParams: async () => {
       const token = await session.getToken();
@@ -113,7 +115,7 @@ export function GraphqlProvider({ gateway, children }: { gateway: GatewayLocatio
     previousDispose.current = dispose;
     if (old && old !== dispose) old();
   }, [dispose]);
-  const liveValue = useMemo(() => ({ ...live, status }), [live, status]);
+  const liveValue = useMemo(() => ({ onReconnect: live.onReconnect, status }), [live, status]);
   return (
     <UrqlProvider client={client} ssr={ssr}>
       <LiveContext.Provider value={liveValue}>{children}</LiveContext.Provider>

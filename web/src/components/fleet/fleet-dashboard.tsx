@@ -15,16 +15,21 @@ type Fleet = FleetData['fleet'];
 const POLL_MS = 10_000;
 const LINE_COLORS = ['#8bb8ff', '#5ee38f', '#ffd866', '#ff9f5a', '#c792ea', '#7fdbca'];
 
+function historyOf(r: Fleet['regions'][number]): UsagePoint[] {
+  return r.usageHistory.map((s) => ({ at: Date.parse(s.at), cpuPct: s.cpuPct, memPct: s.memPct }));
+}
+
+/** The history plus the live reading at `now`; only in the browser (a server-side `now` would not match on hydration). */
 function pointsOf(r: Fleet['regions'][number], now: number): UsagePoint[] {
-  const history = r.usageHistory.map((s) => ({ at: Date.parse(s.at), cpuPct: s.cpuPct, memPct: s.memPct }));
-  return r.usage.cpuPct === null && r.usage.memPct === null ? history : [...history, { at: now, cpuPct: r.usage.cpuPct ?? null, memPct: r.usage.memPct ?? null }];
+  const history = historyOf(r);
+  return r.usage.cpuPct == null && r.usage.memPct == null ? history : [...history, { at: now, cpuPct: r.usage.cpuPct ?? null, memPct: r.usage.memPct ?? null }];
 }
 
 /** The fleet page body: starts from the server snapshot and keeps polling usage while the tab is visible. */
 export function FleetDashboard({ initial }: { initial: Fleet }) {
   const client = useClient();
   const [fleet, setFleet] = useState(initial);
-  const [usage, setUsage] = useState(() => new Map(initial.regions.map((r) => [r.regionId, pointsOf(r, Date.now())])));
+  const [usage, setUsage] = useState(() => new Map(initial.regions.map((r) => [r.regionId, historyOf(r)])));
 
   useEffect(() => {
     const timer = setInterval(() => {

@@ -38,7 +38,7 @@ function codesOf(result: { error?: { graphQLErrors: ReadonlyArray<{ extensions: 
  */
 export function useLiveSnapshot<Snap, Event, Vars extends AnyVariables>(opts: LiveSnapshotOptions<Snap, Event, Vars>): LiveSnapshot<Snap> {
   const client = useClient();
-  const live = useLiveConnection();
+  const { status, onReconnect } = useLiveConnection();
   const [data, setDataState] = useState(opts.initial);
   // The folded state is kept in a ref too, so an event is applied to the newest value synchronously.
   const dataRef = useRef(opts.initial);
@@ -66,7 +66,7 @@ export function useLiveSnapshot<Snap, Event, Vars extends AnyVariables>(opts: Li
         if (!cancelled && snap !== null) setData(snap);
       });
     };
-    const stopReconnect = live.onReconnect(() => {
+    const stopReconnect = onReconnect(() => {
       tracker.reset();
       resync();
     });
@@ -92,8 +92,10 @@ export function useLiveSnapshot<Snap, Event, Vars extends AnyVariables>(opts: Li
       stopReconnect();
       unsubscribe();
     };
-    // Re-subscribes only when what is watched changes.
-  }, [client, live, varsKey, opts.pause, opts.mode, opts.subscription]);
+    // Re-subscribes only when what is watched changes. `onReconnect` is stable per client; depending on the whole
+    // connection object (whose status changes) would resubscribe on every status change, and since the socket is
+    // lazy, each resubscription would close and reopen it: a reconnect loop.
+  }, [client, onReconnect, varsKey, opts.pause, opts.mode, opts.subscription]);
 
-  return { data, status: live.status, events, errorCode };
+  return { data, status, events, errorCode };
 }
