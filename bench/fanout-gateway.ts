@@ -11,7 +11,9 @@ const gw = await startGateway({
   jwtSecret: process.env.FANOUT_JWT_SECRET!,
   internalSecret: process.env.FANOUT_INTERNAL_SECRET!,
   logger: pino({ level: 'warn' }, pino.destination(2)),
-  subscriptions: { deliveryModes: FEED_DELIVERY_MODES },
+  // The bench measures fan-out, not the connection cap (GATEWAY_WS_MAX_CONNECTIONS, default 10,000): one socket per
+  // subscriber, so the cap follows the subscriber count.
+  subscriptions: { deliveryModes: FEED_DELIVERY_MODES, maxConnections: Number(process.env.FANOUT_SUBSCRIBERS ?? 10_000) + 1000 },
 });
 process.send!({ type: 'ready', url: gw.url });
 process.on('message', async (m: { type: string }) => {

@@ -94,7 +94,12 @@ test.describe('PayPal subscription end to end', () => {
     }
     test.info().annotations.push({ type: 'approve_to_ready_ms', description: String(Date.now() - t0) });
     expect(region?.runtime?.state, `region ${regionName} not READY within ${READY_TIMEOUT_MS} ms`).toBe('READY');
-    expect(region).toMatchObject({ name: regionName, status: 'ACTIVE', viewerIsOwner: true });
+    // `status` (region subgraph) and `runtime` (orchestrator) come from two reads one after the other, so the response
+    // that first shows READY may still carry the status read just before the transition (docs/rules/region-status.md).
+    // Both are written in one transaction: a read that starts after READY was seen must show ACTIVE.
+    const reread = await gql<{ me: { player: { ownedRegions: Array<{ name: string }> } } }>(request, token, OWNED);
+    region = reread.me.player.ownedRegions.find((r) => r.name === regionName);
+    expect(region).toMatchObject({ name: regionName, status: 'ACTIVE', viewerIsOwner: true, runtime: { state: 'READY' } });
     expect(region.nexusWarpSector).toEqual(expect.any(Number));
     const conditions = Object.fromEntries(region.runtime.conditions.map((c: { type: string; status: string }) => [c.type, c.status]));
     expect(conditions).toMatchObject({ SUBSCRIPTION_VALID: 'True', REGION_GENERATED: 'True', STACK_DEPLOYED: 'True', NEXUS_REGISTERED: 'True', ROUTING_CONFIGURED: 'True' });

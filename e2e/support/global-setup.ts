@@ -1,6 +1,6 @@
 import type { FullConfig } from '@playwright/test';
 import { GATEWAY_HEALTH_URL, STARTUP_TIMEOUT_MS, WEB_BASE_URL } from './platform-urls.ts';
-import { launcherLogTail, spawnLauncher, stopLauncher } from './launcher-process.ts';
+import { launcherLogTail, launcherReportedHealthy, spawnLauncher, stopLauncher } from './launcher-process.ts';
 import { probeUrl, waitForUrl } from './wait-for-url.ts';
 
 /** Set when this run started the platform; global-teardown.ts stops exactly that process group. */
@@ -32,6 +32,11 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   try {
     await waitForUrl(GATEWAY_HEALTH_URL, { deadline, abortReason: () => exited });
     await waitForUrl(WEB_BASE_URL, { deadline, abortReason: () => exited, ok: anyStatus });
+    while (!launcherReportedHealthy()) {
+      if (exited) throw new Error(`gave up waiting for the platform: ${exited}`);
+      if (Date.now() > deadline) throw new Error('the launcher did not report every service healthy before the startup timeout');
+      await new Promise((r) => setTimeout(r, 250));
+    }
   } catch (err) {
     await stopLauncher(launcher.pid);
     delete process.env[LAUNCHER_PID_ENV];

@@ -19,6 +19,14 @@ function node24(): string {
   throw new Error(`Node >= 24 is required to start the platform (running ${process.version})`);
 }
 
+let allHealthy = false;
+/**
+ * True once the launcher printed that EVERY service answers its health check. The gateway and the web app can answer
+ * before the orchestrator does (with the docker runtime it first builds the region image), so those two URLs alone
+ * do not mean the platform is up.
+ */
+export const launcherReportedHealthy = (): boolean => allHealthy;
+
 /**
  * Starts `node packages/launcher/src/start.ts` in its own process group (detached), on a throw-away database
  * (SW_EPHEMERAL_DB=1, dropped by the launcher when it stops). Output goes to var/log/e2e-launcher.log; the launcher's
@@ -41,7 +49,11 @@ export function spawnLauncher(): ChildProcess {
   });
   child.stdout?.on('data', (chunk: Buffer) => {
     log.write(chunk);
-    for (const line of chunk.toString('utf8').split('\n')) if (line.startsWith('[platform]')) process.stdout.write(`${line}\n`);
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.startsWith('[platform]')) continue;
+      process.stdout.write(`${line}\n`);
+      if (line.includes('all services healthy')) allHealthy = true;
+    }
   });
   child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
   return child;

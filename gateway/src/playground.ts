@@ -31,6 +31,7 @@ export function playgroundHtml(graphqlPath: string): string {
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>SectorWars 2102 — GraphQL playground</title>
+<link rel="icon" href="data:," />
 <link rel="stylesheet" href="${a}graphiql.min.css" />
 <style>
   html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; }

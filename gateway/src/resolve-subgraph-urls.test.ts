@@ -6,17 +6,24 @@ import { SUPERGRAPH_PATH } from './subgraph-list.ts';
 const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
 
 describe('resolveSubgraphUrls', () => {
-  it('uses the supergraph defaults when nothing is configured', () => {
-    expect(resolveSubgraphUrls(sdl, {}, {}).region).toBe('http://127.0.0.1:4002/graphql');
+  it('uses the supergraph defaults without env', () => {
+    expect(resolveSubgraphUrls(sdl, {}, {}).nexus).toBe('http://127.0.0.1:4001/graphql');
   });
 
-  it('follows <NAME>_PORT so a platform on other ports never talks to the default one', () => {
-    expect(resolveSubgraphUrls(sdl, {}, { REGION_PORT: '18002' }).region).toBe('http://127.0.0.1:18002/graphql');
+  it('follows <NAME>_PORT on loopback, so a platform on another port base never talks to the default ports', () => {
+    const urls = resolveSubgraphUrls(sdl, {}, { NEXUS_PORT: '13001', REGION_PORT: '13002', GOVERNANCE_PORT: '13003', ORCHESTRATOR_PORT: '13004' });
+    expect(urls).toEqual({
+      governance: 'http://127.0.0.1:13003/graphql',
+      nexus: 'http://127.0.0.1:13001/graphql',
+      orchestrator: 'http://127.0.0.1:13004/graphql',
+      region: 'http://127.0.0.1:13002/graphql',
+    });
   });
 
-  it('prefers <NAME>_URL over <NAME>_PORT, and an explicit override over both', () => {
-    const env = { REGION_PORT: '18002', REGION_URL: 'http://region.internal:9000' };
-    expect(resolveSubgraphUrls(sdl, {}, env).region).toBe('http://region.internal:9000/graphql');
-    expect(resolveSubgraphUrls(sdl, { region: 'http://x:1' }, env).region).toBe('http://x:1/graphql');
+  it('prefers an explicit option, then <NAME>_URL, over <NAME>_PORT', () => {
+    const env = { NEXUS_PORT: '13001', NEXUS_URL: 'http://central-nexus-server:8080', REGION_PORT: '13002' };
+    const urls = resolveSubgraphUrls(sdl, { region: 'http://10.0.0.5:4002' }, env);
+    expect(urls.nexus).toBe('http://central-nexus-server:8080/graphql');
+    expect(urls.region).toBe('http://10.0.0.5:4002/graphql');
   });
 });

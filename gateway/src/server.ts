@@ -34,11 +34,14 @@ import { UndiciGraphQLDataSource } from './undici-data-source.ts';
 import { createRequestAuthenticator, isInternalClaimsHeader } from './request-auth.ts';
 import type { VerifiedAuth } from './request-auth.ts';
 import type { GatewayContext } from './gateway-context.ts';
-import { DEFAULT_QUERY_LIMITS, queryExceedsBytes, queryLimitsPlugin } from './query-limits.ts';
-import type { QueryLimits } from './query-limits.ts';
+import { queryExceedsBytes, queryLimitsPlugin } from './query-limits.ts';
+import { fieldCostsFromSdl } from '@sw/service-kit';
+import { DEFAULT_GATEWAY_HOST, gatewayQueryLimits, gatewaySubscriptionCaps } from './gateway-limits.ts';
+import type { QueryLimitsOverride } from './gateway-limits.ts';
 import { aggregateHealth } from './health-aggregator.ts';
 import type { HealthTarget } from './health-aggregator.ts';
 import { hubUserLookup, mountDevLogin } from './dev-login.ts';
+import { devLoginLoopbackOnly } from './dev-login-guard.ts';
 import type { DevLoginLookup } from './dev-login.ts';
 import { mountPlayground, sendPlayground, wantsHtml } from './playground.ts';
 import { createGatewayMetrics } from './gateway-metrics.ts';
@@ -51,7 +54,7 @@ export const GRAPHQL_PATH = '/graphql';
 export interface StartGatewayOptions {
   /** 0 = random free port. Default GATEWAY_PORT or 4000. */
   port?: number;
-  /** Listen address. Default GATEWAY_HOST or 0.0.0.0. */
+  /** Listen address. Default GATEWAY_HOST or 127.0.0.1 (loopback: set GATEWAY_HOST=0.0.0.0 to serve other hosts). */
   host?: string;
   /** Supergraph SDL; default the checked-in gateway/supergraph.graphql. */
   supergraphSdl?: string;
@@ -68,7 +71,8 @@ export interface StartGatewayOptions {
   databaseUrl?: string;
   /** Replaces the hub DB lookup (tests of the dev login can still use the real DB through databaseUrl). */
   devLoginLookup?: DevLoginLookup;
-  limits?: Partial<QueryLimits>;
+  /** Query limits over the GATEWAY_* environment (gateway-limits.ts). */
+  limits?: QueryLimitsOverride;
   /** Services polled by GET /api/v1/status/health; default the four subgraphs (required) + web (optional). */
   healthTargets?: HealthTarget[];
   healthTimeoutMs?: number;
@@ -119,8 +123,8 @@ export function supergraphSubgraphUrls(supergraphSdl: string): Record<string, st
 }
 
 /**
- * Resolves each subgraph's GraphQL URL: explicit option > `<NAME>_URL` env > loopback on `<NAME>_PORT` > supergraph
- * default. The port step keeps a second platform on other ports (the launcher's `<NAME>_PORT`) off the first one's.
+ * Resolves each subgraph's GraphQL URL: explicit option > `<NAME>_URL` env > `<NAME>_PORT` env on loopback (the
+ * launcher on another port base) > supergraph default.
  */
 export function resolveSubgraphUrls(
   supergraphSdl: string,
@@ -133,8 +137,9 @@ export function resolveSubgraphUrls(
     const explicit = overrides[name];
     const fromEnv = env[`${name.toUpperCase()}_URL`];
     const port = env[`${name.toUpperCase()}_PORT`];
-    const fromPort = port && /^\d+$/.test(port) ? `http://127.0.0.1:${port}${GRAPHQL_PATH}` : undefined;
-    out[name] = explicit ? graphqlUrlOf(explicit) : fromEnv ? graphqlUrlOf(fromEnv) : (fromPort ?? url);
+    const fromPort = port && /^\d+$/.test(port) ? `http://127.0.0.1:${port}` : undefined;
+    const chosen = explicit || fromEnv || fromPort;
+    out[name] = chosen ? graphqlUrlOf(chosen) : url;
   }
   return out;
 }
@@ -165,12 +170,10 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
   const internalSecret = opts.internalSecret ?? readEnv('INTERNAL_CLAIMS_SECRET', DEV_INTERNAL_SECRET, env);
   // Production refuses dev / short / identical secrets (ConfigError), whichever way they were supplied.
   assertProductionSecrets({ ...env, JWT_SECRET: jwtSecret, INTERNAL_CLAIMS_SECRET: internalSecret });
-  const limits: QueryLimits = {
-    maxDepth: opts.limits?.maxDepth ?? readEnvInt('GATEWAY_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, env),
-    maxBytes: opts.limits?.maxBytes ?? readEnvInt('GATEWAY_MAX_QUERY_BYTES', DEFAULT_QUERY_LIMITS.maxBytes, env),
-    maxFields: opts.limits?.maxFields ?? readEnvInt('GATEWAY_MAX_FIELDS', DEFAULT_QUERY_LIMITS.maxFields, env),
-  };
+  const limits = gatewayQueryLimits(env, opts.limits);
   const supergraphSdl = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
+  // Field weights (@cost in the subgraphs' SDL, carried into the supergraph) count in the complexity budget.
+  const fieldCosts = fieldCostsFromSdl(supergraphSdl);
   const subgraphUrls = resolveSubgraphUrls(supergraphSdl, opts.subgraphUrls, env);
   const dataSources = new Map<string, UndiciGraphQLDataSource>();
   const fastPathEnabled =
@@ -220,7 +223,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin(limits),
+      queryLimitsPlugin(limits, fieldCosts),
     ],
   });
   await server.start();
@@ -265,6 +268,8 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     return lookupPromise;
   };
   app.use('/api/v1/auth', express.json({ limit: '16kb' }));
+  // Whoever reaches the dev login gets any seeded user's token: callers on this machine only (dev-login-guard.ts).
+  if (devLoginEnabled) app.post('/api/v1/auth/dev-login', devLoginLoopbackOnly());
   mountDevLogin(app, {
     enabled: devLoginEnabled,
     lookup,
@@ -376,12 +381,14 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     maxLifetimeMs: readEnvInt('GATEWAY_WS_MAX_LIFETIME_MS', 3_600_000, env),
     connectionInitWaitTimeoutMs: readEnvInt('GATEWAY_WS_INIT_TIMEOUT_MS', 3000, env),
     rawFrames: readEnvBool('GATEWAY_WS_RAW_FRAMES', true, env),
+    ...gatewaySubscriptionCaps(env),
     ...opts.subscriptions,
+    queryLimits: limits,
   });
   metrics.trackSubscriptions(() => subscriptions.stats());
 
   const port = opts.port ?? readEnvInt('GATEWAY_PORT', PORTS.gateway, env);
-  const host = opts.host ?? readEnv('GATEWAY_HOST', '0.0.0.0', env);
+  const host = opts.host ?? readEnv('GATEWAY_HOST', DEFAULT_GATEWAY_HOST, env);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => {

@@ -44,4 +44,6 @@ export const SUBSCRIPTION_CLOSE_CODES = {
   maxLifetime: 4000,
   /** The access token expired while the connection was open; reconnect with a fresh token. */
   tokenExpired: 4403,
+  /** GATEWAY_WS_MAX_CONNECTIONS reached (standard "Try Again Later"); clients reconnect with backoff. */
+  tooManyConnections: 1013,
 } as const;

@@ -6,6 +6,10 @@
  *    (invalid/expired → close 4403); no token = anonymous (the owning subgraph decides what anonymous may see);
  *    token expiry re-checked on every subscribe (error ERR_INVALID_TOKEN) and the connection is closed with 4403 when the
  *    token expires while it is open;
+ *  - caps: at most `maxConnections` open connections (one more is closed at once with 1013 "Too many connections";
+ *    graphql-ws clients retry later by themselves) and `maxSubscriptionsPerConnection` active subscriptions per
+ *    connection (one more gets an `error` coded ERR_TOO_MANY_SUBSCRIPTIONS; the connection stays open);
+ *  - the HTTP endpoint's query limits (bytes, depth, complexity; gateway-limits.ts) checked at subscribe;
  *  - a maximum connection lifetime (GATEWAY_WS_MAX_LIFETIME_MS, default 1 h) → close 4000 "Connection lifetime exceeded"
  *    (graphql-ws clients reconnect and re-subscribe by themselves; resync from a snapshot query using `extensions.seq`);
  *  - validation/planning errors as a graphql-ws `error` message with codes;
@@ -29,6 +33,9 @@ import type { FanoutLimits, RawFrameSink } from './subscription-fanout.ts';
 import { SUBSCRIPTION_CLOSE_CODES } from './subscription-delivery-modes.ts';
 import type { DeliveryMode } from './subscription-delivery-modes.ts';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_QUERY_LIMITS, checkQueryLimits, fieldCostsFromSdl, limitError, queryExceedsBytes } from '@sw/service-kit';
+import type { QueryLimits } from '@sw/service-kit';
+import { DEFAULT_SUBSCRIPTION_CAPS } from './gateway-limits.ts';
 
 export interface SubscriptionConfig {
   /** Close a connection after this long (default GATEWAY_WS_MAX_LIFETIME_MS or 3,600,000). */
@@ -48,6 +55,12 @@ export interface SubscriptionConfig {
    * per-event tail) instead of ws.send (default GATEWAY_WS_RAW_FRAMES or true). See subscription-fanout.ts.
    */
   rawFrames: boolean;
+  /** Open connections at most (default 10,000); see gateway-limits.ts. */
+  maxConnections: number;
+  /** Active subscriptions per connection at most (default 100). */
+  maxSubscriptionsPerConnection: number;
+  /** Bytes / depth / complexity limits checked at subscribe (default: the HTTP endpoint's defaults). */
+  queryLimits: QueryLimits;
 }
 
 export interface SubscriptionServerOptions extends Partial<SubscriptionConfig> {
@@ -105,6 +118,12 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
   const maxLifetimeMs = opts.maxLifetimeMs ?? 3_600_000;
   const rawFrames = opts.rawFrames ?? true;
   let planner = new SubscriptionPlanner(opts.supergraphSdl, opts.deliveryModes);
+  let fieldCosts = fieldCostsFromSdl(opts.supergraphSdl);
+  const queryLimits = opts.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  const maxConnections = opts.maxConnections ?? DEFAULT_SUBSCRIPTION_CAPS.maxConnections;
+  const maxSubscriptions = opts.maxSubscriptionsPerConnection ?? DEFAULT_SUBSCRIPTION_CAPS.maxSubscriptionsPerConnection;
+  // Limit verdicts per planned document (plans are cached per query text by the planner).
+  let verdicts = new WeakMap<PlannedSubscription, GraphQLError | null>();
   const hub = new SubscriptionHub({
     planner,
     subgraphUrls: opts.subgraphUrls,
@@ -121,6 +140,10 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
     maxPayload: opts.maxMessageBytes ?? 256 * 1024,
     handleProtocols: (protocols) => handleProtocols(protocols),
     perMessageDeflate: false,
+  });
+  // Registered before graphql-ws's own listener, so an over-cap socket is closed before the protocol starts on it.
+  wss.on('connection', (socket) => {
+    if (wss.clients.size > maxConnections) socket.close(SUBSCRIPTION_CLOSE_CODES.tooManyConnections, 'Too many connections');
   });
 
   const cleanup = useServer<Record<string, unknown>, Extra>(
@@ -158,8 +181,23 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
         if (auth && auth.claims.exp * 1000 <= Date.now()) {
           return [new GraphQLError('Access token expired; reconnect with a fresh token', { extensions: { code: 'ERR_INVALID_TOKEN' } })];
         }
+        // graphql-ws registers the id in ctx.subscriptions before calling onSubscribe: the count includes this one.
+        if (Object.keys(ctx.subscriptions).length > maxSubscriptions) {
+          return [
+            limitError('ERR_TOO_MANY_SUBSCRIPTIONS', `At most ${maxSubscriptions} active subscriptions per connection; complete one first`, 429),
+          ];
+        }
+        if (typeof payload.query === 'string' && queryExceedsBytes(payload.query, queryLimits.maxBytes)) {
+          return [limitError('ERR_QUERY_TOO_LARGE', `Query document exceeds the maximum of ${queryLimits.maxBytes} bytes`)];
+        }
         const outcome = planner.plan(payload.query, payload.operationName, payload.variables);
         if (!outcome.ok) return outcome.errors;
+        let verdict = verdicts.get(outcome.plan);
+        if (verdict === undefined) {
+          verdict = checkQueryLimits(outcome.plan.document, outcome.plan.operation, queryLimits, { schema: planner.apiGraphQLSchema, fieldCosts });
+          verdicts.set(outcome.plan, verdict);
+        }
+        if (verdict) return [verdict];
         const contextValue: BridgeContext = {
           bridge: {
             plan: outcome.plan,
@@ -208,6 +246,8 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
     async reloadSupergraph(supergraphSdl: string) {
       const next = new SubscriptionPlanner(supergraphSdl, opts.deliveryModes); // throws before touching running ones
       planner = next;
+      fieldCosts = fieldCostsFromSdl(supergraphSdl);
+      verdicts = new WeakMap();
       await hub.reload(next);
       logger.info('subscription supergraph reloaded; running subscriptions ended with SUBSCRIPTION_SCHEMA_RELOAD');
     },

@@ -166,7 +166,24 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   billing.startScheduler(cfg.billingSweepMs);
   logger.info({ url: service.url, driver: driver.name, instance: cfg.instance }, 'orchestrator listening');
 
-  let stopped = false;
+  // One shutdown, awaited by every caller: a second stop() (SIGINT then SIGTERM on Ctrl-C) resolves only when the
+  // first has finished, region stacks included — returning early let main.ts exit half-way.
+  const shutdown = async (): Promise<void> => {
+    clearInterval(sweepTimer);
+    health.stop();
+    autoscaler.stop();
+    await engineWatcher?.stop();
+    await reconciler.stop();
+    billing.stop();
+    await service.stop();
+    if (cfg.stopRegionsOnExit) {
+      await stopRunningStacks(ctx).catch((err) => logger.warn({ err: String(err) }, 'stopping region stacks on exit failed'));
+    }
+    await driver.close();
+    if (!opts.bus) await bus.close();
+    await db.close();
+  };
+  let stopping: Promise<void> | null = null;
   return {
     url: service.url,
     port: service.port,
@@ -174,22 +191,9 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     autoscaler,
     driver,
     billing,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(sweepTimer);
-      health.stop();
-      autoscaler.stop();
-      await engineWatcher?.stop();
-      await reconciler.stop();
-      billing.stop();
-      await service.stop();
-      if (cfg.stopRegionsOnExit) {
-        await stopRunningStacks(ctx).catch((err) => logger.warn({ err: String(err) }, 'stopping region stacks on exit failed'));
-      }
-      await driver.close();
-      if (!opts.bus) await bus.close();
-      await db.close();
+    stop() {
+      stopping ??= shutdown();
+      return stopping;
     },
   };
 }

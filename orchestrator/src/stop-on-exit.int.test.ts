@@ -3,7 +3,8 @@
  * with the orchestrator as a CHILD PROCESS stopped by SIGTERM (the real graceful path through main.ts):
  * - default (unset): a graceful stop leaves the region-server running; the next start adopts it;
  * - set: a graceful stop stops the region-server, desired state stays `running`, a StoppedOnExit event is
- *   recorded, and the next start brings the region back to ready with a new process.
+ *   recorded, and the next start brings the region back to ready with a new process — also when the stop is
+ *   SIGINT + SIGTERM back to back, as Ctrl-C under the launcher delivers it.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,8 +34,14 @@ async function start(stop: boolean) {
   return c;
 }
 
-async function gracefulStop(c: ChildOrchestrator) {
-  c.child.kill('SIGTERM');
+/**
+ * Ctrl-C on `npm start` is TWO signals for the orchestrator: the terminal's SIGINT (to the whole process group)
+ * and right after it the launcher's SIGTERM. The second must not cut the first's shutdown short.
+ */
+const CTRL_C_UNDER_LAUNCHER: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+async function gracefulStop(c: ChildOrchestrator, signals: NodeJS.Signals[] = ['SIGTERM']) {
+  for (const s of signals) c.child.kill(s);
   const exit = await c.exited;
   expect(exit.code).toBe(0);
 }
@@ -85,7 +92,7 @@ describe('ORCHESTRATOR_STOP_REGIONS_ON_EXIT', () => {
     const second = await start(true);
     const r2 = await readyRegion('stop-on-exit');
     expect(r2.pid).toBe(r1.pid);
-    await gracefulStop(second);
+    await gracefulStop(second, CTRL_C_UNDER_LAUNCHER);
     await waitFor('region-server gone', async () => !isPidAlive(Number(r1.pid)) && processesOf(r1.id).length === 0, 10_000, 50);
     const [afterStop] = await tdb.sql`SELECT desired_state, status FROM regions WHERE id = ${r1.id}`;
     expect(afterStop).toEqual({ desired_state: 'running', status: 'active' });

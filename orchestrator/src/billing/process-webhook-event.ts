@@ -25,6 +25,7 @@ import {
   signalForPayPalStatus,
   subscriptionIdOfEvent,
   type BillingSignal,
+  type RegionRuntimeState,
   type RegionStatus,
 } from '@sw/domain';
 import { PayPalApiError, type PayPalClient, type PayPalSubscription, type PayPalWebhookEvent } from '@sw/paypal';
@@ -193,7 +194,7 @@ interface RegionBillingRow {
   status: RegionStatus;
   payment_failure_count: number;
   suspended_at_ms: number | null;
-  runtime_state: string;
+  runtime_state: RegionRuntimeState;
   subscription_status: string | null;
 }
 
@@ -235,7 +236,7 @@ async function applyRegionalOwner(tx: Tx, row: BillingRow, truth: PayPalSubscrip
   const [r] = await tx<RegionBillingRow[]>`
     SELECT id, status, payment_failure_count, (extract(epoch from suspended_at) * 1000)::float8 AS suspended_at_ms, runtime_state, subscription_status FROM regions WHERE id = ${row.region_id} FOR UPDATE`;
   if (!r) return [];
-  const d = decideRegionBilling({ status: r.status, paymentFailureCount: r.payment_failure_count, suspendedAt: fromMs(r.suspended_at_ms), runtimeReady: r.runtime_state === 'ready' }, signal, now);
+  const d = decideRegionBilling({ status: r.status, paymentFailureCount: r.payment_failure_count, suspendedAt: fromMs(r.suspended_at_ms), runtimeState: r.runtime_state }, signal, now);
   const subscriptionStatus = d.subscriptionStatus ?? r.subscription_status;
   // PayPal's consecutive-failure count is the truth whenever it reports one.
   const failures = truth.billing_info?.failed_payments_count ?? d.paymentFailureCount;

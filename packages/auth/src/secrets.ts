@@ -1,4 +1,4 @@
-import { ConfigError, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, isProduction, readEnv } from '@sw/config';
+import { ConfigError, DEV_INTERNAL_SECRET, DEV_JWT_SECRET, MIN_SECRET_LENGTH, isProduction, readEnv, secretProblem, urlPasswordProblem } from '@sw/config';
 
 /** Secret for access tokens: JWT_SECRET, or the development default. Read on every call so tests can vary it. */
 export function jwtSecret(env: NodeJS.ProcessEnv = process.env): string {
@@ -11,23 +11,37 @@ export function internalClaimsSecret(env: NodeJS.ProcessEnv = process.env): stri
 }
 
 /** Minimum secret length accepted in production (HS256 wants at least 256 bits of key). */
-export const MIN_PRODUCTION_SECRET_LENGTH = 32;
+export const MIN_PRODUCTION_SECRET_LENGTH = MIN_SECRET_LENGTH;
 
 /**
- * Call once at service startup. When NODE_ENV=production, throws ConfigError (ERR_CONFIG) if JWT_SECRET or
- * INTERNAL_CLAIMS_SECRET is unset, equal to a development default, shorter than 32 characters, or if both
- * are the same value. Does nothing outside production.
+ * Every problem with the secrets a service reads, when NODE_ENV=production (empty outside production):
+ * JWT_SECRET and INTERNAL_CLAIMS_SECRET must each be set, not a documented default, not a placeholder, at least 32
+ * characters of some variety (secretProblem in @sw/config), and different from each other; the password in DATABASE_URL
+ * (when it has one) passes the same rules; REDIS_URL (when set) must carry a password that passes them.
+ */
+export function productionSecretProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (!isProduction(env)) return [];
+  const problems: string[] = [];
+  const jwt = env.JWT_SECRET;
+  const internal = env.INTERNAL_CLAIMS_SECRET;
+  for (const problem of [
+    secretProblem('JWT_SECRET', jwt),
+    secretProblem('INTERNAL_CLAIMS_SECRET', internal),
+    urlPasswordProblem('DATABASE_URL', env.DATABASE_URL, { required: false }),
+    urlPasswordProblem('REDIS_URL', env.REDIS_URL, { required: true }),
+  ]) {
+    if (problem) problems.push(problem);
+  }
+  if (jwt && jwt === internal) problems.push('JWT_SECRET and INTERNAL_CLAIMS_SECRET must differ');
+  return problems;
+}
+
+/**
+ * Call once at service startup. When NODE_ENV=production, throws ConfigError (ERR_CONFIG) listing every problem of
+ * productionSecretProblems (never the values). Does nothing outside production.
  */
 export function assertProductionSecrets(env: NodeJS.ProcessEnv = process.env): void {
-  if (!isProduction(env)) return;
-  const jwt = jwtSecret(env);
-  const internal = internalClaimsSecret(env);
-  const problems: string[] = [];
-  for (const [name, value] of [['JWT_SECRET', jwt], ['INTERNAL_CLAIMS_SECRET', internal]] as const) {
-    if (value === DEV_JWT_SECRET || value === DEV_INTERNAL_SECRET) problems.push(`${name} is a development default`);
-    else if (value.length < MIN_PRODUCTION_SECRET_LENGTH) problems.push(`${name} is shorter than ${MIN_PRODUCTION_SECRET_LENGTH} characters`);
-  }
-  if (jwt === internal) problems.push('JWT_SECRET and INTERNAL_CLAIMS_SECRET must differ');
+  const problems = productionSecretProblems(env);
   if (problems.length > 0) {
     throw new ConfigError(`refusing to start with NODE_ENV=production: ${problems.join('; ')}`);
   }

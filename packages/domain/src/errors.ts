@@ -71,6 +71,8 @@ export const ERROR_STATUS = {
   // gateway
   /** A subgraph could not be reached (connection refused, reset or timed out); no internal address is leaked. */
   ERR_UPSTREAM_UNAVAILABLE: 503,
+  /** A graphql-ws connection already has GATEWAY_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION active subscriptions. */
+  ERR_TOO_MANY_SUBSCRIPTIONS: 429,
   // One file per area keeps additions to the table in one place per concept.
   ...ACCOUNT_ERROR_STATUS,
   ...GOVERNANCE_ERROR_STATUS,

@@ -30,3 +30,15 @@ export function regionStatusForRuntime(state: RegionRuntimeState, current: Regio
       return null;
   }
 }
+
+/**
+ * The status a region gets when billing LIFTS its hold (a payment or re-activation after a suspension), for its
+ * current runtime `state`: the status the rule above gives a region nobody holds. Billing restores with this under
+ * the region row lock, the reconciler applies regionStatusForRuntime under the same lock at every transition, so
+ * whichever writes last, status and runtime agree: restore-then-ready and ready-then-restore both end `active`,
+ * a region whose world is corrupt stays `generation_corrupt` either way. States the rule leaves alone (provisioning,
+ * unhealthy, ...) restore to `pending`; the runtime's next transition (ready) makes it `active`.
+ */
+export function statusWhenBillingLiftsHold(state: RegionRuntimeState): RegionStatus {
+  return regionStatusForRuntime(state, 'pending') ?? 'pending';
+}

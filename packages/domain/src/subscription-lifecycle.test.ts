@@ -15,14 +15,14 @@ import type { RegionStatus } from './vocabulary.ts';
 const now = new Date('2026-03-01T00:00:00Z');
 const earlier = new Date('2026-02-20T00:00:00Z');
 const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
-const region = (o: Partial<RegionBillingState> = {}): RegionBillingState => ({ status: 'active', paymentFailureCount: 0, suspendedAt: null, runtimeReady: true, ...o });
+const region = (o: Partial<RegionBillingState> = {}): RegionBillingState => ({ status: 'active', paymentFailureCount: 0, suspendedAt: null, runtimeState: 'ready', ...o });
 
 describe('decideRegionBilling', () => {
   it.each<[string, Partial<RegionBillingState>, BillingSignal, Partial<ReturnType<typeof decideRegionBilling>>]>([
     ['cancel suspends and stamps', {}, { kind: 'cancelled' }, { status: 'suspended', suspendedAt: now, subscriptionStatus: 'CANCELLED', changed: true }],
     ['PayPal suspend suspends', {}, { kind: 'suspended' }, { status: 'suspended', suspendedAt: now, subscriptionStatus: 'SUSPENDED' }],
     ['expiry suspends', {}, { kind: 'expired' }, { status: 'suspended', suspendedAt: now, subscriptionStatus: 'EXPIRED' }],
-    ['pending region is suspended too', { status: 'pending', runtimeReady: false }, { kind: 'cancelled' }, { status: 'suspended', suspendedAt: now }],
+    ['pending region is suspended too', { status: 'pending', runtimeState: 'provisioning' }, { kind: 'cancelled' }, { status: 'suspended', suspendedAt: now }],
     ['a second suspension keeps the first stamp', { status: 'suspended', suspendedAt: earlier }, { kind: 'cancelled' }, { status: 'suspended', suspendedAt: earlier }],
     ['grace stays grace and keeps the stamp', { status: 'grace', suspendedAt: earlier }, { kind: 'suspended' }, { status: 'grace', suspendedAt: earlier }],
     ['a suspended row without a stamp gets one (fix #4)', { status: 'suspended', suspendedAt: null }, { kind: 'suspended' }, { status: 'suspended', suspendedAt: now, changed: true }],
@@ -32,7 +32,9 @@ describe('decideRegionBilling', () => {
     ["PayPal's own count wins", { paymentFailureCount: 0 }, { kind: 'payment_failed', failedPaymentsCount: 3 }, { status: 'suspended', paymentFailureCount: 3 }],
     ['a payment restores a suspended ready region', { status: 'suspended', suspendedAt: earlier, paymentFailureCount: 3 }, { kind: 'payment_completed' }, { status: 'active', suspendedAt: null, paymentFailureCount: 0, subscriptionStatus: 'ACTIVE', reason: 'restored' }],
     ['a payment restores a grace region', { status: 'grace', suspendedAt: ago(10) }, { kind: 'payment_completed' }, { status: 'active', suspendedAt: null }],
-    ['restore of a never-ready region goes back to pending', { status: 'suspended', suspendedAt: earlier, runtimeReady: false }, { kind: 'activated' }, { status: 'pending', suspendedAt: null }],
+    ['restore of a never-ready region goes back to pending', { status: 'suspended', suspendedAt: earlier, runtimeState: 'provisioning' }, { kind: 'activated' }, { status: 'pending', suspendedAt: null }],
+    ['restore of a region whose world is corrupt keeps generation_corrupt', { status: 'suspended', suspendedAt: earlier, runtimeState: 'generation_corrupt' }, { kind: 'activated' }, { status: 'generation_corrupt', suspendedAt: null }],
+    ['restore of a region waiting for its Nexus link keeps attachment_pending', { status: 'grace', suspendedAt: earlier, runtimeState: 'attachment_pending' }, { kind: 'payment_completed' }, { status: 'attachment_pending', suspendedAt: null }],
     ['a payment resets the failure count', { paymentFailureCount: 2 }, { kind: 'payment_completed' }, { status: 'active', paymentFailureCount: 0, changed: true }],
     ['activation of an active region changes nothing', {}, { kind: 'activated' }, { status: 'active', changed: false }],
     ['terminated is final', { status: 'terminated', suspendedAt: ago(31) }, { kind: 'payment_completed' }, { status: 'terminated', changed: false, reason: 'terminal' }],

@@ -1,5 +1,6 @@
 import { PAYMENT_FAILURE_THRESHOLD } from './billing-plans.ts';
-import type { BillingSubscriptionStatus, RegionStatus } from './vocabulary.ts';
+import { statusWhenBillingLiftsHold } from './region-status-for-runtime.ts';
+import type { BillingSubscriptionStatus, RegionRuntimeState, RegionStatus } from './vocabulary.ts';
 
 /**
  * Subscription → region / citizenship lifecycle (domain.md §9.2, §9.3, §6.1; fixes #4 and #5).
@@ -48,8 +49,8 @@ export interface RegionBillingState {
   status: RegionStatus;
   paymentFailureCount: number;
   suspendedAt: Date | null;
-  /** True when the runtime is ready: a restore goes back to `active`, otherwise to `pending`. */
-  runtimeReady: boolean;
+  /** The runtime state, read under the same row lock: a restore takes the status it implies (statusWhenBillingLiftsHold). */
+  runtimeState: RegionRuntimeState;
 }
 
 export interface RegionBillingDecision {
@@ -82,7 +83,7 @@ export function decideRegionBilling(s: RegionBillingState, signal: BillingSignal
     case 'activated':
     case 'payment_completed': {
       if (SUSPENDED_STATES.includes(s.status)) {
-        return { status: s.runtimeReady ? 'active' : 'pending', paymentFailureCount: 0, suspendedAt: null, subscriptionStatus: 'ACTIVE', changed: true, reason: 'restored' };
+        return { status: statusWhenBillingLiftsHold(s.runtimeState), paymentFailureCount: 0, suspendedAt: null, subscriptionStatus: 'ACTIVE', changed: true, reason: 'restored' };
       }
       return { status: s.status, paymentFailureCount: 0, suspendedAt: s.suspendedAt, subscriptionStatus: 'ACTIVE', changed: s.paymentFailureCount !== 0, reason: signal.kind === 'activated' ? 'active' : 'payment_recorded' };
     }

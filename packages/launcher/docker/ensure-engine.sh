@@ -53,7 +53,9 @@ if [[ -f "$PIDFILE" ]] && ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then rm -f 
 if [[ ! -f "$PIDFILE" ]]; then
   # A leftover socket / pid of a dead daemon makes dockerd refuse to start.
   if [[ -f /var/run/docker.pid ]] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then rm -f /var/run/docker.pid; fi
-  nohup dockerd --host=unix:///var/run/docker.sock >"$LOG" 2>&1 </dev/null &
+  # 9>&-: the daemon must not inherit the lock's fd, or it would hold the lock for as long as it lives and every
+  # later ensure-engine.sh (a second CI run, the bench after the tests) would block on flock forever.
+  nohup dockerd --host=unix:///var/run/docker.sock >"$LOG" 2>&1 </dev/null 9>&- &
   echo $! >"$PIDFILE"
 fi
 

@@ -49,14 +49,28 @@ export function platformServices(): ServiceSpec[] {
       // The PayPal client's default base is the emulator on PAYPAL_EMULATOR_PORT; keep both on the same port.
       env: { PAYPAL_EMULATOR_PORT: String(port('paypal')) },
     },
-    { name: 'gateway', args: ['gateway/src/server.ts'], cwd: REPO_ROOT, port: port('gateway'), healthPath: '/health' },
+    {
+      name: 'gateway',
+      args: ['gateway/src/server.ts'],
+      cwd: REPO_ROOT,
+      port: port('gateway'),
+      healthPath: '/health',
+      // The supergraph carries the default subgraph URLs; on other ports (<NAME>_PORT) the gateway must be told, or
+      // it would talk to whatever listens on the defaults (another platform on the same machine).
+      env: Object.fromEntries(
+        (['nexus', 'region', 'governance', 'orchestrator'] as const).map((n) => {
+          const key = `${n.toUpperCase()}_URL`;
+          return [key, process.env[key] ?? `http://127.0.0.1:${port(n)}`];
+        }),
+      ),
+    },
     {
       name: 'web',
       args: ['node_modules/next/dist/bin/next', 'start', '-p', String(port('web')), '-H', '127.0.0.1'],
       cwd: join(REPO_ROOT, 'web'),
       port: port('web'),
       healthPath: '/api/health',
-      env: { NEXT_TELEMETRY_DISABLED: '1' },
+      env: { NEXT_TELEMETRY_DISABLED: '1', GATEWAY_URL: process.env.GATEWAY_URL ?? `http://127.0.0.1:${port('gateway')}/graphql` },
     },
   ];
 }

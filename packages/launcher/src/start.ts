@@ -16,6 +16,7 @@ import { platformServices, REPO_ROOT, type ServiceSpec } from './service-table.t
 import { waitForHealthy } from './wait-healthy.ts';
 import { portIsFree } from './port-free.ts';
 import { seedBaseGalaxy } from './seed-galaxy.ts';
+import { APP_ROLE_SERVICES, prepareAppRole } from './app-role.ts';
 
 const started = performance.now();
 const logDir = join(REPO_ROOT, 'var', 'log');
@@ -29,6 +30,9 @@ if (ephemeral) {
   databaseUrl = url.toString();
 }
 const redisUrl = readEnv('REDIS_URL', DEFAULT_REDIS_URL);
+/** SW_DB_APP_ROLE: run the subgraphs and the gateway as this least-privilege role (docs/decisions/hub-database-roles.md). */
+const appRole = readEnv('SW_DB_APP_ROLE', '');
+let appDatabaseUrl: string | null = null;
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
@@ -38,7 +42,16 @@ function say(line: string) {
 
 let stopPromise: Promise<void> | null = null;
 
-/** Stops every child (reverse start order, SIGTERM then SIGKILL after 10 s), drops an ephemeral database, exits. */
+/**
+ * A child's grace between SIGTERM and SIGKILL. Longer than a service's own stop deadline (the orchestrator's is 10 s,
+ * orchestrator/src/main.ts), so a graceful stop — the orchestrator stopping its region-servers — is never cut short.
+ */
+const STOP_GRACE_MS = 15_000;
+
+/**
+ * Stops every child (SIGTERM, SIGKILL after STOP_GRACE_MS), drops an ephemeral database, exits. On Ctrl-C the
+ * terminal has already sent SIGINT to every child (one process group); the SIGTERM here covers `kill <launcher>`.
+ */
 async function stopAll(exitCode: number): Promise<never> {
   stopping = true;
   stopPromise ??= (async () => {
@@ -48,7 +61,10 @@ async function stopAll(exitCode: number): Promise<never> {
         (child) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const killTimer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            const killTimer = setTimeout(() => {
+              say(`a service (pid ${child.pid}) did not stop within ${STOP_GRACE_MS / 1000} s; killing it`);
+              child.kill('SIGKILL');
+            }, STOP_GRACE_MS);
             child.once('exit', () => {
               clearTimeout(killTimer);
               resolve();
@@ -98,7 +114,7 @@ function startService(spec: ServiceSpec): ChildProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appDatabaseUrl && APP_ROLE_SERVICES.has(spec.name) ? appDatabaseUrl : databaseUrl,
       REDIS_URL: redisUrl,
       ORCHESTRATOR_STOP_REGIONS_ON_EXIT: process.env.ORCHESTRATOR_STOP_REGIONS_ON_EXIT ?? 'true',
       ...spec.env,
@@ -127,13 +143,18 @@ async function main() {
   try {
     await seedDemoUsers(db);
     await seedBaseGalaxy(sql, (line) => say(line));
+    if (appRole) {
+      appDatabaseUrl = await prepareAppRole(sql, databaseUrl, appRole, readEnv('SW_DB_APP_PASSWORD', '') || undefined);
+      say(`services ${[...APP_ROLE_SERVICES].join(', ')} connect as the application role ${appRole} (row access only)`);
+    }
   } finally {
     await close();
   }
   if (services.some((s) => s.name === 'web')) ensureWebBuild();
   const bootStarted = performance.now();
   for (const spec of services) startService(spec);
-  await waitForHealthy(services, { timeoutMs: 90_000, isStopping: () => stopping });
+  // Generous: with a Docker engine the orchestrator first builds the region image (about a minute on a loaded machine).
+  await waitForHealthy(services, { timeoutMs: 180_000, isStopping: () => stopping });
   const readyMs = Math.round(performance.now() - started);
   const servicesMs = Math.round(performance.now() - bootStarted);
   writeFileSync(
@@ -142,8 +163,9 @@ async function main() {
   );
   say(`all services healthy in ${(readyMs / 1000).toFixed(1)} s (services started in ${(servicesMs / 1000).toFixed(1)} s)`);
   for (const spec of services) say(`  ${spec.name.padEnd(13)} http://127.0.0.1:${spec.port}${spec.name === 'gateway' ? '/graphql' : ''}`);
-  say('  health        http://127.0.0.1:4000/api/v1/status/health');
-  say('  dev login     POST http://127.0.0.1:4000/api/v1/auth/dev-login {"username":"alice"} (admin, alice, bob, carol)');
+  const gatewayPort = services.find((s) => s.name === 'gateway')?.port ?? 4000;
+  say(`  health        http://127.0.0.1:${gatewayPort}/api/v1/status/health`);
+  say(`  dev login     POST http://127.0.0.1:${gatewayPort}/api/v1/auth/dev-login {"username":"alice"} (admin, alice, bob, carol; this machine only)`);
   say(`logs in ${logDir}; press Ctrl-C to stop everything`);
 }
 

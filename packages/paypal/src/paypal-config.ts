@@ -1,4 +1,4 @@
-import { ConfigError, isProduction, readEnv, readEnvBool, readEnvInt } from '@sw/config';
+import { ConfigError, isProduction, readEnv, readEnvBool, readEnvInt, secretProblem } from '@sw/config';
 import type { BillingPlan } from '@sw/domain';
 
 /** PayPal's own API hosts: the only hosts a webhook's PAYPAL-CERT-URL may point at (https only). */
@@ -43,8 +43,9 @@ function isPayPalHost(url: string): boolean {
 }
 
 /**
- * Reads the PayPal configuration. Throws ConfigError when production would run with the signature
- * bypass, with the dev credentials, or against a non-PayPal API base (fail closed at startup).
+ * Reads the PayPal configuration. Throws ConfigError when production would run with the signature bypass, against a
+ * non-PayPal API base, or with credentials that are unset, the emulator's, placeholders, or (the client secret) weak
+ * by the shared secret rules of @sw/config (fail closed at startup, every problem listed, no value printed).
  */
 export function readPayPalConfig(env: NodeJS.ProcessEnv = process.env): PayPalConfig {
   const port = readEnvInt('PAYPAL_EMULATOR_PORT', DEFAULT_PAYPAL_EMULATOR_PORT, env);
@@ -66,12 +67,15 @@ export function readPayPalConfig(env: NodeJS.ProcessEnv = process.env): PayPalCo
   };
   if (!prod && !isPayPalHost(apiBase)) cfg.allowedCertHosts.push(new URL(apiBase).origin);
   if (prod) {
-    if (cfg.skipWebhookValidation) throw new ConfigError('PAYPAL_SKIP_WEBHOOK_VALIDATION must not be set in production');
-    if (cfg.clientId === DEV_PAYPAL_CLIENT_ID || cfg.clientSecret === DEV_PAYPAL_CLIENT_SECRET) {
-      throw new ConfigError('PAYPAL_CLIENT_ID / PAYPAL_CLIENT_SECRET must be set in production');
-    }
-    if (cfg.webhookId === DEV_PAYPAL_WEBHOOK_ID) throw new ConfigError('PAYPAL_WEBHOOK_ID must be set in production');
-    if (!isPayPalHost(apiBase)) throw new ConfigError('PAYPAL_API_BASE must be a PayPal host in production');
+    const problems = [
+      cfg.skipWebhookValidation ? 'PAYPAL_SKIP_WEBHOOK_VALIDATION must not be set in production' : null,
+      isPayPalHost(apiBase) ? null : 'PAYPAL_API_BASE must be a PayPal host in production',
+      secretProblem('PAYPAL_CLIENT_SECRET', env.PAYPAL_CLIENT_SECRET, { defaults: [DEV_PAYPAL_CLIENT_SECRET] }),
+      // Identifiers, not secrets: any length, but never the emulator's or a placeholder.
+      secretProblem('PAYPAL_CLIENT_ID', env.PAYPAL_CLIENT_ID, { defaults: [DEV_PAYPAL_CLIENT_ID], minLength: 1 }),
+      secretProblem('PAYPAL_WEBHOOK_ID', env.PAYPAL_WEBHOOK_ID, { defaults: [DEV_PAYPAL_WEBHOOK_ID], minLength: 1 }),
+    ].filter((p): p is string => p !== null);
+    if (problems.length > 0) throw new ConfigError(`refusing PayPal configuration in production: ${problems.join('; ')}`);
   }
   return cfg;
 }

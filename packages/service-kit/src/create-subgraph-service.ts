@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
-import { GraphQLError, parse } from 'graphql';
+import { GraphQLError, getOperationAST, parse } from 'graphql';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -31,6 +31,10 @@ import type { RequestContext } from './request-context.ts';
 import { restError } from './rest-error.ts';
 import { createServiceMetrics, metricsPlugin } from './service-metrics.ts';
 import type { ServiceMetrics } from './service-metrics.ts';
+import { checkQueryLimits, queryExceedsBytes, readQueryLimits, DEFAULT_SUBGRAPH_QUERY_LIMITS } from './query-limits/query-limits.ts';
+import type { QueryLimits } from './query-limits/query-limits.ts';
+import { fieldCostsFromSdl } from './query-limits/field-costs.ts';
+import { queryLimitsPlugin } from './query-limits/query-limits-plugin.ts';
 
 /** Largest accepted GraphQL request body (HTTP) and WebSocket message. */
 export const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -60,6 +64,11 @@ export interface SubgraphServiceOptions<C extends RequestContext> {
   internalClaimsSecret?: string;
   /** How long stop() lets in-flight HTTP requests finish before cutting connections (default 5000 ms). */
   stopGracePeriodMs?: number;
+  /**
+   * Depth / complexity / size limits of every operation, over HTTP and graphql-ws (default SUBGRAPH_* env over
+   * DEFAULT_SUBGRAPH_QUERY_LIMITS). Field weights come from `@cost` in the SDL.
+   */
+  queryLimits?: QueryLimits;
 }
 
 export interface SubgraphService {
@@ -90,7 +99,12 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
   assertProductionSecrets();
   const logger = opts.logger ?? createLogger(opts.name);
   const secret = opts.internalClaimsSecret ?? internalClaimsSecret();
-  const schema = buildSubgraphSchema({ typeDefs: parse(readFileSync(opts.sdlPath, 'utf8')), resolvers: opts.resolvers });
+  const typeDefs = parse(readFileSync(opts.sdlPath, 'utf8'));
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: opts.resolvers });
+  // A subgraph may be reachable without the gateway in front of it: it enforces the same kind of limits itself.
+  const limits = opts.queryLimits ?? readQueryLimits('SUBGRAPH', DEFAULT_SUBGRAPH_QUERY_LIMITS);
+  const fieldCosts = fieldCostsFromSdl(typeDefs);
+  const parseOptions = { maxTokens: Math.max(1000, Math.ceil(limits.maxBytes / 2)) };
   const formatError = createErrorFormatter(logger);
   const metrics = createServiceMetrics(opts.name);
 
@@ -113,6 +127,23 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
 
+  /** The limit errors of a graphql-ws subscribe payload, or undefined to let graphql-ws parse and validate it. */
+  function subscribeLimitErrors(query: string, operationName: string | null | undefined): GraphQLError[] | undefined {
+    if (queryExceedsBytes(query, limits.maxBytes)) {
+      return [domainGraphQLError(new DomainError('ERR_QUERY_TOO_LARGE', `query document exceeds ${limits.maxBytes} bytes`))];
+    }
+    let document;
+    try {
+      document = parse(query, parseOptions);
+    } catch {
+      return undefined; // graphql-ws reports the syntax error itself
+    }
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return undefined;
+    const verdict = checkQueryLimits(document, operation, limits, { schema, fieldCosts });
+    return verdict ? [verdict] : undefined;
+  }
+
   // --- graphql-ws (subscriptions) on the same server and path ---
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: GRAPHQL_BODY_LIMIT_BYTES });
   const wsClaims = new WeakMap<object, Claims | null>();
@@ -133,12 +164,12 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
       onDisconnect(ctx) {
         if (wsClaims.has(ctx)) metrics.wsConnections.dec();
       },
-      onSubscribe(ctx) {
+      onSubscribe(ctx, _id, payload) {
         const claims = wsClaims.get(ctx) ?? null;
         if (claims !== null && claims.exp * 1000 <= Date.now()) {
           return [domainGraphQLError(new DomainError('ERR_INVALID_TOKEN', 'token expired'))];
         }
-        return undefined;
+        return subscribeLimitErrors(payload.query, payload.operationName);
       },
       async context(ctx) {
         const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
@@ -163,6 +194,7 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
     stopOnTerminationSignals: false,
     formatError,
     logger,
+    parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.stopGracePeriodMs ?? 5000 }),
       {
@@ -187,6 +219,7 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
       // The default cache-control plugin hooks every field resolution; nothing here uses cache hints.
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(metrics),
+      queryLimitsPlugin<C>({ limits, fieldCosts }),
     ],
   });
   await apollo.start();
@@ -211,9 +244,19 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
     res.locals.swContext = createRequestContext(claims, requestIdFrom(req.headers['x-request-id']), logger);
     next();
   };
+  const queryBytes: RequestHandler = (req, res, next) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = req.method === 'GET' ? req.query.query : body?.query;
+    if (typeof query === 'string' && queryExceedsBytes(query, limits.maxBytes)) {
+      res.status(400).json(graphqlErrorBody(new DomainError('ERR_QUERY_TOO_LARGE', `query document exceeds ${limits.maxBytes} bytes`)));
+      return;
+    }
+    next();
+  };
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT_BYTES }),
+    queryBytes,
     forwardedClaims,
     apolloHandler(apollo, (_req, res) => contextFor(res.locals.swContext as RequestContext)),
   );

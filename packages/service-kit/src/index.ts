@@ -12,3 +12,16 @@ export type { HealthCheckResult } from './health-handler.ts';
 export { createServiceMetrics, metricsPlugin } from './service-metrics.ts';
 export type { ServiceMetrics } from './service-metrics.ts';
 export { stopOnSignals } from './stop-on-signals.ts';
+export {
+  DEFAULT_QUERY_LIMITS,
+  DEFAULT_SUBGRAPH_QUERY_LIMITS,
+  checkQueryLimits,
+  fieldCostsFromSdl,
+  limitError,
+  limitViolation,
+  measureOperation,
+  queryExceedsBytes,
+  queryLimitsPlugin,
+  readQueryLimits,
+} from './query-limits/index.ts';
+export type { Cost, CostModel, DepthAndComplexity, OperationCost, QueryLimits, QueryLimitsPluginOptions } from './query-limits/index.ts';

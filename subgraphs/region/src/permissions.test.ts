@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Claims } from '@sw/auth';
-import { canManageRegion, canViewSelf, isRegionOwner } from './permissions.ts';
+import { canManageRegion, canViewPlayerPrivate, canViewSelf, isRegionOwner } from './permissions.ts';
 
 const OWNER = 'a0000000-0000-4000-8000-000000000001';
 const claims = (playerId: string | null, roles: Claims['roles'] = ['player']): Claims => ({
@@ -41,5 +41,15 @@ describe('region permissions grid', () => {
     expect(isRegionOwner(actors.owner, platform)).toBe(false);
     expect(canManageRegion(actors.owner, platform)).toBe(false);
     expect(canManageRegion(actors.admin, platform)).toBe(true);
+  });
+
+  it.each([
+    ['anonymous', false],
+    ['owner', true],
+    ['otherPlayer', false],
+    ['playerless', false],
+    ['admin', true],
+  ] as const)('%s: sees the private fields of player OWNER = %s', (actor, allowed) => {
+    expect(canViewPlayerPrivate(actors[actor], { id: OWNER })).toBe(allowed);
   });
 });

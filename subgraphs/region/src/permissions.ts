@@ -25,3 +25,13 @@ export function canManageRegion(claims: Claims | null, region: OwnedRegion): boo
 export function canViewSelf(claims: Claims | null): claims is Claims {
   return claims !== null;
 }
+
+/** A player as the privacy rule needs it. */
+export interface PlayerSubject {
+  id: string;
+}
+
+/** Private player fields (credits, memberships): the player themself or an admin; anyone else sees null. */
+export function canViewPlayerPrivate(claims: Claims | null, player: PlayerSubject): boolean {
+  return (claims?.playerId != null && claims.playerId === player.id) || isAdmin(claims);
+}

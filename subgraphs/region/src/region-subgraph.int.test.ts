@@ -119,6 +119,10 @@ afterAll(async () => {
 const q = (query: string, variables?: Record<string, unknown>, claims?: ReturnType<typeof testClaims> | null) =>
   postGraphql(service.url, query, variables, claims ?? null);
 
+/** `q` with a declared result shape, for assertions without `any`. */
+const typed = <T>(query: string, variables?: Record<string, unknown>, claims?: ReturnType<typeof testClaims> | null) =>
+  postGraphql<T>(service.url, query, variables, claims ?? null);
+
 const alice = () => testClaims(ids.userAlice, 'alice', ids.alice);
 const bobAdmin = () => testClaims(ids.userBob, 'bob', ids.bob, true);
 
@@ -229,6 +233,35 @@ describe('Region.world', () => {
     expect((await q(worldQuery, { id: ids.alpha })).data.region.world).toEqual(worldStats);
   });
 
+  it('shares one region-server call across aliases and repeated requests of the same region (cached briefly)', async () => {
+    let calls = 0;
+    const counting = http.createServer((_req, res) => {
+      calls += 1;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(worldStats));
+    });
+    const countingUrl = await listen(counting);
+    try {
+      await tdb.db.update(hub.regions).set({ runtimeEndpoint: countingUrl }).where(eqId(ids.gamma));
+      const aliases = Array.from({ length: 30 }, (_, i) => `w${i}: region(id: $id) { world { sectors } }`).join(' ');
+      const [a, b] = await Promise.all([
+        typed<Record<string, { world: { sectors: number } }>>(`query($id: ID!) { ${aliases} }`, { id: ids.gamma }),
+        typed<{ region: { world: unknown } }>(worldQuery, { id: ids.gamma }),
+      ]);
+      expect(a.errors).toBeUndefined();
+      expect(a.data?.w29?.world.sectors).toBe(worldStats.sectors);
+      expect(b.data?.region.world).toEqual(worldStats);
+      expect(calls).toBe(1);
+    } finally {
+      await close(counting);
+    }
+  });
+
+  it('counts Region.world at its @cost weight: too many selections are refused with ERR_QUERY_TOO_COMPLEX', async () => {
+    const aliases = Array.from({ length: 100 }, (_, i) => `w${i}: region(id: $id) { world { sectors } }`).join(' ');
+    expect(errorCodes(await q(`query($id: ID!) { ${aliases} }`, { id: ids.alpha }))).toEqual(['ERR_QUERY_TOO_COMPLEX']);
+  });
+
   it('is null when the region-server is unreachable or slower than the timeout', async () => {
     const closed = http.createServer();
     const deadUrl = await listen(closed);
@@ -280,6 +313,35 @@ describe('me and players', () => {
       body: JSON.stringify({ query: '{ me { userId } }' }),
     });
     expect(res.status).toBe(401);
+  });
+
+  it('player(id): private fields (credits, memberships) only for the player themself or an admin, null for others', async () => {
+    interface PlayerView {
+      name: string;
+      credits: number | null;
+      memberships: { region: { name: string } }[] | null;
+    }
+    const query = `query($id: ID!) { player(id: $id) { name credits memberships { region { name } } } }`;
+    const anonymous = await typed<{ player: PlayerView }>(query, { id: ids.alice });
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data?.player).toEqual({ name: 'Alice', credits: null, memberships: null });
+    const carol = await typed<{ player: PlayerView }>(query, { id: ids.alice }, testClaims(ids.userCarol, 'carol', ids.carol));
+    expect(carol.data?.player).toEqual({ name: 'Alice', credits: null, memberships: null });
+    for (const claims of [alice(), bobAdmin()]) {
+      const res = await typed<{ player: PlayerView }>(query, { id: ids.alice }, claims);
+      expect(res.data?.player.credits).toBe(12_345);
+      expect(res.data?.player.memberships?.map((m) => m.region.name).sort()).toEqual(['alpha', 'terran-space']);
+    }
+    // The same rule wherever the player is reached: as a region's owner and as an entity reference.
+    const owner = await typed<{ region: { owner: unknown } }>(
+      `query($id: ID!) { region(id: $id) { owner { credits memberships { membershipType } } } }`,
+      { id: ids.alpha },
+    );
+    expect(owner.data?.region.owner).toEqual({ credits: null, memberships: null });
+    const entity = await typed<{ _entities: unknown[] }>(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Player { credits } } }`, {
+      reps: [{ __typename: 'Player', id: ids.alice }],
+    });
+    expect(entity.data?._entities).toEqual([{ credits: null }]);
   });
 
   it('player(id) resolves a player and rejects unknown / malformed ids', async () => {

@@ -2,10 +2,9 @@ import { DomainError, PAGE_LIMITS, REGION_STATUSES, REGION_TYPES, assertUuid, is
 import { requireAuth } from '@sw/service-kit';
 import { JSONScalar } from './json-scalar.ts';
 import { mapRegion, toNumber, type RegionModel } from './map-region.ts';
-import { isRegionOwner } from './permissions.ts';
+import { canViewPlayerPrivate, isRegionOwner } from './permissions.ts';
 import type { RegionContext } from './region-context.ts';
 import { listRegions, regionByName, userWithPlayer, type MembershipRow, type PlayerRow, type RegionListFilter } from './region-queries.ts';
-import { fetchWorldStats } from './world-stats.ts';
 
 interface RegionsArgs {
   filter?: { regionType?: string | null; status?: string | null; ownerId?: string | null } | null;
@@ -77,17 +76,19 @@ export const regionResolvers = {
     governor: (r: RegionModel, _: unknown, ctx: RegionContext) => loadPlayer(ctx, r.governorId),
     ambassador: (r: RegionModel, _: unknown, ctx: RegionContext) => loadPlayer(ctx, r.ambassadorId),
     counts: (r: RegionModel, _: unknown, ctx: RegionContext) => ctx.loaders.counts.load(r.id),
-    world: (r: RegionModel, _: unknown, ctx: RegionContext) => fetchWorldStats(r.runtimeEndpoint, ctx.worldStatsTimeoutMs),
+    world: (r: RegionModel, _: unknown, ctx: RegionContext) => ctx.worldStats.get(r.id, r.runtimeEndpoint),
     viewerIsOwner: (r: RegionModel, _: unknown, ctx: RegionContext) => isRegionOwner(ctx.claims, r),
   },
   Player: {
     __resolveReference(ref: { id: string }, ctx: RegionContext): Promise<PlayerRow | null> | null {
       return isUuid(ref.id) ? ctx.loaders.player.load(ref.id) : null;
     },
-    credits: (p: PlayerRow) => toNumber(p.credits),
+    // Private fields answer null for anyone but the player and admins (schema.graphql says so).
+    credits: (p: PlayerRow, _: unknown, ctx: RegionContext) => (canViewPlayerPrivate(ctx.claims, p) ? toNumber(p.credits) : null),
     homeRegion: (p: PlayerRow, _: unknown, ctx: RegionContext) => loadRegion(ctx, p.homeRegionId),
     currentRegion: (p: PlayerRow, _: unknown, ctx: RegionContext) => loadRegion(ctx, p.currentRegionId),
-    memberships: (p: PlayerRow, _: unknown, ctx: RegionContext) => ctx.loaders.memberships.load(p.id),
+    memberships: (p: PlayerRow, _: unknown, ctx: RegionContext) =>
+      canViewPlayerPrivate(ctx.claims, p) ? ctx.loaders.memberships.load(p.id) : null,
     ownedRegions: (p: PlayerRow, _: unknown, ctx: RegionContext) => ctx.loaders.ownedRegions.load(p.id),
   },
   Membership: {

@@ -8,7 +8,8 @@
  * (region-image.ts → build-base-images.sh; ~40 s the first time, ~1 s cached).
  * SW_DOCKER_REGION_COMMAND: command of the region-server container as a JSON array (default: the image's CMD).
  * SW_DOCKER_SHARED_NETWORK: network the region containers also join when the orchestrator runs in a container.
- * SW_DOCKER_ADMIN_SECRET: secret the region Postgres superuser passwords are derived from.
+ * SW_DOCKER_ADMIN_SECRET: secret the region Postgres superuser passwords are derived from (required and checked in
+ * production, admin-secret.ts).
  */
 import Docker from 'dockerode';
 import type { RegionRuntimeDriver } from '../driver.ts';

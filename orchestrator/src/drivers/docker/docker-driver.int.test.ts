@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Docker from 'dockerode';
@@ -84,7 +84,7 @@ describe.skipIf(!engine.available)('docker runtime driver (real engine)', () => 
     expect(res.driver.name).toBe('docker');
     expect(await res.driver.listOwned()).toEqual({ stacks: [], databases: [] });
     await res.driver.close();
-  });
+  }, 300_000); // the first test builds the region image (staging + docker build: ~15 s idle, ~1 min loaded)
 
   runDriverContract('docker', async () => {
     const instance = newInstance('ct');
@@ -173,16 +173,27 @@ describe.skipIf(!engine.available)('docker runtime driver (real engine)', () => 
 
     it('measures CPU relative to the container allowance (0.5 vCPU fully busy ≈ 100 %)', async () => {
       const c = docker.getContainer(observed.containerId);
-      const exec = await c.exec({ Cmd: ['node', '-e', 'const e=Date.now()+6000;while(Date.now()<e);'], AttachStdout: false, AttachStderr: false });
+      const exec = await c.exec({ Cmd: ['node', '-e', 'const e=Date.now()+12000;while(Date.now()<e);'], AttachStdout: false, AttachStderr: false });
       await exec.start({ Detach: true });
       await sleep(1_500);
+      // The reference: CPU time the container really got around the driver's sample, per wall-clock second. On an
+      // idle host a fully busy 0.5-vCPU container gets its whole allowance (≈ 100 %); on a saturated one less — the
+      // driver must report the same share of the allowance either way, and never much more than the allowance.
+      const usage = async () => {
+        const st = (await c.stats({ stream: false })) as unknown as { read: string; cpu_stats: { cpu_usage: { total_usage: number } } };
+        return { ns: st.cpu_stats.cpu_usage.total_usage, at: Date.parse(st.read) };
+      };
+      const before = await usage();
       const s = await driver.stackStats(regionId, observed);
+      const after = await usage();
       expect(s).not.toBeNull();
-      // Docker's own CPU% would be ≈ 50 (half a core); relative to the 0.5-vCPU allowance it is ≈ 100.
-      expect(s!.cpuPct).toBeGreaterThan(70);
+      const referencePct = ((after.ns - before.ns) / ((after.at - before.at) * 1e6) / 0.5) * 100;
+      expect(referencePct).toBeGreaterThan(10); // the busy loop really ran during the sample
+      // Docker's own CPU% would be ≈ 50 (half a core) on an idle host; relative to the 0.5-vCPU allowance it is ≈ 100.
+      expect(Math.abs(s!.cpuPct - referencePct)).toBeLessThan(35);
       expect(s!.cpuPct).toBeLessThan(140);
       expect(s!.memPct).toBeCloseTo((s!.rssBytes / 1024 ** 3) * 100, 5);
-      await waitFor('busy loop done', async () => !(await exec.inspect()).Running, 15_000);
+      await waitFor('busy loop done', async () => !(await exec.inspect()).Running, 30_000);
     });
 
     it('updates NanoCpus and Memory+MemorySwap live without recreating the container', async () => {
@@ -291,4 +302,25 @@ describe.skipIf(!engine.available)('docker runtime driver (real engine)', () => 
   });
 
   describeOrchestratorOnDocker(images);
+
+  // ensure-engine.sh serialises itself with a flock on fd 9; a dockerd that inherited it would hold the lock for its
+  // whole life and every later ensure-engine.sh (a second CI run, the bench) would block forever. Checked last, so
+  // the daemon the restart test above started through ensure-engine.sh is covered too. A stand-in daemon gets the
+  // same check without an engine in packages/launcher/src/ensure-engine.int.test.ts.
+  it.skipIf(!ownsDaemon())('the dockerd ensure-engine.sh started holds no fd on its lock; a second ensure-engine.sh returns promptly', () => {
+    const pidFile = process.env.SW_DOCKERD_PIDFILE ?? '/tmp/sw-dockerd.pid';
+    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    const fds = readdirSync(`/proc/${pid}/fd`).map((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    });
+    expect(fds).not.toContain(`${pidFile}.lock`);
+    const t0 = Date.now();
+    const out = execFileSync('bash', [path.join(LAUNCHER_DOCKER_DIR, 'ensure-engine.sh')], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+    expect(out).toMatch(/engine: already-running/);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+  });
 });

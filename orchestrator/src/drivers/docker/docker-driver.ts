@@ -45,6 +45,7 @@ import { probeHealth } from '../../http/probe-health.ts';
 import { relativeUsage, type DockerStatsSample } from './container-stats.ts';
 import { LABEL, MANAGED_BY, labelFilter, objectName, type StackRole } from './docker-labels.ts';
 import { createEngineWatcher, type EngineWatcher, type EngineWatcherOptions } from './engine-watcher.ts';
+import { resolveDockerAdminSecret } from './admin-secret.ts';
 import { pickRegionSubnetIndex, regionSubnet, usedRegionSubnetIndexes } from './subnet-allocator.ts';
 
 export const REGION_SERVER_PORT = 4002;
@@ -113,7 +114,7 @@ type ContainerInfo = Docker.ContainerInspectInfo;
 export function createDockerDriver(opts: DockerDriverOptions): DockerDriver {
   const docker = opts.docker ?? new Docker();
   const instance = opts.instance ?? 'default';
-  const adminSecret = opts.adminSecret ?? process.env.SW_DOCKER_ADMIN_SECRET ?? process.env.INTERNAL_CLAIMS_SECRET ?? 'DEV_DOCKER_ADMIN_SECRET';
+  const adminSecret = resolveDockerAdminSecret(opts.adminSecret);
   const startTimeoutMs = opts.startTimeoutMs ?? 90_000;
   const callTimeoutMs = opts.callTimeoutMs ?? 30_000;
   const endpointMode = opts.endpointMode ?? (opts.sharedNetwork ? 'network' : 'published');

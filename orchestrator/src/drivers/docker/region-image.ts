@@ -10,7 +10,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -104,18 +104,39 @@ export async function ensureTemplateImages(opts: { baseImage?: string; log?: (ms
 
 const IMAGE_LOCK = '/tmp/sw-region-image.lock';
 
-/** mkdir-based cross-process lock; a lock older than 10 min is considered abandoned. Waits up to 10 min. */
-async function withFileLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+const pidAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * mkdir-based cross-process lock holding its owner's pid. A lock whose owner died (an orchestrator killed while it
+ * built the image) is taken over at once; one without an owner file is considered abandoned after 10 min. Waits up
+ * to 10 min for a live owner.
+ */
+export async function withFileLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + 600_000;
+  const ownerFile = path.join(dir, 'owner');
   for (;;) {
     try {
       mkdirSync(dir);
+      writeFileSync(ownerFile, String(process.pid));
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(ownerFile, 'utf8').trim()) || 0;
+      } catch {
+        // no owner file yet (just created) or the lock is already gone: decide by age / retry
+      }
       const age = Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 600_000) rmSync(dir, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`timed out waiting for ${dir}`);
+      if ((owner > 0 && !pidAlive(owner)) || age > 600_000) rmSync(dir, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`timed out waiting for ${dir} (held by pid ${owner || 'unknown'})`);
       else await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -123,6 +144,14 @@ async function withFileLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Build contexts left in /tmp by a builder that was killed (its pid is in the name). */
+function removeDeadContexts(): void {
+  for (const name of readdirSync('/tmp')) {
+    const m = /^sw-region-ctx-(\d+)-\d+(\.log)?$/.exec(name);
+    if (m && !pidAlive(Number(m[1]))) rmSync(path.join('/tmp', name), { recursive: true, force: true });
   }
 }
 
@@ -136,6 +165,7 @@ async function ensureTemplateImagesLocked(opts: { baseImage?: string; log?: (msg
   let built = false;
   if (!(await imageId(tag))) {
     const started = Date.now();
+    removeDeadContexts();
     const ctx = `/tmp/sw-region-ctx-${process.pid}-${Date.now()}`;
     try {
       await run('bash', [path.join(LAUNCHER_DOCKER_DIR, 'stage-app.sh'), ctx, '@sw/orchestrator'], { timeout: 300_000, maxBuffer: 16 << 20 });

@@ -1,0 +1,62 @@
+import postgres from 'postgres';
+import { assignHubOwner, ensureLoginRole, grantHubAppRole } from './app-role.ts';
+import { ensureDatabase } from './ensure-database.ts';
+import { migrateHub } from './migrate.ts';
+
+export interface HubBootstrapOptions {
+  /** The hub database as the migration role (user + password of DATABASE_URL; the role owns the schema). */
+  databaseUrl: string;
+  /** A superuser connection (any database of the server); when given, roles and ownership are set up first. */
+  adminUrl?: string;
+  /**
+   * Roles services connect as, each granted row access only (DML) after the migrations; `createDatabases` adds
+   * CREATEDB (the region-manager's backup verification).
+   */
+  appRoles?: { name: string; password?: string; createDatabases?: boolean }[];
+}
+
+/**
+ * Prepares the hub database for least-privilege services (docs/decisions/hub-database-roles.md), idempotently, so a
+ * one-shot job can run it on every deploy:
+ *  1. with `adminUrl`: create or update the migration role (DATABASE_URL's user and password) and the application
+ *     roles as plain login roles, create the database if missing, hand it and its public schema to the migration role;
+ *  2. as the migration role: apply the pending hub migrations;
+ *  3. grant each application role row access only (grantHubAppRole).
+ */
+export async function bootstrapHubDatabase(opts: HubBootstrapOptions): Promise<{ created: boolean }> {
+  const target = new URL(opts.databaseUrl);
+  const migrator = decodeURIComponent(target.username);
+  const migratorPassword = target.password === '' ? undefined : decodeURIComponent(target.password);
+  let created = false;
+  if (opts.adminUrl) {
+    const admin = new URL(opts.adminUrl);
+    const server = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+    try {
+      if (!migrator) throw new Error('DATABASE_URL must name the migration role (user) when HUB_DB_ADMIN_URL is set');
+      await ensureLoginRole(server, migrator, migratorPassword);
+      for (const r of opts.appRoles ?? []) await ensureLoginRole(server, r.name, r.password, { createDatabases: r.createDatabases ?? false });
+    } finally {
+      await server.end({ timeout: 5 });
+    }
+    admin.pathname = target.pathname;
+    created = await ensureDatabase(admin.toString());
+    const onDb = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+    try {
+      await assignHubOwner(onDb, migrator);
+    } finally {
+      await onDb.end({ timeout: 5 });
+    }
+  } else {
+    created = await ensureDatabase(opts.databaseUrl);
+  }
+  await migrateHub(opts.databaseUrl);
+  if (opts.appRoles?.length) {
+    const sql = postgres(opts.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      for (const r of opts.appRoles) await grantHubAppRole(sql, r.name);
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  }
+  return { created };
+}
