@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '../ui/link';
 import type { ReactNode } from 'react';
 import { readSession } from '../../auth/session-cookie';
 import { isAdminUser } from '../../auth/session-claims';

@@ -1,3 +1,4 @@
+import { Link } from '../ui/link';
 import { EmptyState } from '../ui/states';
 import type { RegionRowView } from '../../graphql/reshape';
 
@@ -27,9 +28,9 @@ export function RegionList({ regions }: { regions: RegionRowView[] }) {
         {regions.map((r) => (
           <tr key={r.id} data-testid="region-row" data-region-name={r.name} data-region-type={r.regionType}>
             <td>
-              <a href={`/regions/${r.name}`} data-testid="region-display-name">
+              <Link href={`/regions/${r.name}`} data-testid="region-display-name">
                 {r.displayName}
-              </a>
+              </Link>
               <span className="table__sub" data-testid="region-name">
                 {r.name}
               </span>

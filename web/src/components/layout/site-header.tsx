@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '../ui/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useSession } from '../../auth/session-provider';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '../ui/link';
 import type { ClusterRowFragment } from '../../graphql/generated/graphql';
 import { enumLabel } from '../../graphql/reshape';
 import { EmptyState, Meter } from '../ui/states';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '../ui/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
@@ -80,8 +80,10 @@ export function ProvisioningView({ initial }: { initial: Sub }) {
 
 function LiveProgress({ initial, regionName }: { initial: RuntimeFieldsFragment; regionName: string }) {
   const router = useRouter();
-  const { data: runtime } = useLiveRuntime(initial);
-  const ready = runtime.state === 'READY';
+  // Provisioning is short and watched closely: besides the live events, the snapshot is re-read every 3 s until READY.
+  const [ready, setReady] = useState(initial.state === 'READY');
+  const { data: runtime } = useLiveRuntime(initial, { resyncEveryMs: ready ? 0 : 3_000 });
+  useEffect(() => setReady(runtime.state === 'READY'), [runtime.state]);
   const dashboard = `/regions/${regionName}/govern`;
 
   useEffect(() => {

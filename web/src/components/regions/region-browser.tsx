@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '../ui/link';
 import type { RegionBrowserQuery } from '../../graphql/generated/graphql';
 import { enumLabel, toRegionRow } from '../../graphql/reshape';
 import { EmptyState } from '../ui/states';

@@ -16,7 +16,7 @@ export interface LiveRuntime {
  * A region's runtime kept current by `regionRuntimeChanged` (every event carries the whole runtime, so applying one
  * is replacing the snapshot); re-read with `regionRuntime` after a dropped socket or a gap.
  */
-export function useLiveRuntime(initial: RuntimeFieldsFragment): LiveRuntime {
+export function useLiveRuntime(initial: RuntimeFieldsFragment, opts: { resyncEveryMs?: number } = {}): LiveRuntime {
   const client = useClient();
   const refetch = useCallback(async () => {
     const r = await client.query(RegionRuntimeQuery, { regionId: initial.regionId }, { requestPolicy: 'network-only' }).toPromise();
@@ -29,6 +29,7 @@ export function useLiveRuntime(initial: RuntimeFieldsFragment): LiveRuntime {
     variables: { regionId: initial.regionId },
     apply: (_current, event) => event.regionRuntimeChanged.runtime,
     mode: 'fifo',
+    ...(opts.resyncEveryMs !== undefined ? { resyncEveryMs: opts.resyncEveryMs } : {}),
   });
   return { data: live.data, events: live.events };
 }

@@ -17,7 +17,16 @@ export interface LiveSnapshotOptions<Snap, Event, Vars extends AnyVariables> {
   mode: DeliveryMode;
   /** No subscription while true (e.g. the thing watched has reached a final state). */
   pause?: boolean;
+  /**
+   * Also re-read the snapshot this often (ms; 0 = never). Events published between the server-rendered snapshot and
+   * the moment the subscription is active upstream are lost without a trace (no seq gap to notice), so fifo views
+   * re-read once shortly after subscribing and then at this interval. Default 15 s for fifo, never for latest.
+   */
+  resyncEveryMs?: number;
 }
+
+/** Delay of the one early re-read after subscribing: by then the upstream subscription is active. */
+const EARLY_RESYNC_MS = 1_500;
 
 export interface LiveSnapshot<Snap> {
   data: Snap;
@@ -70,6 +79,9 @@ export function useLiveSnapshot<Snap, Event, Vars extends AnyVariables>(opts: Li
       tracker.reset();
       resync();
     });
+    const every = opts.resyncEveryMs ?? (opts.mode === 'fifo' ? 15_000 : 0);
+    const early = opts.mode === 'fifo' ? setTimeout(resync, EARLY_RESYNC_MS) : null;
+    const periodic = every > 0 ? setInterval(resync, every) : null;
     const { unsubscribe } = client.subscription(opts.subscription, opts.variables).subscribe((result) => {
       const codes = codesOf(result);
       const ext = result.extensions as { seq?: unknown; gap?: unknown } | undefined;
@@ -89,13 +101,15 @@ export function useLiveSnapshot<Snap, Event, Vars extends AnyVariables>(opts: Li
     });
     return () => {
       cancelled = true;
+      if (early) clearTimeout(early);
+      if (periodic) clearInterval(periodic);
       stopReconnect();
       unsubscribe();
     };
     // Re-subscribes only when what is watched changes. `onReconnect` is stable per client; depending on the whole
     // connection object (whose status changes) would resubscribe on every status change, and since the socket is
     // lazy, each resubscription would close and reopen it: a reconnect loop.
-  }, [client, onReconnect, varsKey, opts.pause, opts.mode, opts.subscription]);
+  }, [client, onReconnect, varsKey, opts.pause, opts.mode, opts.subscription, opts.resyncEveryMs]);
 
   return { data, status, events, errorCode };
 }

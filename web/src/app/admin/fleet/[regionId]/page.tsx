@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '../../../../components/ui/link';
 import { RegionRuntimeQuery, RegionUsageHistoryQuery } from '../../../../graphql/operations/runtime';
 import { runQuery } from '../../../../graphql/run-query';
 import { AdminGate } from '../../../../components/auth/admin-gate';
