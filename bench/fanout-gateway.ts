@@ -16,7 +16,7 @@ const gw = await startGateway({
   subscriptions: { deliveryModes: FEED_DELIVERY_MODES, maxConnections: Number(process.env.FANOUT_SUBSCRIBERS ?? 10_000) + 1000 },
 });
 process.send!({ type: 'ready', url: gw.url });
-process.on('message', async (m: { type: string }) => {
+async function onMessage(m: { type: string }): Promise<void> {
   if (m.type === 'stats') {
     if (global.gc) global.gc();
     process.send!({ type: 'stats', rss: process.memoryUsage().rss, cpu: process.cpuUsage(), hub: gw.subscriptions.stats() });
@@ -24,7 +24,8 @@ process.on('message', async (m: { type: string }) => {
     await gw.stop();
     process.exit(0);
   }
-});
+}
+process.on('message', (m: { type: string }) => void onMessage(m));
 
 // The bench process went away (killed): never outlive it.
 process.on('disconnect', () => process.exit(0));

@@ -10,12 +10,13 @@ const secret = process.env.FANOUT_INTERNAL_SECRET!;
 const feed = await startFeedSubgraph({ internalClaimsSecret: secret, prefix });
 const names = await startNamesSubgraph({ internalClaimsSecret: secret });
 process.send!({ type: 'ready', feedUrl: feed.url, namesUrl: names.url });
-process.on('message', async (m: { type: string }) => {
+async function onMessage(m: { type: string }): Promise<void> {
   if (m.type !== 'stop') return;
   await feed.stop();
   await names.stop();
   process.exit(0);
-});
+}
+process.on('message', (m: { type: string }) => void onMessage(m));
 
 // The bench process went away (killed): never outlive it.
 process.on('disconnect', () => process.exit(0));

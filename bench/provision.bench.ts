@@ -90,7 +90,7 @@ try {
     }
     await sleep(10);
   }
-  const [first] = await tdb.sql`SELECT total_sectors FROM regions WHERE id = ${firstId}`;
+  const [first] = await tdb.sql<{ total_sectors: number }[]>`SELECT total_sectors FROM regions WHERE id = ${firstId}`;
 
   // (d) paid region: ACTIVATED webhook received by the orchestrator → region ready + registered
   const buyer = await userWithToken(tdb.sql, `bench_buyer_${instance}`);
@@ -100,7 +100,7 @@ try {
   let webhookToReadyMs: number | null = null;
   let paidRegionId: string | null = null;
   while (remaining() > 0) {
-    const [r] = await tdb.sql`SELECT id, runtime_state, nexus_attach_completed_at FROM regions WHERE paypal_subscription_id = ${sub.subscription.paypalSubscriptionId}`;
+    const [r] = await tdb.sql<{ id: string; runtime_state: string; nexus_attach_completed_at: Date | null }[]>`SELECT id, runtime_state, nexus_attach_completed_at FROM regions WHERE paypal_subscription_id = ${sub.subscription.paypalSubscriptionId}`;
     if (r?.runtime_state === 'ready' && r.nexus_attach_completed_at) {
       const doneAt = Date.now();
       const activated = billing.accepted.find((a) => a.event.event_type === 'BILLING.SUBSCRIPTION.ACTIVATED' && a.event.resource.id === sub.subscription.paypalSubscriptionId);
@@ -140,7 +140,7 @@ try {
   // (c) idle RSS: let them settle, then sample every live region-server
   await sleep(Math.min(5_000, Math.max(0, remaining())));
   const rss = rows.map((r) => (r.pid ? rssMb(Number(r.pid)) : null)).filter((v): v is number => v !== null);
-  const [conns] = await tdb.sql`SELECT count(*)::int AS n FROM pg_stat_activity`;
+  const [conns] = await tdb.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity`;
 
   // (e) docker runtime (issue 6), only when an engine answers (packages/launcher/docker/ensure-engine.sh).
   let docker: { provision_ready_ms_docker: number | null; docker_regions_live: number | null; docker_note?: string } = {

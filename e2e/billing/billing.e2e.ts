@@ -16,7 +16,8 @@ async function devLogin(request: APIRequestContext, username: string): Promise<s
   return ((await res.json()) as { token: string }).token;
 }
 
-async function gql<T = any>(request: APIRequestContext, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** One GraphQL call that must succeed; `T` is the selected data as this file declares it (not checked). */
+async function gql<T = unknown>(request: APIRequestContext, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await request.post(`${GATEWAY}/graphql`, {
     data: { query, variables },
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -29,6 +30,8 @@ async function gql<T = any>(request: APIRequestContext, token: string | null, qu
 
 const OWNED = `query { me { player { id ownedRegions { id name status viewerIsOwner nexusWarpSector
   runtime { state conditions { type status } } } } } }`;
+interface OwnedRegion { id: string; name: string; nexusWarpSector: number | null; runtime: { state: string; conditions: Array<{ type: string; status: string }> } | null }
+interface Owned { me: { player: { id: string; ownedRegions: OwnedRegion[] } } }
 
 let cleanup: { regionId: string } | null = null;
 
@@ -55,7 +58,7 @@ test.describe('PayPal subscription end to end', () => {
     // The buy form's checks, through the gateway.
     const plans = await gql<{ plans: Array<{ plan: string; amount: string }> }>(request, null, '{ plans { plan amount } }');
     expect(plans.plans.map((p) => p.plan).sort()).toEqual(['GALACTIC_CITIZEN', 'REGIONAL_OWNER']);
-    const avail = await gql(request, token, 'query($n: String!) { regionNameAvailability(name: $n) { available slug } }', { n: regionName });
+    const avail = await gql<{ regionNameAvailability: unknown }>(request, token, 'query($n: String!) { regionNameAvailability(name: $n) { available slug } }', { n: regionName });
     expect(avail.regionNameAvailability).toEqual({ available: true, slug: regionName });
     const before = await gql<{ nexusStats: { totalWarpGates: number } }>(request, null, '{ nexusStats { totalWarpGates } }');
 
@@ -83,10 +86,10 @@ test.describe('PayPal subscription end to end', () => {
     const t0 = Date.now();
 
     // The signed ACTIVATED webhook -> desired state -> reconciler -> READY and attached; the buyer owns it.
-    let region: any = null;
+    let region: OwnedRegion | null = null;
     while (Date.now() - t0 < READY_TIMEOUT_MS) {
-      const d = await gql(request, token, OWNED);
-      region = d.me.player.ownedRegions.find((r: { name: string }) => r.name === regionName) ?? null;
+      const d = await gql<Owned>(request, token, OWNED);
+      region = d.me.player.ownedRegions.find((r) => r.name === regionName) ?? null;
       if (region) cleanup = { regionId: region.id };
       if (region?.runtime?.state === 'READY') break;
       expect(['REQUESTED', 'PROVISIONING', undefined]).toContain(region?.runtime?.state);
@@ -97,11 +100,11 @@ test.describe('PayPal subscription end to end', () => {
     // `status` (region subgraph) and `runtime` (orchestrator) come from two reads one after the other, so the response
     // that first shows READY may still carry the status read just before the transition (docs/rules/region-status.md).
     // Both are written in one transaction: a read that starts after READY was seen must show ACTIVE.
-    const reread = await gql<{ me: { player: { ownedRegions: Array<{ name: string }> } } }>(request, token, OWNED);
-    region = reread.me.player.ownedRegions.find((r) => r.name === regionName);
+    const reread = await gql<Owned>(request, token, OWNED);
+    region = reread.me.player.ownedRegions.find((r) => r.name === regionName) ?? null;
     expect(region).toMatchObject({ name: regionName, status: 'ACTIVE', viewerIsOwner: true, runtime: { state: 'READY' } });
-    expect(region.nexusWarpSector).toEqual(expect.any(Number));
-    const conditions = Object.fromEntries(region.runtime.conditions.map((c: { type: string; status: string }) => [c.type, c.status]));
+    expect(region!.nexusWarpSector).toEqual(expect.any(Number));
+    const conditions = Object.fromEntries(region!.runtime!.conditions.map((c) => [c.type, c.status]));
     expect(conditions).toMatchObject({ SUBSCRIPTION_VALID: 'True', REGION_GENERATED: 'True', STACK_DEPLOYED: 'True', NEXUS_REGISTERED: 'True', ROUTING_CONFIGURED: 'True' });
 
     // Attached: the spoke tunnel to the Nexus is live.
@@ -109,10 +112,10 @@ test.describe('PayPal subscription end to end', () => {
     expect(after.nexusStats.totalWarpGates).toBeGreaterThan(before.nexusStats.totalWarpGates);
 
     // Other views agree: the registry filter by owner, and the subscription now ACTIVE and linked to the region.
-    const byOwner = await gql(request, token, 'query($o: ID!) { regions(filter: { ownerId: $o }) { name viewerIsOwner } }', { o: (await gql(request, token, OWNED)).me.player.id });
+    const byOwner = await gql<{ regions: unknown[] }>(request, token, 'query($o: ID!) { regions(filter: { ownerId: $o }) { name viewerIsOwner } }', { o: (await gql<Owned>(request, token, OWNED)).me.player.id });
     expect(byOwner.regions).toContainEqual({ name: regionName, viewerIsOwner: true });
-    const mine = await gql(request, token, '{ mySubscriptions { id status region { id } } }');
-    expect(mine.mySubscriptions).toContainEqual({ id: sub.subscription.id, status: 'ACTIVE', region: { id: region.id } });
+    const mine = await gql<{ mySubscriptions: unknown[] }>(request, token, '{ mySubscriptions { id status region { id } } }');
+    expect(mine.mySubscriptions).toContainEqual({ id: sub.subscription.id, status: 'ACTIVE', region: { id: region!.id } });
 
     // Another player neither sees the subscription nor owns the region.
     const bob = await devLogin(request, 'bob');

@@ -18,6 +18,12 @@ export type DevLoginOutcome =
   | { ok: true; token: string; user: DevLoginUser }
   | { ok: false; code: 'ERR_BAD_REQUEST' | 'ERR_UNKNOWN_USER' | 'ERR_DEV_LOGIN_DISABLED'; message: string };
 
+/** The 200 body of POST /api/v1/auth/dev-login. */
+export interface DevLoginResponse {
+  token: string;
+  user: DevLoginUser;
+}
+
 const USERNAME = /^[a-z0-9][a-z0-9_.-]{1,49}$/;
 
 /**
@@ -75,7 +81,8 @@ export function mountDevLogin(
         ...(deps.jwtSecret !== undefined ? { jwtSecret: deps.jwtSecret } : {}),
       });
       if (outcome.ok) {
-        res.status(200).json({ token: outcome.token, user: outcome.user });
+        const body: DevLoginResponse = { token: outcome.token, user: outcome.user };
+        res.status(200).json(body);
       } else {
         res.status(httpStatusOf(outcome.code)).json({ error: { code: outcome.code, message: outcome.message } });
       }

@@ -3,6 +3,7 @@ import http from 'node:http';
 import pino from 'pino';
 import { request } from 'undici';
 import { encodeForwardedClaims, signAccessToken } from '@sw/auth';
+import { dataOf, errorCodes, parseGraphqlBody } from '@sw/testing';
 import { startGateway } from './server.ts';
 import type { RunningGateway } from './server.ts';
 import { echoSupergraph, startEchoSubgraph } from './__fixtures__/echo-subgraph.ts';
@@ -29,14 +30,15 @@ afterAll(async () => {
   await echo?.stop();
 });
 
-async function post(base: string, body: unknown, headers: Record<string, string> = {}) {
+/** POSTs to /graphql; `json` is the response body as sent (checked to be GraphQL-shaped), data typed `T`. */
+async function post<T = Record<string, unknown>>(base: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await request(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.body.text();
-  return { status: res.statusCode, json: JSON.parse(text) as any, headers: res.headers };
+  return { status: res.statusCode, json: parseGraphqlBody<T>(JSON.parse(text)), headers: res.headers };
 }
 
 const token = (over: Partial<{ sub: string; username: string; playerId: string | null; roles: ('player' | 'admin')[] }> = {}, ttlSeconds?: number) =>
@@ -57,7 +59,7 @@ describe('gateway auth', () => {
     for (let i = 0; i < 3; i++) {
       const r = await post(gw.url, { query: '{ whoami { sub username playerId roles } }' }, { authorization: `Bearer ${t}` });
       expect(r.status).toBe(200);
-      expect(r.json.data.whoami).toEqual({ sub: 'u-42', username: 'bob', playerId: 'p-42', roles: ['player', 'admin'] });
+      expect(dataOf(r.json).whoami).toEqual({ sub: 'u-42', username: 'bob', playerId: 'p-42', roles: ['player', 'admin'] });
     }
   });
 
@@ -67,7 +69,7 @@ describe('gateway auth', () => {
     for (const auth of ['Bearer not-a-jwt', `Bearer ${forged}`, `Bearer ${expired}`, 'Basic abc']) {
       const r = await post(gw.url, { query: '{ whoami { sub } }' }, { authorization: auth });
       expect(r.status).toBe(401);
-      expect(r.json.errors[0].extensions.code).toBe('ERR_INVALID_TOKEN');
+      expect(errorCodes(r.json)[0]).toBe('ERR_INVALID_TOKEN');
       expect(r.json.data).toBeUndefined();
     }
   });
@@ -79,10 +81,10 @@ describe('gateway auth', () => {
     );
     const anon = await post(gw.url, { query: '{ whoami { sub username roles } }' }, spoofed);
     expect(anon.status).toBe(200);
-    expect(anon.json.data.whoami).toEqual({ sub: null, username: null, roles: [] });
+    expect(dataOf(anon.json).whoami).toEqual({ sub: null, username: null, roles: [] });
     const t = await token({ sub: 'u-7', username: 'carol' });
     const withToken = await post(gw.url, { query: '{ whoami { sub username roles } }' }, { ...spoofed, authorization: `Bearer ${t}` });
-    expect(withToken.json.data.whoami).toEqual({ sub: 'u-7', username: 'carol', roles: ['player'] });
+    expect(dataOf(withToken.json).whoami).toEqual({ sub: 'u-7', username: 'carol', roles: ['player'] });
   });
 
   it('a subgraph called directly rejects forwarded claims with a forged signature', async () => {
@@ -92,7 +94,7 @@ describe('gateway auth', () => {
     );
     const r = await post(echo.url, { query: '{ whoami { sub } }' }, forged);
     expect(r.status).toBe(401);
-    expect(r.json.errors[0].extensions.code).toBe('ERR_INVALID_TOKEN');
+    expect(errorCodes(r.json)[0]).toBe('ERR_INVALID_TOKEN');
   });
 });
 
@@ -105,34 +107,34 @@ describe('gateway limits and request errors', () => {
     expect(ok.json.errors).toBeUndefined();
     const deep = await post(gw.url, { query: nested(13) });
     expect(deep.status).toBe(400);
-    expect(deep.json.errors[0].extensions.code).toBe('ERR_QUERY_TOO_DEEP');
+    expect(errorCodes(deep.json)[0]).toBe('ERR_QUERY_TOO_DEEP');
   });
 
   it('rejects documents over 20 KB with ERR_QUERY_TOO_LARGE', async () => {
     const query = `{ items { id } }\n#${'x'.repeat(21 * 1024)}`;
     const r = await post(gw.url, { query });
     expect(r.status).toBe(400);
-    expect(r.json.errors[0].extensions.code).toBe('ERR_QUERY_TOO_LARGE');
+    expect(errorCodes(r.json)[0]).toBe('ERR_QUERY_TOO_LARGE');
   });
 
   it('rejects more than 500 fields (aliases) with ERR_QUERY_TOO_COMPLEX', async () => {
     const query = `{ ${Array.from({ length: 260 }, (_, i) => `a${i}: items { id }`).join(' ')} }`;
     const r = await post(gw.url, { query });
     expect(r.status).toBe(400);
-    expect(r.json.errors[0].extensions.code).toBe('ERR_QUERY_TOO_COMPLEX');
+    expect(errorCodes(r.json)[0]).toBe('ERR_QUERY_TOO_COMPLEX');
   });
 
   it('refuses subscriptions over HTTP with 405 ERR_SUBSCRIPTION_OVER_HTTP', async () => {
     const r = await post(gw.url, { query: 'subscription { ticks }' });
     expect(r.status).toBe(405);
-    expect(r.json.errors[0].extensions.code).toBe('ERR_SUBSCRIPTION_OVER_HTTP');
+    expect(errorCodes(r.json)[0]).toBe('ERR_SUBSCRIPTION_OVER_HTTP');
   });
 
   it('answers malformed JSON, missing query and batches with 400 ERR_BAD_REQUEST', async () => {
     for (const body of ['{"query": ', JSON.stringify({ variables: {} }), JSON.stringify({ query: '' }), JSON.stringify([{ query: '{ items { id } }' }])]) {
       const r = await post(gw.url, body);
       expect(r.status).toBe(400);
-      expect(r.json.errors[0].extensions.code).toBe('ERR_BAD_REQUEST');
+      expect(errorCodes(r.json)[0]).toBe('ERR_BAD_REQUEST');
     }
   });
 
@@ -141,8 +143,8 @@ describe('gateway limits and request errors', () => {
       const direct = await post(echo.url, { query: `{ fail(code: "${code}") }` });
       for (let i = 0; i < 2; i++) {
         const r = await post(gw.url, { query: `{ fail(code: "${code}") }` });
-        expect(r.json.errors[0].extensions.code).toBe(code);
-        expect(r.json.errors[0].message).toBe(direct.json.errors[0].message);
+        expect(errorCodes(r.json)[0]).toBe(code);
+        expect(r.json.errors?.[0]?.message).toBe(direct.json.errors?.[0]?.message);
         expect(r.json.data).toEqual({ fail: null });
       }
     }
@@ -157,8 +159,8 @@ describe('gateway limits and request errors', () => {
     try {
       for (let i = 0; i < 2; i++) {
         const r = await post(dead.url, { query: '{ items { id } }' });
-        expect(r.json.errors[0].extensions.code).toBe('ERR_UPSTREAM_UNAVAILABLE');
-        expect(r.json.errors[0].message).toBe('Service "echo" is unavailable');
+        expect(errorCodes(r.json)[0]).toBe('ERR_UPSTREAM_UNAVAILABLE');
+        expect(r.json.errors?.[0]?.message).toBe('Service "echo" is unavailable');
         expect(JSON.stringify(r.json)).not.toContain('127.0.0.1');
       }
     } finally {
@@ -169,7 +171,7 @@ describe('gateway limits and request errors', () => {
   it('reports GraphQL validation errors without stack traces', async () => {
     const r = await post(gw.url, { query: '{ nope }' });
     expect(r.status).toBe(400);
-    expect(r.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errorCodes(r.json)[0]).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(r.json)).not.toContain('stacktrace');
   });
 });
@@ -234,6 +236,6 @@ describe('single-fetch fast path', () => {
     const bad = await post(gw.url, { query: q }, { authorization: 'Bearer nope' });
     expect(bad.status).toBe(401);
     const deep = `{ node { ${'child { '.repeat(12)}id${' }'.repeat(12)} } }`;
-    for (let i = 0; i < 2; i++) expect((await post(gw.url, { query: deep })).json.errors[0].extensions.code).toBe('ERR_QUERY_TOO_DEEP');
+    for (let i = 0; i < 2; i++) expect(errorCodes((await post(gw.url, { query: deep })).json)[0]).toBe('ERR_QUERY_TOO_DEEP');
   });
 });

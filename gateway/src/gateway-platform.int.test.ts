@@ -3,11 +3,14 @@ import http from 'node:http';
 import pino from 'pino';
 import { request } from 'undici';
 import { verifyAccessToken } from '@sw/auth';
-import { createTestDatabase, insertUserWithPlayer } from '@sw/testing';
+import { restErrorOf } from '@sw/domain';
+import { createTestDatabase, dataOf, insertUserWithPlayer, parseGraphqlBody } from '@sw/testing';
 import type { TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import { startGateway } from './server.ts';
 import type { RunningGateway } from './server.ts';
+import type { DevLoginResponse } from './dev-login.ts';
+import type { PlatformHealth } from './health-aggregator.ts';
 import { echoSupergraph, startEchoSubgraph } from './__fixtures__/echo-subgraph.ts';
 
 const JWT_SECRET = 'gateway-platform-test-jwt-secret-0123456789';
@@ -54,14 +57,17 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-async function postJson(url: string, body: unknown) {
+/** POSTs JSON; `json` is the body as the route's success type `T` (check `status`), `error` a REST error body's error. */
+async function postJson<T>(url: string, body: unknown) {
   const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: res.statusCode, json: (await res.body.json()) as any };
+  const json: unknown = await res.body.json();
+  return { status: res.statusCode, json: json as T, error: restErrorOf(json) };
 }
+const devLogin = (base: string, body: unknown) => postJson<DevLoginResponse>(`${base}/api/v1/auth/dev-login`, body);
 
 describe('dev login', () => {
   it('issues a verifiable token for a seeded user (case-insensitive username)', async () => {
-    const r = await postJson(`${gw.url}/api/v1/auth/dev-login`, { username: 'Alice' });
+    const r = await devLogin(gw.url, { username: 'Alice' });
     expect(r.status).toBe(200);
     expect(r.json.user).toEqual({ id: alice.userId, username: 'alice', roles: ['player'], playerId: alice.playerId });
     const claims = await verifyAccessToken(r.json.token, { secret: JWT_SECRET });
@@ -71,25 +77,25 @@ describe('dev login', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${r.json.token}` },
       body: JSON.stringify({ query: '{ whoami { sub username } }' }),
     });
-    expect(((await who.body.json()) as any).data.whoami).toEqual({ sub: alice.userId, username: 'alice' });
+    expect(dataOf(parseGraphqlBody<{ whoami: unknown }>(await who.body.json())).whoami).toEqual({ sub: alice.userId, username: 'alice' });
   });
 
   it('keeps the admin role of the admin user', async () => {
-    const r = await postJson(`${gw.url}/api/v1/auth/dev-login`, { username: 'admin' });
+    const r = await devLogin(gw.url, { username: 'admin' });
     expect(r.json.user).toMatchObject({ id: admin.userId, roles: ['player', 'admin'] });
   });
 
   it('answers 404 ERR_UNKNOWN_USER for users that are not seeded', async () => {
-    const r = await postJson(`${gw.url}/api/v1/auth/dev-login`, { username: 'mallory' });
+    const r = await devLogin(gw.url, { username: 'mallory' });
     expect(r.status).toBe(404);
-    expect(r.json.error.code).toBe('ERR_UNKNOWN_USER');
+    expect(r.error?.code).toBe('ERR_UNKNOWN_USER');
   });
 
   it('answers 400 ERR_BAD_REQUEST for bad bodies', async () => {
     for (const body of [{}, { username: 42 }, { username: '' }, '{"username":', { username: 'a b; drop table users' }]) {
-      const r = await postJson(`${gw.url}/api/v1/auth/dev-login`, body);
+      const r = await devLogin(gw.url, body);
       expect(r.status).toBe(400);
-      expect(r.json.error.code).toBe('ERR_BAD_REQUEST');
+      expect(r.error?.code).toBe('ERR_BAD_REQUEST');
     }
   });
 
@@ -99,9 +105,9 @@ describe('dev login', () => {
     const off = await startGateway({ ...common, jwtSecret: JWT_SECRET, internalSecret: INTERNAL_SECRET, env: { DEV_LOGIN: 'false' } });
     try {
       for (const g of [prod, off]) {
-        const r = await postJson(`${g.url}/api/v1/auth/dev-login`, { username: 'alice' });
+        const r = await devLogin(g.url, { username: 'alice' });
         expect(r.status).toBe(403);
-        expect(r.json.error.code).toBe('ERR_DEV_LOGIN_DISABLED');
+        expect(r.error?.code).toBe('ERR_DEV_LOGIN_DISABLED');
       }
     } finally {
       await prod.stop();
@@ -125,12 +131,12 @@ describe('status and health', () => {
 
   it('aggregates: ok when every required service is up (optional web down is reported only)', async () => {
     const res = await request(`${gw.url}/api/v1/status/health`);
-    const body = (await res.body.json()) as any;
+    const body = (await res.body.json()) as PlatformHealth;
     expect(res.statusCode).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.services.echo).toMatchObject({ status: 'ok', required: true });
     expect(body.services.web).toMatchObject({ status: 'down', required: false });
-    expect(typeof body.services.echo.latencyMs).toBe('number');
+    expect(typeof body.services.echo?.latencyMs).toBe('number');
   });
 
   it('is 503 degraded when a required service is down', async () => {
@@ -149,12 +155,12 @@ describe('status and health', () => {
     });
     try {
       const res = await request(`${g.url}/api/v1/status/health`);
-      const body = (await res.body.json()) as any;
+      const body = (await res.body.json()) as PlatformHealth;
       expect(res.statusCode).toBe(503);
       expect(body.status).toBe('degraded');
-      expect(body.services.region.status).toBe('down');
-      expect(body.services.region.error).toMatch(/ECONNREFUSED/);
-      expect(body.services.echo.status).toBe('ok');
+      expect(body.services.region?.status).toBe('down');
+      expect(body.services.region?.error).toMatch(/ECONNREFUSED/);
+      expect(body.services.echo?.status).toBe('ok');
     } finally {
       await g.stop();
     }
@@ -195,6 +201,6 @@ describe('playground', () => {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
     });
     expect(res.statusCode).toBe(200);
-    expect(((await res.body.json()) as any).data.items.length).toBe(20);
+    expect(dataOf(parseGraphqlBody<{ items: unknown[] }>(await res.body.json())).items.length).toBe(20);
   });
 });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { request } from 'undici';
-import { createTestDatabase, insertRegion, insertUserWithPlayer } from '@sw/testing';
+import { createTestDatabase, dataOf, errorCodes, insertRegion, insertUserWithPlayer, parseGraphqlBody } from '@sw/testing';
 import type { TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import { startRegionSubgraph } from '../../subgraphs/region/src/index.ts';
 import { startGateway } from './server.ts';
 import type { RunningGateway } from './server.ts';
+import type { DevLoginResponse } from './dev-login.ts';
 
 /** End to end with the real Region subgraph: dev login → token → gateway → forwarded claims → `me`. */
 let testDb: TestDatabase<HubDb>;
@@ -30,33 +31,34 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-async function gql(base: string, query: string, headers: Record<string, string> = {}) {
+/** POSTs one query; `json` is the response body as sent (checked to be GraphQL-shaped), data typed `T`. */
+async function gql<T = Record<string, unknown>>(base: string, query: string, headers: Record<string, string> = {}) {
   const res = await request(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-  return { status: res.statusCode, json: (await res.body.json()) as any };
+  return { status: res.statusCode, json: parseGraphqlBody<T>(await res.body.json()) };
 }
 
 describe('gateway + Region subgraph', () => {
   it('serves the regions list exactly as the subgraph does', async () => {
     const q = '{ regions(first: 10) { id name displayName owner { id name } governance { governanceType } counts { members } } }';
-    const direct = await gql(region.url, q);
+    const direct = await gql<{ regions: Array<{ name: string }> }>(region.url, q);
     for (let i = 0; i < 3; i++) {
       const via = await gql(gw.url, q);
       expect(via.status).toBe(200);
       expect(via.json).toEqual(direct.json);
     }
-    expect(direct.json.data.regions.map((r: { name: string }) => r.name).sort()).toEqual(['alpha-reach', 'beta-drift']);
+    expect(dataOf(direct.json).regions.map((r) => r.name).sort()).toEqual(['alpha-reach', 'beta-drift']);
   });
 
   it('signs in with the dev login and resolves `me` from the forwarded claims', async () => {
     const login = await request(`${gw.url}/api/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'alice' }) });
-    const { token } = (await login.body.json()) as { token: string };
+    const { token } = (await login.body.json()) as DevLoginResponse;
     const me = await gql(gw.url, '{ me { userId username player { id ownedRegions { name } } } }', { authorization: `Bearer ${token}` });
     expect(me.json.errors).toBeUndefined();
-    expect(me.json.data.me).toEqual({ userId: alice.userId, username: 'alice', player: { id: alice.playerId, ownedRegions: [{ name: 'alpha-reach' }] } });
+    expect(dataOf(me.json).me).toEqual({ userId: alice.userId, username: 'alice', player: { id: alice.playerId, ownedRegions: [{ name: 'alpha-reach' }] } });
   });
 
   it('passes the subgraph error code through for anonymous `me`', async () => {
     const me = await gql(gw.url, '{ me { userId } }');
-    expect(me.json.errors[0].extensions.code).toBe('ERR_UNAUTHENTICATED');
+    expect(errorCodes(me.json)[0]).toBe('ERR_UNAUTHENTICATED');
   });
 });

@@ -59,7 +59,7 @@ describe('fastPathEntryFor', () => {
     const body = JSON.parse(fastPathBody(entry!, { n: 2, extra: 'x' })!) as { variables: unknown; query: string };
     expect(body.variables).toEqual({ n: 2 });
     expect(body.query).toContain('$n');
-    expect(JSON.parse(fastPathBody(entry!, undefined)!).variables).toEqual({});
+    expect((JSON.parse(fastPathBody(entry!, undefined)!) as { variables: unknown }).variables).toEqual({});
     expect(fastPathBody(entry!, 'not-an-object')).toBeNull();
     expect(fastPathBody(entry!, [1])).toBeNull();
   });

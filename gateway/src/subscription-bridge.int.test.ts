@@ -13,6 +13,7 @@ import { startGateway } from './server.ts';
 import type { RunningGateway, StartGatewayOptions } from './server.ts';
 import { RawWsClient } from './__fixtures__/raw-ws-client.ts';
 import type { RawMessage } from './__fixtures__/raw-ws-client.ts';
+import { errorsOf, eventsDroppedOf, nextData, nextOf, seqOf } from './__fixtures__/ws-frames.ts';
 import {
   FEED_DELIVERY_MODES,
   feedSupergraph,
@@ -99,6 +100,9 @@ const publishPing = (regionId: string, n: number, pad?: string) =>
   publisher.publish(pingChannel(regionId), { regionId, n, publishedAt: Date.now(), ...(pad ? { pad } : {}) });
 
 const PINGS = 'subscription P($r: ID!) { regionPings(regionId: $r) { n viewer region { id name fetchedBy } } }';
+/** The part of a regionPings / regionLevel event the assertions read by field. */
+interface Pings { regionPings: { n: number } }
+interface Level { regionLevel: { level: number } }
 
 describe('planner bridge: cross-subgraph fields', () => {
   it('resolves fields owned by another subgraph on every event, with the caller\'s claims on both legs', async () => {
@@ -127,7 +131,7 @@ describe('planner bridge: cross-subgraph fields', () => {
     await upstreamsReady(base);
     await publishPing(region, 5);
     const [m] = await c.take('a', 1);
-    expect(m!.payload.data).toEqual({ p: { __typename: 'RegionPing', count: 5, region: { label: `Region ${region}` } } });
+    expect(nextOf(m!).data).toEqual({ p: { __typename: 'RegionPing', count: 5, region: { label: `Region ${region}` } } });
     c.close();
   });
 
@@ -137,8 +141,8 @@ describe('planner bridge: cross-subgraph fields', () => {
     c.subscribe('x', 'subscription { regionPings(regionId: "admin-only-1") { n } }');
     const [m, done] = await c.take('x', 2);
     expect(m!.type).toBe('next');
-    expect(m!.payload.errors[0].extensions.code).toBe('ERR_ADMIN_REQUIRED');
-    expect(m!.payload.data).toBeUndefined();
+    expect(nextOf(m!).errors?.[0]?.extensions?.code).toBe('ERR_ADMIN_REQUIRED');
+    expect(nextOf(m!).data).toBeUndefined();
     expect(done).toEqual({ id: 'x', type: 'complete' });
     c.close();
   });
@@ -178,8 +182,8 @@ describe('planner bridge: deduplication', () => {
     expect(feed.counters.subscribeCalls - callsBefore).toBe(2);
     await publishPing(region, 4);
     const [[mc], [md]] = await Promise.all([c.take('1', 1), d.take('1', 1)]);
-    expect(mc!.payload.data.regionPings).toMatchObject({ n: 4, viewer: 'bob', region: { fetchedBy: 'bob' } });
-    expect(md!.payload.data.regionPings).toEqual({ n: 4, viewer: 'alice', region: { name: `Region ${region}` } });
+    expect(nextData<Pings>(mc!).regionPings).toMatchObject({ n: 4, viewer: 'bob', region: { fetchedBy: 'bob' } });
+    expect(nextData<Pings>(md!).regionPings).toEqual({ n: 4, viewer: 'alice', region: { name: `Region ${region}` } });
 
     // last subscriber of a key leaves → upstream closed
     for (const x of [a, b, c, d]) x.close();
@@ -196,8 +200,8 @@ describe('planner bridge: ordering, seq, latest and fifo delivery', () => {
     await upstreamsReady(base);
     for (let n = 1; n <= 40; n++) void publishPing(region, n);
     const msgs = await c.take('s', 40);
-    expect(msgs.map((m) => m.payload.data.regionPings.n)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    const seqs = msgs.map((m) => m.payload.extensions.seq as number);
+    expect(msgs.map((m) => nextData<Pings>(m).regionPings.n)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const seqs = msgs.map(seqOf);
     for (let i = 1; i < seqs.length; i++) expect(seqs[i]!).toBeGreaterThan(seqs[i - 1]!);
     c.close();
   });
@@ -212,7 +216,7 @@ describe('planner bridge: ordering, seq, latest and fifo delivery', () => {
     for (let level = 1; level <= 3; level++) await publisher.publish(levelChannel(region), { regionId: region, level });
     // latest-only: intermediate values may be coalesced, the newest always arrives, in increasing order
     const levels: number[] = [];
-    while (levels.at(-1) !== 3) levels.push(...(await a.take('l', 1)).map((m) => m.payload.data.regionLevel.level as number));
+    while (levels.at(-1) !== 3) levels.push(...(await a.take('l', 1)).map((m) => nextData<Level>(m).regionLevel.level));
     expect([...levels].sort()).toEqual(levels);
     expect(levels.at(-1)).toBe(3);
     const b = await client(gw);
@@ -241,24 +245,24 @@ describe('planner bridge: ordering, seq, latest and fifo delivery', () => {
     const total = 200;
     for (let n = 1; n <= total; n++) await publishPing(region, n, pad);
     const fastMsgs = await fast.take('f', total, 30_000);
-    expect(fastMsgs.map((m) => m.payload.data.regionPings.n)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(fastMsgs.map((m) => nextData<Pings>(m).regionPings.n)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     slow.ws.resume();
     // the slow client receives what fit in the socket buffers, a gap signal, then the last 4 events
     const seen: RawMessage[] = [];
     await waitFor(() => {
       seen.push(...slow.messages.splice(0));
-      return seen.some((m) => m.payload?.data?.regionPings?.n === total);
+      return seen.some((m) => m.type === 'next' && nextOf<Pings>(m).data?.regionPings?.n === total);
     }, 20_000);
-    const gap = seen.find((m) => m.payload?.errors?.[0]?.extensions?.code === 'SUBSCRIPTION_EVENTS_DROPPED');
+    const gap = seen.find((m) => eventsDroppedOf(m) !== undefined);
     expect(gap).toBeDefined();
     expect(gap!.type).toBe('next');
-    const missed = gap!.payload.errors[0].extensions.missed as number;
-    const delivered = seen.filter((m) => m.payload?.data).map((m) => m.payload.data.regionPings.n as number);
+    const { missed, fromSeq, toSeq } = eventsDroppedOf(gap!)!;
+    const delivered = seen.filter((m) => m.type === 'next' && nextOf(m).data).map((m) => nextData<Pings>(m).regionPings.n);
     expect(missed).toBeGreaterThan(0);
-    expect(delivered.length + missed).toBe(total);
+    expect(delivered.length + missed!).toBe(total);
     expect(delivered.slice(-4)).toEqual([total - 3, total - 2, total - 1, total]);
-    const after = delivered.filter((n) => n > gap!.payload.errors[0].extensions.fromSeq);
-    expect(after[0]).toBe(gap!.payload.errors[0].extensions.toSeq + 1);
+    const after = delivered.filter((n) => n > fromSeq!);
+    expect(after[0]).toBe(toSeq! + 1);
     fast.close();
     slow.close();
   }, 90_000);
@@ -293,18 +297,18 @@ describe('connection lifetime, token expiry, reload and shutdown', () => {
     await g.reloadSupergraph(supergraphSdl);
     const [m] = await c.take('1', 1);
     expect(m).toMatchObject({ id: '1', type: 'error' });
-    expect(m!.payload[0].extensions.code).toBe('SUBSCRIPTION_SCHEMA_RELOAD');
+    expect(errorsOf(m!)[0]?.extensions?.code).toBe('SUBSCRIPTION_SCHEMA_RELOAD');
     const base = feed.counters.subscribeCalls;
     c.subscribe('1', PINGS, { r: region }, 'P');
     await upstreamsReady(base);
     await waitFor(() => g.subscriptions.stats().upstreams === 1);
     await publishPing(region, 9);
     const [n] = await c.take('1', 1);
-    expect(n!.payload.data.regionPings.n).toBe(9);
+    expect(nextData<Pings>(n!).regionPings.n).toBe(9);
     // shutdown ends the rest with an explicit code too
     const stopping = g.stop();
     const [e] = await c.take('1', 1);
-    expect(e!.payload[0].extensions.code).toBe('SUBSCRIPTION_SERVER_SHUTDOWN');
+    expect(errorsOf(e!)[0]?.extensions?.code).toBe('SUBSCRIPTION_SERVER_SHUTDOWN');
     await stopping;
     expect((await c.closed).code).toBe(1001);
   });
@@ -323,19 +327,19 @@ describe('upstream reconnect', () => {
       await waitFor(() => own.counters.active === 1);
       await new Promise((r) => setTimeout(r, 150));
       await publishPing(region, 1);
-      expect((await c.take('1', 1))[0]!.payload.data.regionPings.n).toBe(1);
+      expect(nextData<Pings>((await c.take('1', 1))[0]!).regionPings.n).toBe(1);
 
       await own.stop(); // drops the gateway's upstream socket
       restarted = await startFeedSubgraph({ internalClaimsSecret: INTERNAL_SECRET, prefix, port: own.port });
       const [gap] = await c.take('1', 1, 20_000); // graphql-ws client backoff, then re-subscribe
-      expect(gap!.payload.errors[0].extensions).toMatchObject({ code: 'SUBSCRIPTION_EVENTS_DROPPED', missed: null, reason: 'UPSTREAM_RECONNECTED' });
+      expect(nextOf(gap!).errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_EVENTS_DROPPED', missed: null, reason: 'UPSTREAM_RECONNECTED' });
       const fresh = restarted;
       await waitFor(() => fresh.counters.active === 1);
       await new Promise((r) => setTimeout(r, 150));
       await publishPing(region, 2);
       const [m] = await c.take('1', 1);
-      expect(m!.payload.data.regionPings).toMatchObject({ n: 2, region: { name: `Region ${region}` } });
-      expect(m!.payload.extensions.seq).toBe(2);
+      expect(nextData<Pings>(m!).regionPings).toMatchObject({ n: 2, region: { name: `Region ${region}` } });
+      expect(seqOf(m!)).toBe(2);
       c.close();
     } finally {
       await restarted?.stop();

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DrainScheduler, FanoutSubscriber, frameHeader, serializePayload, type FrameSocket, type RawFrameSink, type SerializedEvent } from './subscription-fanout.ts';
+import { nextData, nextOf, parseMessage, seqOf, type RawMessage } from './__fixtures__/ws-frames.ts';
 
 /** A socket whose unsent-byte count the test controls. */
 class FakeSocket implements FrameSocket {
   readyState = 1;
   bufferedAmount = 0;
-  frames: any[] = [];
+  frames: RawMessage[] = [];
   send(data: Buffer, options: { binary: boolean }): void {
     expect(options.binary).toBe(false);
-    this.frames.push(JSON.parse(data.toString()));
+    this.frames.push(parseMessage(data.toString()));
   }
 }
 
@@ -47,10 +48,10 @@ describe('FanoutSubscriber', () => {
     s.bufferedAmount = 0;
     sched.tick();
     sched.stop();
-    expect(s.frames.map((f) => f.payload.extensions.seq)).toEqual([1, 4, 5, 6, 7]);
-    const gap = s.frames[1];
-    expect(gap.payload.errors[0].extensions).toEqual({ code: 'SUBSCRIPTION_EVENTS_DROPPED', missed: 3, fromSeq: 2, toSeq: 4 });
-    expect(s.frames.slice(2).map((f) => f.payload.data.v)).toEqual([5, 6, 7]);
+    expect(s.frames.map(seqOf)).toEqual([1, 4, 5, 6, 7]);
+    const gap = s.frames[1]!;
+    expect(nextOf(gap).errors?.[0]?.extensions).toEqual({ code: 'SUBSCRIPTION_EVENTS_DROPPED', missed: 3, fromSeq: 2, toSeq: 4 });
+    expect(s.frames.slice(2).map((f) => nextData<{ v: number }>(f).v)).toEqual([5, 6, 7]);
     expect(sched.backlogged).toBe(0);
   });
 
@@ -81,7 +82,7 @@ describe('FanoutSubscriber', () => {
       b.push(e);
     }
     sched.stop();
-    expect(fast.frames.map((f) => f.payload.extensions.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(fast.frames.map(seqOf)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(slow.frames).toHaveLength(0);
     expect(a.pending).toBe(2);
     expect(a.dropped).toBe(98);
@@ -165,7 +166,7 @@ describe('raw frames', () => {
     const msgs = sinkA.messages();
     expect(msgs.map((m) => m.fragments)).toEqual([2, 2]);
     expect(JSON.parse(msgs[0]!.text)).toEqual({ id: 'a', type: 'next', payload: { data: { v: 1 }, extensions: { seq: 1 } } });
-    expect(JSON.parse(msgs[1]!.text).payload.data.v).toHaveLength(70_000);
-    expect(JSON.parse(sinkB.messages()[0]!.text).id).toBe('bb');
+    expect(nextData<{ v: string }>(parseMessage(msgs[1]!.text)).v).toHaveLength(70_000);
+    expect(parseMessage(sinkB.messages()[0]!.text).id).toBe('bb');
   });
 });

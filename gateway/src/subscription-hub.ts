@@ -431,7 +431,7 @@ export class SubscriptionHub {
 
   serviceMap(): ServiceMap {
     if (!this.cachedServiceMap) {
-      const map: ServiceMap = Object.create(null);
+      const map = Object.create(null) as ServiceMap; // no prototype: subgraph names are looked up as plain keys
       for (const name of Object.keys(this.planner.subgraphUrls)) map[name] = this.dataSource(name);
       this.cachedServiceMap = map;
     }

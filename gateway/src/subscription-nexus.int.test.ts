@@ -8,7 +8,7 @@ import pino from 'pino';
 import { request } from 'undici';
 import { signAccessToken } from '@sw/auth';
 import { DEFAULT_REDIS_URL } from '@sw/config';
-import { createTestDatabase, createTestRedisPrefix } from '@sw/testing';
+import { createTestDatabase, createTestRedisPrefix, dataOf, parseGraphqlBody } from '@sw/testing';
 import type { TestDatabase } from '@sw/testing';
 import { startNexusSubgraph } from '@sw/subgraph-nexus';
 import type { RunningNexusSubgraph } from '@sw/subgraph-nexus';
@@ -16,6 +16,10 @@ import { startGateway } from './server.ts';
 import type { RunningGateway } from './server.ts';
 import { RawWsClient } from './__fixtures__/raw-ws-client.ts';
 import type { RawMessage } from './__fixtures__/raw-ws-client.ts';
+import { nextData, nextOf, seqOf } from './__fixtures__/ws-frames.ts';
+
+/** The part of a generationProgress event the assertions read by field. */
+interface Progress { generationProgress: { jobId: string; percent: number } }
 
 const JWT_SECRET = 'gateway-nexus-ws-test-jwt-secret-0123456789';
 const INTERNAL_SECRET = 'gateway-nexus-ws-test-internal-secret-012345';
@@ -80,7 +84,7 @@ describe('nexus generationProgress through the gateway', () => {
     const c = await client(playerToken);
     c.subscribe('p', PROGRESS, { id: '00000000-0000-0000-0000-000000000000' }, 'G');
     const msgs = await untilDone(c, 'p', 10_000);
-    expect(msgs[0]!.payload.errors[0].extensions.code).toBe('ERR_ADMIN_REQUIRED');
+    expect(nextOf(msgs[0]!).errors?.[0]?.extensions?.code).toBe('ERR_ADMIN_REQUIRED');
     expect(msgs.at(-1)!.type).toBe('complete');
     c.close();
   });
@@ -91,9 +95,9 @@ describe('nexus generationProgress through the gateway', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({ query: 'mutation { generateNexus(seed: "4242") { id status } }' }),
     });
-    const body = (await res.body.json()) as any;
+    const body = parseGraphqlBody<{ generateNexus: { id: string } }>(await res.body.json());
     expect(body.errors).toBeUndefined();
-    const jobId = body.data.generateNexus.id as string;
+    const jobId = dataOf(body).generateNexus.id;
 
     const a = await client(adminToken);
     const b = await client(adminToken);
@@ -105,14 +109,14 @@ describe('nexus generationProgress through the gateway', () => {
       const nexts = msgs.filter((m) => m.type === 'next');
       expect(nexts.length).toBeGreaterThanOrEqual(1);
       for (const m of nexts) {
-        expect(m.payload.errors).toBeUndefined();
-        expect(m.payload.data.generationProgress.jobId).toBe(jobId);
+        expect(nextOf(m).errors).toBeUndefined();
+        expect(nextData<Progress>(m).generationProgress.jobId).toBe(jobId);
       }
-      const seqs = nexts.map((m) => m.payload.extensions.seq as number);
+      const seqs = nexts.map(seqOf);
       for (let i = 1; i < seqs.length; i++) expect(seqs[i]!).toBeGreaterThan(seqs[i - 1]!);
-      const percents = nexts.map((m) => m.payload.data.generationProgress.percent as number);
+      const percents = nexts.map((m) => nextData<Progress>(m).generationProgress.percent);
       for (let i = 1; i < percents.length; i++) expect(percents[i]!).toBeGreaterThanOrEqual(percents[i - 1]!);
-      expect(nexts.at(-1)!.payload.data.generationProgress).toMatchObject({ status: 'SUCCEEDED', percent: 100, errorCode: null });
+      expect(nextData<Progress>(nexts.at(-1)!).generationProgress).toMatchObject({ status: 'SUCCEEDED', percent: 100, errorCode: null });
     }
     // both clients were served by one upstream subscription (the second joined it or found it finished)
     expect(gw.subscriptions.hub.eventsReceived).toBeGreaterThanOrEqual(1);

@@ -16,18 +16,23 @@ import { channels, createRedisEventBus } from '@sw/events';
 import type { EventBus } from '@sw/events';
 import { createTestDatabase, createTestRedisPrefix, insertRegion } from '@sw/testing';
 import type { TestDatabase } from '@sw/testing';
+import type { HubDb } from '@sw/db';
 import { startOrchestrator } from '@sw/orchestrator';
 import { startRegionSubgraph } from '@sw/subgraph-region';
 import { startGateway } from './server.ts';
 import type { RunningGateway } from './server.ts';
 import { RawWsClient } from './__fixtures__/raw-ws-client.ts';
+import { nextData, nextOf, seqOf } from './__fixtures__/ws-frames.ts';
+
+/** The part of a regionRuntimeChanged event the assertions read by field. */
+interface RuntimeChanged { regionRuntimeChanged: { seq: number; event: { reason: string }; region: unknown } }
 
 const JWT_SECRET = 'gateway-orch-ws-test-jwt-secret-0123456789';
 const instance = `gwws-${randomUUID().slice(0, 8)}`;
 const backupDir = path.join(os.tmpdir(), `sw-backups-${instance}`);
 const HOUR = 3_600_000;
 
-let t: TestDatabase<any>;
+let t: TestDatabase<HubDb>;
 let bus: EventBus;
 let orch: Awaited<ReturnType<typeof startOrchestrator>>;
 let region: Awaited<ReturnType<typeof startRegionSubgraph>>;
@@ -92,13 +97,13 @@ describe('orchestrator regionRuntimeChanged through the gateway', () => {
         event: { type: 'Normal', reason: 'BridgeTest', message: null, at: new Date().toISOString() },
       });
     }
-    const msgs = (await c.take('r', 2, 15_000)).filter((m) => m.payload?.data?.regionRuntimeChanged?.event?.reason === 'BridgeTest');
-    expect(msgs.map((m) => m.payload.data.regionRuntimeChanged.seq)).toEqual([101, 102]);
+    const msgs = (await c.take('r', 2, 15_000)).filter((m) => m.type === 'next' && nextOf<RuntimeChanged>(m).data?.regionRuntimeChanged?.event?.reason === 'BridgeTest');
+    expect(msgs.map((m) => nextData<RuntimeChanged>(m).regionRuntimeChanged.seq)).toEqual([101, 102]);
     for (const m of msgs) {
-      expect(m.payload.errors).toBeUndefined();
-      expect(m.payload.data.regionRuntimeChanged.region).toEqual({ id: regionRow.id, name: regionRow.name });
+      expect(nextOf(m).errors).toBeUndefined();
+      expect(nextData<RuntimeChanged>(m).regionRuntimeChanged.region).toEqual({ id: regionRow.id, name: regionRow.name });
     }
-    expect(msgs[1]!.payload.extensions.seq).toBeGreaterThan(msgs[0]!.payload.extensions.seq);
+    expect(seqOf(msgs[1]!)).toBeGreaterThan(seqOf(msgs[0]!));
     c.close();
   }, 60_000);
 });

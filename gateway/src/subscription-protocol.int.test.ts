@@ -9,6 +9,7 @@ import { signAccessToken } from '@sw/auth';
 import { startGateway } from './server.ts';
 import type { RunningGateway } from './server.ts';
 import { RawWsClient, rawHandshake } from './__fixtures__/raw-ws-client.ts';
+import { errorsOf } from './__fixtures__/ws-frames.ts';
 import {
   FEED_DELIVERY_MODES,
   feedSupergraph,
@@ -144,29 +145,29 @@ describe('graphql-transport-ws protocol over raw sockets', () => {
     c.subscribe('a', 'subscription { regionPings(', undefined);
     const parseErr = await c.next();
     expect(parseErr).toMatchObject({ id: 'a', type: 'error' });
-    expect(parseErr.payload[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(errorsOf(parseErr)[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
 
     c.subscribe('b', 'subscription { nope }');
     const invalid = await c.next();
     expect(invalid).toMatchObject({ id: 'b', type: 'error' });
-    expect(invalid.payload[0].message).toMatch(/Cannot query field "nope" on type "Subscription"/);
-    expect(invalid.payload[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errorsOf(invalid)[0]?.message).toMatch(/Cannot query field "nope" on type "Subscription"/);
+    expect(errorsOf(invalid)[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
     c.subscribe('c', PINGS, { r: 5 as unknown as string, extra: 1 });
     c.subscribe('d', PINGS, {});
     const badVar = await c.next();
     expect(badVar).toMatchObject({ id: 'd', type: 'error' });
-    expect(badVar.payload[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(errorsOf(badVar)[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     c.subscribe('e', '{ feedInfo }');
     const notSub = await c.next();
     expect(notSub).toMatchObject({ id: 'e', type: 'error' });
-    expect(notSub.payload[0].extensions.code).toBe('ERR_OPERATION_NOT_SUPPORTED');
+    expect(errorsOf(notSub)[0]?.extensions?.code).toBe('ERR_OPERATION_NOT_SUPPORTED');
 
     c.subscribe('f', 'subscription { a: regionPings(regionId: "1") { n } b: regionLevel(regionId: "1") { level } }');
     const twoRoots = await c.next();
     expect(twoRoots).toMatchObject({ id: 'f', type: 'error' });
-    expect(twoRoots.payload[0].message).toMatch(/must select only one top level field/);
+    expect(errorsOf(twoRoots)[0]?.message).toMatch(/must select only one top level field/);
     // the connection stays usable after errors (id 'c' was a valid Int→ID coercion and is running)
     c.send({ type: 'ping' });
     expect(await c.next()).toEqual({ type: 'pong' });

@@ -13,6 +13,7 @@ import type { HubDb } from '@sw/db';
 import { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
 import { regionDbName } from './drivers/driver.ts';
 import { findLabelledProcesses } from './drivers/process/proc-fs.ts';
+import type { ConditionRecord } from './store/region-row.ts';
 import { cleanupInstance, freePort, insertNexusFixture, spawnOrchestrator, userWithToken, waitFor, type ChildOrchestrator } from './testing/fixtures.ts';
 
 const instance = `fault-${randomUUID().slice(0, 8)}`;
@@ -63,8 +64,8 @@ describe('crash after each provisioning condition', () => {
     const exit = await Promise.race([crashing.exited, new Promise<null>((r) => setTimeout(() => r(null), 60_000))]);
     expect(exit).toEqual({ code: 137, signal: null });
     const crashed = await region(name);
-    const conditions = (await tdb.sql`SELECT runtime_conditions c FROM regions WHERE name = ${name}`)[0]!.c;
-    expect(conditions[condition].status).toBe('True');
+    const conditions = (await tdb.sql<{ c: Record<string, ConditionRecord> }[]>`SELECT runtime_conditions c FROM regions WHERE name = ${name}`)[0]!.c;
+    expect(conditions[condition]!.status).toBe('True');
 
     const normal = await start();
     const ready = await waitFor(`${name} ready`, async () => {
@@ -73,7 +74,7 @@ describe('crash after each provisioning condition', () => {
     }, 60_000);
     expect(ready.id).toBe(crashed!.id);
     const dbName = regionDbName(ready.id);
-    expect((await tdb.sql`SELECT datname FROM pg_database WHERE datname LIKE ${dbName + '%'}`).map((r) => r.datname)).toEqual([dbName]);
+    expect((await tdb.sql<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE ${dbName + '%'}`).map((r) => r.datname)).toEqual([dbName]);
     expect((await tdb.sql`SELECT count(*)::int n FROM region_databases WHERE region_id = ${ready.id}`)[0]!.n).toBe(1);
     expect((await tdb.sql`SELECT count(*)::int n FROM warp_tunnels WHERE from_region_id = ${ready.id}`)[0]!.n).toBe(1);
     expect((await tdb.sql`SELECT count(*)::int n FROM regions WHERE name = ${name}`)[0]!.n).toBe(1);
@@ -102,7 +103,7 @@ describe('health', () => {
     process.kill(oldPid, 'SIGKILL');
     const killedAt = Date.now();
     const unhealthy = await waitFor('unhealthy event', async () => {
-      const [e] = await tdb.sql`SELECT at, data FROM region_events WHERE region_id_snapshot = ${r.id} AND reason = 'Unhealthy' ORDER BY id DESC LIMIT 1`;
+      const [e] = await tdb.sql<{ at: Date; data: { healthReason?: string } }[]>`SELECT at, data FROM region_events WHERE region_id_snapshot = ${r.id} AND reason = 'Unhealthy' ORDER BY id DESC LIMIT 1`;
       return e;
     }, 20_000, 100);
     expect(new Date(unhealthy.at).getTime() - killedAt).toBeLessThan(15_000);
@@ -114,7 +115,7 @@ describe('health', () => {
     expect(back.restart_count).toBe(1);
     expect(back.health_reason).toBeNull();
     expect(processesOf(r.id).map((p) => p.pid)).toEqual([back.runtime_observed.pid]);
-    const reasons = (await tdb.sql`SELECT reason FROM region_events WHERE region_id_snapshot = ${r.id} AND id > (SELECT max(id) FROM region_events WHERE region_id_snapshot = ${r.id} AND reason = 'Unhealthy') - 1 ORDER BY id`).map((e) => e.reason);
+    const reasons = (await tdb.sql<{ reason: string }[]>`SELECT reason FROM region_events WHERE region_id_snapshot = ${r.id} AND id > (SELECT max(id) FROM region_events WHERE region_id_snapshot = ${r.id} AND reason = 'Unhealthy') - 1 ORDER BY id`).map((e) => e.reason);
     expect(reasons).toEqual(expect.arrayContaining(['Unhealthy', 'Restarted', 'Healthy']));
   });
 
@@ -126,7 +127,7 @@ describe('health', () => {
     const stoppedAt = Date.now();
     try {
       const unhealthy = await waitFor('unhealthy event', async () => {
-        const [e] = await tdb.sql`SELECT at, data FROM region_events WHERE region_id_snapshot = ${r.id} AND reason = 'Unhealthy' ORDER BY id DESC LIMIT 1`;
+        const [e] = await tdb.sql<{ at: Date; data: { healthReason?: string } }[]>`SELECT at, data FROM region_events WHERE region_id_snapshot = ${r.id} AND reason = 'Unhealthy' ORDER BY id DESC LIMIT 1`;
         return e;
       }, 30_000, 100);
       const after = new Date(unhealthy.at).getTime() - stoppedAt;

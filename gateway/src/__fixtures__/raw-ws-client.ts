@@ -3,12 +3,9 @@
  * every frame and the close code, so protocol behaviour (close codes, message order) is asserted on the wire.
  */
 import WebSocket from 'ws';
+import { parseMessage, type RawMessage } from './ws-frames.ts';
 
-export interface RawMessage {
-  type: string;
-  id?: string;
-  payload?: any;
-}
+export type { RawMessage } from './ws-frames.ts';
 
 export class RawWsClient {
   readonly ws: WebSocket;
@@ -26,7 +23,7 @@ export class RawWsClient {
     });
     this.closed = new Promise((resolve) => this.ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
     this.ws.on('message', (data) => {
-      this.messages.push(JSON.parse(data.toString()) as RawMessage);
+      this.messages.push(parseMessage(data.toString()));
       this.notify();
     });
     this.ws.on('close', () => this.notify());

@@ -24,6 +24,7 @@ import { cancelTermination, terminateRegion } from '../commands/terminate-region
 import { findRegion, listPlayerRegions } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
 import { regionUsage } from './region-usage.ts';
+import type { FleetMetricsBody, RegionDetailBody, RegionListBody } from './rest-wire.ts';
 import { fleetView, recentEvents, runtimeView } from './runtime-view.ts';
 
 async function claimsOf(req: Request, secret?: string): Promise<Claims> {
@@ -64,13 +65,12 @@ export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
   };
   const name = (req: Request) => String(req.params.name);
 
-  app.get('/regions', handle(async (_req, _res, claims) => {
+  app.get('/regions', handle(async (_req, _res, claims): Promise<RegionListBody> => {
     const rows = (await listPlayerRegions(deps.sql)).filter((r) => !checkPermission(claims, 'view', r));
-    const usage = await Promise.all(rows.map((r) => regionUsage(deps.driver, r)));
-    return { regions: rows.map((r, i) => ({ ...runtimeView(r), usage: usage[i] })) };
+    return { regions: await Promise.all(rows.map(async (r) => ({ ...runtimeView(r), usage: await regionUsage(deps.driver, r) }))) };
   }));
 
-  app.get('/regions/:name', handle(async (req, _res, claims) => {
+  app.get('/regions/:name', handle(async (req, _res, claims): Promise<RegionDetailBody> => {
     const r = await findRegion(deps.sql, name(req));
     if (!r || r.regionType !== 'player_owned') throw new DomainError('ERR_REGION_NOT_FOUND', `region ${name(req)} not found`);
     const denied = checkPermission(claims, 'view', r);
@@ -106,10 +106,11 @@ export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
     return runtimeView(r);
   }));
 
-  app.get('/api/v1/region-manager/metrics', handle(async (_req, _res, claims) => {
+  app.get('/api/v1/region-manager/metrics', handle(async (_req, _res, claims): Promise<FleetMetricsBody> => {
     const all = await listPlayerRegions(deps.sql);
     const rows = all.filter((r) => !checkPermission(claims, 'view', r));
-    const usage = await Promise.all(rows.map((r) => regionUsage(deps.driver, r)));
+    const measured = await Promise.all(rows.map(async (r) => ({ r, u: await regionUsage(deps.driver, r) })));
+    const usage = measured.map((m) => m.u);
     const fleet = fleetView(all);
     const cpu = usage.map((u) => u.cpuPct).filter((v): v is number => v !== null);
     return {
@@ -122,7 +123,7 @@ export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
       playersOnline: usage.reduce((a, u) => a + (u.playersOnline ?? 0), 0),
       averageCpuPct: cpu.length ? Math.round((cpu.reduce((a, b) => a + b, 0) / cpu.length) * 10) / 10 : null,
       totalMemoryGb: rows.reduce((a, r) => a + r.memoryGb, 0),
-      regions: rows.map((r, i) => ({ name: r.name, state: r.runtimeState, cpu: r.cpu, memoryGb: r.memoryGb, ...usage[i] })),
+      regions: measured.map(({ r, u }) => ({ name: r.name, state: r.runtimeState, cpu: r.cpu, memoryGb: r.memoryGb, ...u })),
     };
   }));
 }

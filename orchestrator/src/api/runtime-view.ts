@@ -37,7 +37,15 @@ export function runtimeView(r: RegionRow) {
 }
 export type RuntimeView = ReturnType<typeof runtimeView>;
 
-export async function recentEvents(sql: postgres.Sql, regionId: string, limit = 20) {
+/** One entry of a region's recent events, newest first. */
+export interface RegionEventView {
+  type: string;
+  reason: string;
+  message: string | null;
+  at: string;
+}
+
+export async function recentEvents(sql: postgres.Sql, regionId: string, limit = 20): Promise<RegionEventView[]> {
   const rows = await sql<{ type: string; reason: string; message: string | null; at: Date }[]>`
     SELECT type, reason, message, at FROM region_events WHERE region_id_snapshot = ${regionId} ORDER BY id DESC LIMIT ${Math.min(Math.max(limit, 1), 200)}`;
   return rows.map((e) => ({ type: e.type, reason: e.reason, message: e.message, at: new Date(e.at).toISOString() }));

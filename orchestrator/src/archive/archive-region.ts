@@ -37,6 +37,19 @@ export interface ArchiveResult {
   rows: number;
 }
 
+/** manifest.json next to each dump: what was dumped, its checksum and the verified row counts per table. */
+export interface ArchiveManifest {
+  regionId: string;
+  regionName: string;
+  database: string;
+  createdAt: string;
+  format: 'pg_dump custom';
+  file: string;
+  bytes: number;
+  sha256: string;
+  verified: { method: string; tables: Record<string, number> };
+}
+
 async function sha256File(file: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
@@ -90,7 +103,7 @@ export async function archiveRegionDatabase(input: ArchiveInput): Promise<Archiv
     await admin.end({ timeout: 2 });
   }
   const rows = Object.values(sourceCounts).reduce((a, b) => a + b, 0);
-  const manifest = {
+  const manifest: ArchiveManifest = {
     regionId: input.region.id,
     regionName: input.region.name,
     database: input.db.dbName,

@@ -59,7 +59,7 @@ describe('autoscaler', () => {
     const after = (await orch.autoscaler.tick()).find((x) => x.regionId === regionId)!.decision;
     expect(after).toMatchObject({ action: 'hold', reason: 'cooldown' });
 
-    const rows = await tdb.sql`SELECT action, reason, from_spec, to_spec, samples FROM autoscale_decisions WHERE region_id_snapshot = ${regionId} ORDER BY id`;
+    const rows = await tdb.sql<{ action: string; reason: string; from_spec: unknown; to_spec: unknown; samples: Array<{ cpuPct: number; memPct: number }> }[]>`SELECT action, reason, from_spec, to_spec, samples FROM autoscale_decisions WHERE region_id_snapshot = ${regionId} ORDER BY id`;
     const seq = rows.map((r) => `${r.action}:${r.reason}`);
     // holds are recorded when their reason changes (metrics_missing → within_thresholds while the 2 s window fills)
     expect(seq[0]).toBe('hold:metrics_missing');
@@ -69,8 +69,8 @@ describe('autoscaler', () => {
     expect(down.from_spec).toEqual({ cpu: 2, memoryGb: 4 });
     expect(down.to_spec).toEqual({ cpu: 1, memoryGb: 3 });
     expect(down.samples.length).toBeGreaterThanOrEqual(2);
-    expect(down.samples.every((s: { cpuPct: number; memPct: number }) => s.cpuPct < 20 && s.memPct < 30)).toBe(true);
-    const events = (await tdb.sql`SELECT reason, message FROM region_events WHERE region_id_snapshot = ${regionId} ORDER BY id`).map((e) => e.reason);
+    expect(down.samples.every((s) => s.cpuPct < 20 && s.memPct < 30)).toBe(true);
+    const events = (await tdb.sql<{ reason: string; message: string | null }[]>`SELECT reason, message FROM region_events WHERE region_id_snapshot = ${regionId} ORDER BY id`).map((e) => e.reason);
     expect(events).toEqual(expect.arrayContaining(['ScaleRequested', 'SpecApplied']));
   });
 });

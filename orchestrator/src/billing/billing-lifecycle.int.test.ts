@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const regionOf = async (paypalId: string) =>
-  h.t.sql`SELECT id, name, display_name, region_type, owner_id, size_tier, total_sectors, status, desired_state, runtime_state,
+  h.t.sql<Array<{ id: string } & Record<string, unknown>>>`SELECT id, name, display_name, region_type, owner_id, size_tier, total_sectors, status, desired_state, runtime_state,
       subscription_status, payment_failure_count, ${ms('suspended_at')}, ${ms('terminated_at')}, ${ms('scheduled_hard_delete_at')}, ${ms('evacuation_deadline_at')}
     FROM regions WHERE paypal_subscription_id = ${paypalId}`;
 /** The hub client is drizzle-wrapped (timestamps come back as text): read them as epoch ms. */
@@ -46,7 +46,7 @@ describe('PayPal subscription → region desired state (end to end through the e
     expect(billing).toMatchObject({ status: 'ACTIVE', region_id: region!.id });
     const events = await h.t.sql`SELECT reason, data->>'source' AS source, data->>'paypalSubscriptionId' AS sub FROM region_events WHERE region_id_snapshot = ${region!.id}`;
     expect(events).toEqual([{ reason: 'ProvisionRequested', source: 'paypal', sub: subId }]);
-    const processed = await h.t.sql`SELECT event_type FROM processed_webhook_events WHERE resource_id = ${subId} ORDER BY event_type`;
+    const processed = await h.t.sql<{ event_type: string }[]>`SELECT event_type FROM processed_webhook_events WHERE resource_id = ${subId} ORDER BY event_type`;
     expect(processed.map((p) => p.event_type)).toEqual(['BILLING.SUBSCRIPTION.ACTIVATED', 'BILLING.SUBSCRIPTION.CREATED', 'PAYMENT.SALE.COMPLETED']);
   });
 

@@ -39,7 +39,7 @@ describe('paying for a region provisions it', () => {
     const t0 = Date.now();
     await approveInEmulator(h.emulator, c.subscription.paypalSubscriptionId);
     const ready = await waitFor('region ready', async () => {
-      const [r] = await h.t.sql`SELECT id, runtime_state, status, owner_id, name, runtime_endpoint FROM regions WHERE paypal_subscription_id = ${c.subscription.paypalSubscriptionId}`;
+      const [r] = await h.t.sql<{ id: string; runtime_state: string; status: string; owner_id: string | null; name: string; runtime_endpoint: string | null }[]>`SELECT id, runtime_state, status, owner_id, name, runtime_endpoint FROM regions WHERE paypal_subscription_id = ${c.subscription.paypalSubscriptionId}`;
       if (r?.runtime_state === 'error') throw new Error('region went to error');
       return r?.runtime_state === 'ready' ? r : null;
     }, 120_000, 50);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { match } from '@sw/testing/matchers';
 import { createPayPalClient } from '@sw/paypal';
 import { billingCommands, unwrapBilling } from './billing-commands.ts';
 import { startBillingScheduler } from './billing-sweep.ts';
@@ -18,13 +19,13 @@ const pass = (paypal = h.paypal, now = new Date()) => reconcileBillingSubscripti
 
 /** Everything billing writes about one subscription, timestamps as epoch ms. */
 async function stateOf(paypalId: string) {
-  const [billing] = await h.t.sql`
+  const [billing] = await h.t.sql<Array<{ updated_at: number } & Record<string, unknown>>>`
     SELECT status, region_id, payment_failure_count, (extract(epoch from status_updated_at) * 1000)::float8 AS status_updated_at, (extract(epoch from updated_at) * 1000)::float8 AS updated_at
     FROM billing_subscriptions WHERE paypal_subscription_id = ${paypalId}`;
-  const regions = await h.t.sql`
+  const regions = await h.t.sql<Array<{ id: string } & Record<string, unknown>>>`
     SELECT id, status, runtime_state, desired_state, subscription_status, payment_failure_count, (extract(epoch from suspended_at) * 1000)::float8 AS suspended_at, (extract(epoch from updated_at) * 1000)::float8 AS updated_at
     FROM regions WHERE paypal_subscription_id = ${paypalId}`;
-  const events = await h.t.sql`SELECT e.reason FROM region_events e JOIN regions r ON r.id::text = e.region_id_snapshot::text WHERE r.paypal_subscription_id = ${paypalId} ORDER BY e.reason`;
+  const events = await h.t.sql<{ reason: string }[]>`SELECT e.reason FROM region_events e JOIN regions r ON r.id::text = e.region_id_snapshot::text WHERE r.paypal_subscription_id = ${paypalId} ORDER BY e.reason`;
   return { billing, regions, events: events.map((e) => e.reason) };
 }
 
@@ -83,7 +84,7 @@ describe('reconcileBillingSubscriptions: billing follows PayPal even when webhoo
     expect(appliedTo(r, id)).toHaveLength(1);
     const after = await stateOf(id);
     expect(after.billing).toMatchObject({ status: 'CANCELLED' });
-    expect(after.regions).toEqual([expect.objectContaining({ status: 'suspended', subscription_status: 'CANCELLED', suspended_at: expect.any(Number) })]);
+    expect(after.regions).toEqual([match.objectContaining({ status: 'suspended', subscription_status: 'CANCELLED', suspended_at: match.any(Number) })]);
     expect(after.events).toEqual(['ProvisionRequested', 'SubscriptionSuspended']);
 
     // CANCELLED is final: the row is not re-read again.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { match } from '@sw/testing/matchers';
 import { subscriptionIdOfEvent } from '@sw/domain';
 import type { PayPalWebhookEvent } from '@sw/paypal';
 import { billingCommands, unwrapBilling } from './billing-commands.ts';
@@ -77,7 +78,7 @@ describe('webhook intake: bad input never 5xx and never changes state', () => {
     expect(res.status).toBe(status);
     const json = (await res.json()) as Record<string, unknown>;
     if (status === 200) expect(json).toEqual({ status: 'webhook_received' });
-    else expect(json).toMatchObject({ error: { code: expect.stringMatching(/^ERR_/) } });
+    else expect(json).toMatchObject({ error: { code: match.stringMatching(/^ERR_/) } });
     await h.router.queue.drain();
     expect(await snapshot()).toEqual(before);
   });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claims } from '@sw/auth';
 import { DAY_MS } from '@sw/domain';
-import { createTestDatabase, errorCodes, postGraphql, type GraphqlResponse, insertRegion, insertUserWithPlayer, type TestDatabase } from '@sw/testing';
+import { createTestDatabase, dataOf, errorCodes, postGraphql, type GraphqlResponse, insertRegion, insertUserWithPlayer, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import { REPO_ROOT } from '../config.ts';
 import { createProcessDriver } from '../drivers/process/process-driver.ts';
@@ -213,16 +213,16 @@ describe('useEmergencyRelocation (GraphQL through the orchestrator service)', ()
     b = await startBillingOrchestrator({ port: 0, databaseUrl: t.url, instance, backupDir, driver, resyncMs: 60_000, healthPeriodMs: 60_000, autoscaleIntervalMs: 3_600_000 });
   });
 
-  const gql = (claims: Claims | null, query: string, variables: Record<string, unknown> = {}) => postGraphql(b.orch.url, query, variables, claims);
+  const gql = <T = unknown>(claims: Claims | null, query: string, variables: Record<string, unknown> = {}) => postGraphql<T>(b.orch.url, query, variables, claims);
   const codeOf = (r: GraphqlResponse) => errorCodes(r)[0];
   const MUTATION = 'mutation($r: ID!) { useEmergencyRelocation(regionId: $r) { playerId regionId usedAt sectorNumber region { id } } }';
 
   it('relocates once, then refuses with ERR_RELOCATION_ALREADY_USED', async () => {
     const p = await player();
-    const r = await gql(p.claims, MUTATION, { r: p.escape });
+    const r = await gql<{ useEmergencyRelocation: { usedAt: string } }>(p.claims, MUTATION, { r: p.escape });
     expect(r.errors).toBeUndefined();
-    expect(r.data.useEmergencyRelocation).toMatchObject({ playerId: p.playerId, regionId: p.escape, sectorNumber: 42, region: { id: p.escape } });
-    const usedAt = Date.parse(r.data.useEmergencyRelocation.usedAt);
+    expect(dataOf(r).useEmergencyRelocation).toMatchObject({ playerId: p.playerId, regionId: p.escape, sectorNumber: 42, region: { id: p.escape } });
+    const usedAt = Date.parse(dataOf(r).useEmergencyRelocation.usedAt);
     expect((await playerRow(p.playerId)).used_ms).toBe(usedAt);
 
     const snap = await snapshot();

@@ -75,7 +75,7 @@ export function createPayPalWebhookRouter(deps: PayPalWebhookRouterDeps): PayPal
   router.queue = queue;
   router.post(PAYPAL_WEBHOOK_PATH, express.raw({ type: () => true, limit: '512kb' }), async (req: Request, res: Response) => {
     const receivedAt = new Date();
-    const raw = req.body;
+    const raw: unknown = req.body;
     if (!Buffer.isBuffer(raw)) {
       // A JSON parser ran before us: the exact bytes are gone, nothing can be verified. A wiring bug, not garbage.
       log.error({ path: req.path }, 'paypal webhook body was parsed before the webhook router; mount the router before express.json()');

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { createTestDatabase, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
+import type { RegionDetailBody, RegionListItem } from '../api/rest-wire.ts';
 import { cleanupInstance, freePort, insertNexusFixture, spawnOrchestrator, userWithToken, waitFor, type ChildOrchestrator } from '../testing/fixtures.ts';
 
 const CLI = path.join(import.meta.dirname, 'region-cli.ts');
@@ -52,7 +53,7 @@ describe('region-cli', () => {
     const out = path.join(dir, 'sample.yml');
     const r = await cli(['config', out]);
     expect(r.code).toBe(0);
-    const sample = YAML.parse(readFileSync(out, 'utf8'));
+    const sample = YAML.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
     expect(sample).toMatchObject({ cpu: 2, memory: 4, disk: 20, max_players: 100, governance_type: 'democracy', starting_credits: 1500 });
     sample.name = 'cli-region';
     sample.owner_id = ownerId;
@@ -73,15 +74,16 @@ describe('region-cli', () => {
     expect(table.code).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+STATE\s+OWNER\s+PLAYERS\s+CPU%\s+MEMORY%/);
     expect(table.stdout).toMatch(/cli-region\s+READY/);
-    const json = JSON.parse((await cli(['list', '--format', 'json'])).stdout);
-    expect(json.map((r: any) => r.name)).toEqual(['cli-region']);
+    // --format json prints the API bodies: the region list, one region, the fleet metrics.
+    const json = JSON.parse((await cli(['list', '--format', 'json'])).stdout) as RegionListItem[];
+    expect(json.map((r) => r.name)).toEqual(['cli-region']);
     const show = await cli(['show', 'cli-region']);
     expect(show.stdout).toMatch(/state:\s+READY/);
     expect(show.stdout).toMatch(/ROUTING_CONFIGURED\s+True/);
-    const shown = JSON.parse((await cli(['show', 'cli-region', '--format', 'json'])).stdout);
+    const shown = JSON.parse((await cli(['show', 'cli-region', '--format', 'json'])).stdout) as RegionDetailBody;
     expect(shown.usage.uptimeS).toBeGreaterThanOrEqual(0);
     expect(shown.usage.playersOnline).toBe(0);
-    const metrics = JSON.parse((await cli(['metrics', '--format', 'json'])).stdout);
+    const metrics: unknown = JSON.parse((await cli(['metrics', '--format', 'json'])).stdout);
     expect(metrics).toMatchObject({ totalRegions: 1, activeRegions: 1, softTarget: 50, alert: false, totalMemoryGb: 4 });
     expect((await cli(['metrics'])).stdout).toMatch(/live \/ target:\s+1 \/ 50/);
   });

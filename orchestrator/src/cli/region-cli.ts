@@ -16,6 +16,9 @@ import { createInterface } from 'node:readline/promises';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import YAML from 'yaml';
+import type { FleetMetricsBody, RegionDetailBody, RegionListBody, RegionListItem } from '../api/rest-wire.ts';
+import { restErrorOf } from '../api/rest-wire.ts';
+import type { RuntimeView } from '../api/runtime-view.ts';
 import { formatTable } from './format-table.ts';
 
 class CliError extends Error {
@@ -31,7 +34,16 @@ interface Globals {
   token?: string;
 }
 
-async function call(g: Globals, method: string, path: string, body?: unknown): Promise<any> {
+/** Options of the commands that print (`--format`). */
+interface FormatOptions {
+  format: 'table' | 'json';
+}
+
+/**
+ * One request to the region manager. A non-2xx answer throws its `{ error: { code, message } }` as a CliError;
+ * a 2xx body is returned as `T`, the route's declared body (api/rest-wire.ts).
+ */
+async function call<T>(g: Globals, method: string, path: string, body?: unknown): Promise<T> {
   const token = g.token ?? process.env.SW_TOKEN;
   if (!token) throw new CliError('ERR_UNAUTHENTICATED', 'pass --token or set SW_TOKEN');
   let res: Response;
@@ -45,15 +57,18 @@ async function call(g: Globals, method: string, path: string, body?: unknown): P
   } catch (err) {
     throw new CliError('ERR_UNREACHABLE', `cannot reach ${g.url}: ${(err as Error).message}`);
   }
-  const json = (await res.json().catch(() => null)) as any;
-  if (!res.ok) throw new CliError(json?.error?.code ?? `HTTP_${res.status}`, json?.error?.message ?? res.statusText);
-  return json;
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = restErrorOf(json);
+    throw new CliError(error?.code ?? `HTTP_${res.status}`, error?.message || res.statusText);
+  }
+  return json as T;
 }
 
 const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'json']).default('table');
 const print = (format: string, json: unknown, table: () => string) => console.log(format === 'json' ? JSON.stringify(json, null, 2) : table());
 
-function listRow(r: any) {
+function listRow(r: RegionListItem) {
   return {
     name: r.name, state: r.state, owner: r.ownerId?.slice(0, 8) ?? null, players: r.usage?.playersOnline,
     'cpu%': r.usage?.cpuPct, 'memory%': r.usage?.memPct, cpu: r.spec.cpu, memory: `${r.spec.memoryGb}G`, created: r.createdAt?.slice(0, 19),
@@ -68,13 +83,13 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   const g = () => program.opts<Globals>();
 
-  program.command('list').description('list regions').addOption(formatOption()).action(async (o) => {
-    const { regions } = await call(g(), 'GET', '/regions');
+  program.command('list').description('list regions').addOption(formatOption()).action(async (o: FormatOptions) => {
+    const { regions } = await call<RegionListBody>(g(), 'GET', '/regions');
     print(o.format, regions, () => formatTable(regions.map(listRow), ['name', 'state', 'owner', 'players', 'cpu%', 'memory%', 'cpu', 'memory', 'created']));
   });
 
-  program.command('show <region>').description('show one region').addOption(formatOption()).action(async (name, o) => {
-    const r = await call(g(), 'GET', `/regions/${encodeURIComponent(name)}`);
+  program.command('show <region>').description('show one region').addOption(formatOption()).action(async (name: string, o: FormatOptions) => {
+    const r = await call<RegionDetailBody>(g(), 'GET', `/regions/${encodeURIComponent(name)}`);
     print(o.format, r, () => [
       `name:        ${r.name} (${r.displayName})`,
       `id:          ${r.regionId}`,
@@ -92,20 +107,20 @@ export function buildProgram(): Command {
   });
 
   program.command('provision <config>').description('provision a region from a YAML request').option('--no-wait', 'return right after the request is accepted')
-    .option('--timeout <seconds>', 'how long to wait for ready', '300').action(async (file, o) => {
+    .option('--timeout <seconds>', 'how long to wait for ready', '300').action(async (file: string, o: { wait: boolean; timeout: string }) => {
       const body = YAML.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      const r = await call(g(), 'POST', '/regions/provision', body);
+      const r = await call<RuntimeView>(g(), 'POST', '/regions/provision', body);
       console.log(`provision requested: ${r.name} (${r.regionId})`);
       if (!o.wait) return;
       const bar = new cliProgress.SingleBar({ format: 'provisioning [{bar}] {value}/{total} {state} {step}', stream: process.stdout, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 1000 }, cliProgress.Presets.shades_classic);
       bar.start(r.conditions.length, 0, { state: r.state, step: '' });
       const deadline = Date.now() + Number(o.timeout) * 1000;
-      let cur = r;
+      let cur: RuntimeView = r;
       try {
         while (Date.now() < deadline) {
-          cur = await call(g(), 'GET', `/regions/${encodeURIComponent(r.name)}`);
-          const done = cur.conditions.filter((c: any) => c.status === 'True').length;
-          const next = cur.conditions.find((c: any) => c.status !== 'True');
+          cur = await call<RegionDetailBody>(g(), 'GET', `/regions/${encodeURIComponent(r.name)}`);
+          const done = cur.conditions.filter((c) => c.status === 'True').length;
+          const next = cur.conditions.find((c) => c.status !== 'True');
           bar.update(done, { state: cur.state, step: next ? next.type : '' });
           if (['READY', 'ERROR', 'GENERATION_CORRUPT', 'ATTACHMENT_PENDING'].includes(cur.state)) break;
           await new Promise((res) => setTimeout(res, 500));
@@ -119,15 +134,15 @@ export function buildProgram(): Command {
 
   program.command('scale <region>').description('change the resources of a region')
     .option('--cpu <vcpu>', 'vCPU (1-8, steps of 0.5)').option('--memory <gb>', 'memory GB (2-16)').option('--disk <gb>', 'storage GB (10-100)')
-    .option('--max-players <n>', 'max players (10-1000)').action(async (name, o) => {
+    .option('--max-players <n>', 'max players (10-1000)').action(async (name: string, o: { cpu?: string; memory?: string; disk?: string; maxPlayers?: string }) => {
       const body = { cpu: o.cpu, memory: o.memory, disk: o.disk, maxPlayers: o.maxPlayers };
       if (Object.values(body).every((v) => v === undefined)) throw new CliError('ERR_VALIDATION', 'give at least one of --cpu, --memory, --disk, --max-players');
-      const r = await call(g(), 'POST', `/regions/${encodeURIComponent(name)}/scale`, body);
+      const r = await call<RuntimeView>(g(), 'POST', `/regions/${encodeURIComponent(name)}/scale`, body);
       console.log(`scaled ${r.name}: cpu ${r.spec.cpu}, memory ${r.spec.memoryGb} GB, disk ${r.spec.storageGb} GB, max players ${r.spec.maxPlayers} (spec generation ${r.specGeneration})`);
     });
 
   program.command('terminate <region>').description('start the 30-day evacuation notice (or --immediate, admin)')
-    .option('--confirm', 'skip the y/N prompt').option('--immediate', 'skip the notice: archive and remove now (admin)').action(async (name, o) => {
+    .option('--confirm', 'skip the y/N prompt').option('--immediate', 'skip the notice: archive and remove now (admin)').action(async (name: string, o: { confirm?: boolean; immediate?: boolean }) => {
       if (!o.confirm) {
         const rl = createInterface({ input: process.stdin, output: process.stdout });
         const answer = await rl.question(`Terminate region ${name}${o.immediate ? ' IMMEDIATELY' : ' (30-day evacuation notice)'}? [y/N] `);
@@ -137,12 +152,12 @@ export function buildProgram(): Command {
           return;
         }
       }
-      const r = await call(g(), 'DELETE', `/regions/${encodeURIComponent(name)}?confirm=true${o.immediate ? '&immediate=true' : ''}`);
+      const r = await call<RuntimeView>(g(), 'DELETE', `/regions/${encodeURIComponent(name)}?confirm=true${o.immediate ? '&immediate=true' : ''}`);
       console.log(`termination requested for ${r.name}: evacuation deadline ${r.evacuationDeadlineAt}`);
     });
 
-  program.command('metrics').description('fleet metrics').addOption(formatOption()).action(async (o) => {
-    const m = await call(g(), 'GET', '/api/v1/region-manager/metrics');
+  program.command('metrics').description('fleet metrics').addOption(formatOption()).action(async (o: FormatOptions) => {
+    const m = await call<FleetMetricsBody>(g(), 'GET', '/api/v1/region-manager/metrics');
     print(o.format, m, () => [
       `total regions:   ${m.totalRegions}`,
       `active regions:  ${m.activeRegions}`,
@@ -155,7 +170,7 @@ export function buildProgram(): Command {
     ].join('\n'));
   });
 
-  program.command('config <out>').description('write a sample provision request').action(async (out) => {
+  program.command('config <out>').description('write a sample provision request').action((out: string) => {
     const sample = {
       name: 'sample-region',
       owner_id: '00000000-0000-0000-0000-000000000000',

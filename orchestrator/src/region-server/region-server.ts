@@ -101,7 +101,7 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
     const sectorMatch = /^\/world\/sectors\/(\d+)$/.exec(p);
     if (req.method === 'GET' && sectorMatch) {
       const n = Number(sectorMatch[1]);
-      const [s] = await sql`
+      const [s] = await sql<Array<{ sectorId: number } & Record<string, unknown>>>`
         SELECT s.sector_id AS "sectorId", s.sector_number AS "sectorNumber", s.name, s.is_capital AS "isCapital",
                s.security_level AS "securityLevel", s.hazard_level AS "hazardLevel", s.development_level AS "developmentLevel",
                s.traffic_level AS "trafficLevel", s.sector_type AS "sectorType", s.is_nexus_protected AS "isNexusProtected",
@@ -117,7 +117,7 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
             WHERE w.from_sector_id = ${s.sectorId} AND NOT w.is_latent ORDER BY t.sector_number`,
         sql`SELECT name, station_class AS "stationClass", station_type AS "stationType", security_tier AS "securityTier" FROM stations WHERE sector_id = ${s.sectorId}`,
         sql`SELECT name, planet_type AS "planetType", habitability, population FROM planets WHERE sector_id = ${s.sectorId}`,
-        sql`SELECT count(*)::int AS n FROM presence WHERE sector_number = ${n} AND last_seen_at > now() - make_interval(secs => ${ttl})`,
+        sql<{ n: number }[]>`SELECT count(*)::int AS n FROM presence WHERE sector_number = ${n} AND last_seen_at > now() - make_interval(secs => ${ttl})`,
       ]);
       send(res, 200, { ...s, warps, stations, planets, playersPresent: players[0]!.n });
       return 'world_sector';

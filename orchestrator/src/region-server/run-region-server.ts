@@ -10,7 +10,10 @@ export async function runRegionServerProcess(opts: { regionId: string; databaseU
     const server = await startRegionServer({ ...opts, regionName: process.env.REGION_NAME });
     console.log(JSON.stringify({ level: 'info', msg: 'region-server listening', regionId: opts.regionId, url: server.url, port: server.port, pid: process.pid }));
     const stop = () => {
-      server.close().finally(() => process.exit(0));
+      void server
+        .close()
+        .catch((err: unknown) => console.error(JSON.stringify({ level: 'error', msg: 'region-server stop failed', regionId: opts.regionId, err: String((err as Error)?.stack ?? err) })))
+        .finally(() => process.exit(0));
       setTimeout(() => process.exit(0), 3_000).unref();
     };
     process.on('SIGTERM', stop);

@@ -38,7 +38,7 @@ describe('Nexus attach backoff', () => {
     await tdb.sql`UPDATE regions SET nexus_attach_attempt_count = 4, nexus_attach_next_retry_at = now() WHERE id = ${regionId}`;
     orch.reconciler.kick(regionId);
     const pending = await waitFor('attachment_pending', async () => {
-      const [r] = await tdb.sql`SELECT runtime_state, status, nexus_attach_attempt_count n, nexus_attach_next_retry_at at FROM regions WHERE id = ${regionId}`;
+      const [r] = await tdb.sql<{ runtime_state: string; status: string; n: number; at: Date }[]>`SELECT runtime_state, status, nexus_attach_attempt_count n, nexus_attach_next_retry_at at FROM regions WHERE id = ${regionId}`;
       return r!.runtime_state === 'attachment_pending' ? r : null;
     }, 20_000);
     expect(pending.status).toBe('attachment_pending');
@@ -58,7 +58,7 @@ describe('Nexus attach backoff', () => {
     }, 20_000);
     expect(ready.status).toBe('active');
     expect(ready.c).not.toBeNull();
-    const tunnels = await tdb.sql`SELECT idempotency_key FROM warp_tunnels WHERE from_region_id = ${regionId}`;
+    const tunnels = await tdb.sql<{ idempotency_key: string }[]>`SELECT idempotency_key FROM warp_tunnels WHERE from_region_id = ${regionId}`;
     expect(tunnels.map((t) => t.idempotency_key)).toEqual([`${regionId}:6`]);
   });
 });

@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type postgres from 'postgres';
 import { signAccessToken, type Claims } from '@sw/auth';
+import { restErrorOf, type RestErrorBody } from '../api/rest-wire.ts';
 import { REPO_ROOT } from '../config.ts';
 import { findLabelledProcesses } from '../drivers/process/proc-fs.ts';
 import { dropDbAndRole, listLabelledDatabases, openAdmin } from '../drivers/process/pg-admin.ts';
@@ -121,12 +122,30 @@ export async function cleanupInstance(hubUrl: string, instance: string): Promise
   }
 }
 
+/** Fetches `url` and returns its JSON body as `T`, the shape the caller expects from that route (not validated). */
+export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, init);
+  return (await res.json()) as T;
+}
+
+/**
+ * One region-manager REST answer in a test. `body` is the parsed JSON typed as the route's success body `T` (see
+ * api/rest-wire.ts; check `status` first), `error` the `{ code, message }` of an error body (else undefined).
+ */
+export interface RestResult<T> {
+  status: number;
+  body: T;
+  error: RestErrorBody['error'] | undefined;
+}
+
 /** Calls the region-manager REST API of an orchestrator at `baseUrl` with an optional Bearer token and JSON body. */
-export async function restCall(baseUrl: string, method: string, p: string, token: string | null, body?: unknown): Promise<{ status: number; body: any }> {
+export async function restCall<T = unknown>(baseUrl: string, method: string, p: string, token: string | null, body?: unknown): Promise<RestResult<T>> {
   const res = await fetch(`${baseUrl}${p}`, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: res.status, body: (await res.json()) as any };
+  const json: unknown = await res.json();
+  // The success shape is the route's declared contract (rest-wire.ts), not re-validated here.
+  return { status: res.status, body: json as T, error: restErrorOf(json) };
 }

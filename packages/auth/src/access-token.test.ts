@@ -37,7 +37,7 @@ describe('signAccessToken / verifyAccessToken', () => {
   it('rejects a tampered payload', async () => {
     const token = await signAccessToken(identity, { secret: 'k' });
     const [h, p, s] = token.split('.');
-    const body = JSON.parse(Buffer.from(p!, 'base64url').toString());
+    const body = JSON.parse(Buffer.from(p!, 'base64url').toString()) as Record<string, unknown>;
     body.roles = ['player', 'admin'];
     const tampered = `${h}.${Buffer.from(JSON.stringify(body)).toString('base64url')}.${s}`;
     await expectInvalid(verifyAccessToken(tampered, { secret: 'k' }), /signature/);

@@ -19,3 +19,4 @@ export * from './subscription-lifecycle.ts';
 export * from './region-status-for-runtime.ts';
 export * from './emergency-relocation.ts';
 export * from './governance-authority.ts';
+export * from './rest-error-body.ts';

@@ -129,7 +129,7 @@ export function buildClusterInterior(
       edgeTo[e] = t;
     }
   });
-  const warps: WarpRow[] = new Array(edgeFrom.length);
+  const warps = new Array<WarpRow>(edgeFrom.length);
   for (let e = 0; e < edgeFrom.length; e++) {
     warps[e] = {
       fromSectorId: idOf(edgeFrom[e]!),
@@ -152,7 +152,7 @@ export function buildClusterInterior(
   const anomalyPool = eligible.filter((i) => types[i] === 0);
   for (const i of rng.sample(anomalyPool, rng.roundStochastic(n * d.anomalyShare))) types[i] = 2;
 
-  const sectors: SectorRow[] = new Array(n);
+  const sectors = new Array<SectorRow>(n);
   for (let i = 0; i < n; i++) {
     const number = cp.sectorStart + i;
     const zone = zoneOf(plan, number);

@@ -43,8 +43,17 @@ const claims = (over: Partial<Claims> = {}): Claims => ({
   exp: Math.floor(Date.now() / 1000) + 600, ...over,
 });
 
-/** Parsed JSON body (loosely typed for assertions). */
-const j = (res: Response): Promise<any> => res.json();
+/** Parsed JSON body, for whole-body comparisons. */
+const j = (res: Response): Promise<unknown> => res.json();
+
+interface GqlBody<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; [key: string]: unknown } }>;
+}
+/** A GraphQL answer's body; `T` is the selected data (declared by the test, not checked). */
+const gqlBody = async <T = Record<string, unknown>>(res: Response): Promise<GqlBody<T>> => (await res.json()) as GqlBody<T>;
+/** The first error code of a GraphQL answer. */
+const firstCode = async (res: Response): Promise<string | undefined> => (await gqlBody(res)).errors?.[0]?.extensions?.code;
 
 async function eventually<T>(fn: () => T | undefined, timeoutMs = 3000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -61,7 +70,7 @@ describe('createSubgraphService', () => {
   const sdlPath = join(dir, 'schema.graphql');
   const logLines: Record<string, unknown>[] = [];
   const logger = pino({ level: 'debug' }, new Writable({
-    write(chunk, _enc, cb) { for (const l of String(chunk).split('\n')) if (l) logLines.push(JSON.parse(l)); cb(); },
+    write(chunk, _enc, cb) { for (const l of String(chunk).split('\n')) if (l) logLines.push(JSON.parse(l) as Record<string, unknown>); cb(); },
   }));
   const bus = createRedisEventBus({ url: process.env.REDIS_URL || DEFAULT_REDIS_URL, prefix: `test:${randomUUID()}:` });
   const upstream: Subscription<unknown>[] = [];
@@ -143,14 +152,14 @@ describe('createSubgraphService', () => {
   });
 
   it('serves the federation _service SDL', async () => {
-    const body = await j(await post({ query: '{ _service { sdl } }' }));
-    expect(body.data._service.sdl).toContain('type Tick');
+    const body = await gqlBody<{ _service: { sdl: string } }>(await post({ query: '{ _service { sdl } }' }));
+    expect(body.data?._service.sdl).toContain('type Tick');
   });
 
   it('turns a DomainError into its code and http status (HTTP stays 200)', async () => {
     const res = await post({ query: '{ fail(code: "ERR_REGION_NOT_FOUND") }' });
     expect(res.status).toBe(200);
-    const body = await j(res);
+    const body = await gqlBody(res);
     expect(body.data).toEqual({ fail: null });
     expect(body.errors).toEqual([{
       message: 'failed with ERR_REGION_NOT_FOUND', locations: [{ line: 1, column: 3 }], path: ['fail'],
@@ -159,9 +168,9 @@ describe('createSubgraphService', () => {
   });
 
   it('hides unknown errors behind ERR_INTERNAL and logs the real one', async () => {
-    const body = await j(await post({ query: '{ boom }' }));
-    expect(body.errors[0].message).toBe('Internal server error');
-    expect(body.errors[0].extensions).toEqual({ code: 'ERR_INTERNAL', http: { status: 500 } });
+    const body = await gqlBody(await post({ query: '{ boom }' }));
+    expect(body.errors?.[0]?.message).toBe('Internal server error');
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'ERR_INTERNAL', http: { status: 500 } });
     expect(JSON.stringify(body)).not.toContain('hunter2');
     const line = logLines.find((l) => l.msg === 'unhandled error in GraphQL request');
     expect(JSON.stringify(line)).toContain('hunter2');
@@ -170,16 +179,15 @@ describe('createSubgraphService', () => {
   it('keeps GraphQL validation and variable errors codes', async () => {
     const res = await post({ query: '{ nope }' });
     expect(res.status).toBe(400);
-    expect((await j(res)).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const bad = await j(await post({ query: 'query($c: String!) { fail(code: $c) }', variables: {} }));
-    expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(await firstCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await firstCode(await post({ query: 'query($c: String!) { fail(code: $c) }', variables: {} }))).toBe('BAD_USER_INPUT');
   });
 
   it('rejects forged forwarded claims with 401 ERR_INVALID_TOKEN', async () => {
     const forged = encodeForwardedClaims(claims({ roles: ['player', 'admin'] }), 'attacker-guess');
     const res = await post({ query: '{ hello }' }, forged);
     expect(res.status).toBe(401);
-    expect((await j(res)).errors[0].extensions.code).toBe('ERR_INVALID_TOKEN');
+    expect(await firstCode(res)).toBe('ERR_INVALID_TOKEN');
     const noSig = await post({ query: '{ hello }' }, { [CLAIMS_HEADER]: forged[CLAIMS_HEADER]! });
     expect(noSig.status).toBe(401);
   });
@@ -192,10 +200,8 @@ describe('createSubgraphService', () => {
   });
 
   it('enforces requireAuth and requireAdmin', async () => {
-    const anon = await j(await post({ query: '{ me { sub } }' }));
-    expect(anon.errors[0].extensions.code).toBe('ERR_UNAUTHENTICATED');
-    const player = await j(await post({ query: '{ adminOnly }' }, encodeForwardedClaims(claims(), SECRET)));
-    expect(player.errors[0].extensions.code).toBe('ERR_ADMIN_REQUIRED');
+    expect(await firstCode(await post({ query: '{ me { sub } }' }))).toBe('ERR_UNAUTHENTICATED');
+    expect(await firstCode(await post({ query: '{ adminOnly }' }, encodeForwardedClaims(claims(), SECRET)))).toBe('ERR_ADMIN_REQUIRED');
     const admin = await j(await post({ query: '{ adminOnly }' }, encodeForwardedClaims(claims({ roles: ['player', 'admin'] }), SECRET)));
     expect(admin).toEqual({ data: { adminOnly: 'secret' } });
   });
@@ -203,7 +209,7 @@ describe('createSubgraphService', () => {
   it('refuses subscriptions over HTTP with ERR_SUBSCRIPTION_OVER_HTTP', async () => {
     const res = await post({ query: 'subscription { ticks(channel: "x") { n } }' });
     expect(res.status).toBe(405);
-    expect((await j(res)).errors[0].extensions.code).toBe('ERR_SUBSCRIPTION_OVER_HTTP');
+    expect(await firstCode(res)).toBe('ERR_SUBSCRIPTION_OVER_HTTP');
   });
 
   it('serves extra REST routes with restError and a JSON 404', async () => {
@@ -213,16 +219,16 @@ describe('createSubgraphService', () => {
     expect(await j(missing)).toEqual({ error: { code: 'ERR_NOT_FOUND', message: 'no such thing' } });
     const unknown = await fetch(`${svc.url}/nowhere`);
     expect(unknown.status).toBe(404);
-    expect((await j(unknown)).error.code).toBe('ERR_NOT_FOUND');
+    expect(await j(unknown)).toMatchObject({ error: { code: 'ERR_NOT_FOUND' } });
   });
 
   it('answers malformed and oversized bodies with JSON errors', async () => {
     const bad = await fetch(`${svc.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
     expect(bad.status).toBe(400);
-    expect((await j(bad)).errors[0].extensions.code).toBe('ERR_BAD_REQUEST');
+    expect(await firstCode(bad)).toBe('ERR_BAD_REQUEST');
     const big = await post({ query: `{ hello } # ${'x'.repeat(1024 * 1024)}` });
     expect(big.status).toBe(400); // ERR_QUERY_TOO_LARGE maps to 400 in ERROR_STATUS
-    expect((await j(big)).errors[0].extensions.code).toBe('ERR_QUERY_TOO_LARGE');
+    expect(await firstCode(big)).toBe('ERR_QUERY_TOO_LARGE');
   });
 
   it('reports /health 200 when checks pass and 503 naming the failing or hanging check', async () => {
@@ -241,7 +247,7 @@ describe('createSubgraphService', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1900);
     expect(Date.now() - t0).toBeLessThan(4000);
     expect(slow.status).toBe(503);
-    expect((await j(slow)).failing).toEqual(['slow']);
+    expect(await j(slow)).toMatchObject({ failing: ['slow'] });
     hang = false;
   });
 
@@ -269,8 +275,10 @@ describe('createSubgraphService', () => {
     const sub = await eventually(() => upstream[before]);
     await sub.ready;
     for (let n = 1; n <= 3; n++) await bus.publish(channel, { n });
-    const got = [(await first).value, (await it.next()).value, (await it.next()).value];
-    expect(got.map((r) => r?.data?.ticks.n)).toEqual([1, 2, 3]);
+    // A finished iterator's `value` is untyped; only yielded results carry the subscription's data.
+    const tick = async (p: ReturnType<typeof it.next>) => { const r = await p; return r.done ? undefined : r.value.data?.ticks.n; };
+    const got = [await tick(first), await tick(it.next()), await tick(it.next())];
+    expect(got).toEqual([1, 2, 3]);
     expect(await eventually(() => ((svc.metrics.wsConnections as unknown as { hashMap: Record<string, { value: number }> }).hashMap[''] ?? { value: 0 }).value === 1 ? true : undefined)).toBe(true);
     await it.return?.();
     // completing the client subscription closes the upstream bus subscription

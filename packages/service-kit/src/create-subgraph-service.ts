@@ -16,6 +16,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { apolloHandler } from './apollo-handler.ts';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { assertProductionSecrets, decodeForwardedClaims, internalClaimsSecret } from '@sw/auth';
@@ -44,8 +45,8 @@ export interface SubgraphServiceOptions<C extends RequestContext> {
   name: string;
   /** The subgraph's SDL file, read once at startup. */
   sdlPath: string;
-  /** Resolver map (GraphQLResolverMap<C>); Subscription fields use `{ subscribe, resolve? }`. */
-  resolvers: any;
+  /** Resolver map over the service's context; Subscription fields use `{ subscribe, resolve? }`. */
+  resolvers: GraphQLResolverMap<C>;
   /** Port to listen on; 0 picks a free one (see `port` of the result). */
   port: number;
   /** Interface to bind (default 127.0.0.1). */
@@ -100,7 +101,8 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
   const logger = opts.logger ?? createLogger(opts.name);
   const secret = opts.internalClaimsSecret ?? internalClaimsSecret();
   const typeDefs = parse(readFileSync(opts.sdlPath, 'utf8'));
-  const schema = buildSubgraphSchema({ typeDefs, resolvers: opts.resolvers });
+  // The module-list form takes a context-typed resolver map (the `{ typeDefs, resolvers }` form wants `unknown`).
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: opts.resolvers }]);
   // A subgraph may be reachable without the gateway in front of it: it enforces the same kind of limits itself.
   const limits = opts.queryLimits ?? readQueryLimits('SUBGRAPH', DEFAULT_SUBGRAPH_QUERY_LIMITS);
   const fieldCosts = fieldCostsFromSdl(typeDefs);
@@ -262,14 +264,16 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
   );
 
   app.use((_req, res) => restError(res, 'ERR_NOT_FOUND', 'no such route'));
-  const onError: ErrorRequestHandler = (err, req, res, _next) => {
-    const status = typeof err?.status === 'number' ? err.status : 500;
+  const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+    // Body-parser and http-errors attach `status`; anything else is a 500.
+    const fields = typeof err === 'object' && err !== null ? (err as { status?: unknown; message?: unknown }) : {};
+    const status = typeof fields.status === 'number' ? fields.status : 500;
     const domain = isDomainError(err)
       ? err
       : status === 413
         ? new DomainError('ERR_QUERY_TOO_LARGE', `request body exceeds ${GRAPHQL_BODY_LIMIT_BYTES} bytes`)
         : status >= 400 && status < 500
-          ? new DomainError('ERR_BAD_REQUEST', typeof err?.message === 'string' ? err.message : 'bad request')
+          ? new DomainError('ERR_BAD_REQUEST', typeof fields.message === 'string' ? fields.message : 'bad request')
           : null;
     if (domain === null) logger.error({ err, path: req.path }, 'unhandled error in HTTP route');
     if (res.headersSent) return;

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { DomainError, httpStatusOf } from '@sw/domain';
-import type { ErrorCode } from '@sw/domain';
+import type { ErrorCode, RestErrorBody } from '@sw/domain';
 import { isDomainError } from './format-error.ts';
 
 /**
@@ -22,5 +22,6 @@ export function restError(res: Response, error: DomainError | ErrorCode | unknow
     code = 'ERR_INTERNAL';
     text = 'Internal server error';
   }
-  res.status(httpStatusOf(code)).json({ error: { code, message: text, ...(details !== undefined ? { details } : {}) } });
+  const body: RestErrorBody = { error: { code, message: text, ...(details !== undefined ? { details } : {}) } };
+  res.status(httpStatusOf(code)).json(body);
 }

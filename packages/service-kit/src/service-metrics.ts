@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { GraphQLError } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 /** Per-service Prometheus registry (default process metrics + GraphQL timings), served at GET /metrics. */
 export interface ServiceMetrics {
@@ -35,7 +35,7 @@ export function createServiceMetrics(service: string): ServiceMetrics {
  * subscription | unknown when the document did not parse/validate) and refuses subscriptions over HTTP
  * with ERR_SUBSCRIPTION_OVER_HTTP (405) — they are served by graphql-ws on the same path.
  */
-export function metricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin<any> {
+export function metricsPlugin<C extends BaseContext>(metrics: ServiceMetrics): ApolloServerPlugin<C> {
   const { requestDuration } = metrics;
   return {
     async requestDidStart() {

@@ -9,5 +9,5 @@ export { createTestRedisPrefix } from './create-test-redis-prefix.ts';
 export { dbErrorOf } from './db-error-of.ts';
 export type { DbErrorInfo } from './db-error-of.ts';
 export { insertRegion, insertUserWithPlayer } from './hub-fixtures.ts';
-export { postGraphql, testClaims, errorCodes } from './graphql-test-client.ts';
-export type { GraphqlResponse } from './graphql-test-client.ts';
+export { dataOf, errorCodes, parseGraphqlBody, postGraphql, testClaims } from './graphql-test-client.ts';
+export type { EntitiesData, GraphqlBody, GraphqlError, GraphqlResponse } from './graphql-test-client.ts';

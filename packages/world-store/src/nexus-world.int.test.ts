@@ -91,7 +91,7 @@ describe('generateAndPersistNexus', () => {
   });
 
   it('writes nothing when the galaxy fails the validation gate', async () => {
-    const [r] = await t.sql`insert into regions (name, display_name, region_type, total_sectors) values ('tamper-test', 'Tamper', 'player_owned', 1000) returning id`;
+    const [r] = await t.sql<{ id: string }[]>`insert into regions (name, display_name, region_type, total_sectors) values ('tamper-test', 'Tamper', 'player_owned', 1000) returning id`;
     const good = generateNexus({ seed: 5, sectorIdStart: 20_001 });
     const tampered = { ...good, sectors: good.sectors.map((s) => (s.sectorNumber === 1 ? { ...s, isCapital: true } : s)) };
     const code = await codeOf(t.sql.begin((tx) => persistWorld(tx, tampered, { regionId: r!.id })));
@@ -104,9 +104,9 @@ describe('generateAndPersistNexus', () => {
 
   it('force regenerate replaces only the Nexus world: players, memberships, other regions and spoke links stay', async () => {
     const nexus = (await findPlatformRegion(t.sql, 'central_nexus'))!;
-    const [spoke] = await t.sql`insert into regions (name, display_name, region_type, total_sectors, sector_id_start, sector_id_end, nexus_warp_sector)
+    const [spoke] = await t.sql<{ id: string }[]>`insert into regions (name, display_name, region_type, total_sectors, sector_id_start, sector_id_end, nexus_warp_sector)
       values ('spoke-one', 'Spoke One', 'player_owned', 1000, 10001, 11000, 17) returning id`;
-    const [alice] = await t.sql`select id from players order by name limit 1`;
+    const [alice] = await t.sql<{ id: string }[]>`select id from players order by name limit 1`;
     await t.sql`update players set current_region_id = ${nexus.id}, current_sector_number = 2251 where id = ${alice!.id}`;
     await t.sql`insert into regional_memberships (player_id, region_id, membership_type) values (${alice!.id}, ${nexus.id}, 'visitor')`;
     await t.sql`insert into warp_tunnels (from_region_id, from_sector_id, to_region_id, to_sector_id, idempotency_key)
@@ -118,7 +118,7 @@ describe('generateAndPersistNexus', () => {
       tunnels: await t.sql`select * from warp_tunnels order by id`,
     });
     const before = await snapshot();
-    const oldSectorIds = await t.sql`select id from sectors where region_id = ${nexus.id} limit 1`;
+    const oldSectorIds = await t.sql<{ id: string }[]>`select id from sectors where region_id = ${nexus.id} limit 1`;
 
     const result = await generateAndPersistNexus(t.sql, { seed: 99n, force: true });
     expect(result.replaced).toBe(true);

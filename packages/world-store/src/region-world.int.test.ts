@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { match } from '@sw/testing/matchers';
 import { generatePlayerRegion } from '@sw/galaxy';
 import { createTestDatabase, type TestDatabase } from '@sw/testing';
 import type { HubDb, RegionDb } from '@sw/db';
@@ -45,7 +46,7 @@ describe('persistWorld into a region database', () => {
     const islands = await regionDb.sql`select count(*)::int as n from sectors where region_id = ${regionId} and resources ? 'island_group_id'`;
     expect(islands[0]!.n).toBe(generated.stats.islandSectors);
     const [spoke] = await regionDb.sql`select special_features, is_nexus_protected from sectors where region_id = ${regionId} and sector_number = ${generated.nexusWarpSector}`;
-    expect(spoke).toEqual({ special_features: expect.arrayContaining(['nexus_spoke']), is_nexus_protected: true });
+    expect(spoke).toEqual({ special_features: match.arrayContaining(['nexus_spoke']), is_nexus_protected: true });
     // zones are linked by range
     const unzoned = await regionDb.sql`select count(*)::int as n from sectors where region_id = ${regionId} and zone_id is null`;
     expect(unzoned[0]!.n).toBe(0);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hub, type HubDb } from '@sw/db';
 import { createTestDatabase, type TestDatabase } from '@sw/testing';
-import { errorCodes, postGraphql, testClaims } from '@sw/testing';
+import { dataOf, errorCodes, postGraphql, testClaims, type EntitiesData } from '@sw/testing';
 import { startGovernanceSubgraph, type RunningSubgraph } from './start-governance-subgraph.ts';
 
 const ids = {
@@ -134,8 +134,8 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const q = (query: string, variables?: Record<string, unknown>, claims?: ReturnType<typeof testClaims> | null) =>
-  postGraphql(service.url, query, variables, claims ?? null);
+const q = <T = unknown>(query: string, variables?: Record<string, unknown>, claims?: ReturnType<typeof testClaims> | null) =>
+  postGraphql<T>(service.url, query, variables, claims ?? null);
 
 const owner = () => testClaims(ids.userAlice, 'alice', ids.alice);
 const otherPlayer = () => testClaims(ids.userBob, 'bob', ids.bob);
@@ -143,19 +143,19 @@ const admin = () => testClaims(ids.userAdmin, 'admin', ids.admin, true);
 
 /** Reads Region fields of this subgraph through federation entity resolution, as the gateway does. */
 const regionEntity = (id: string, selection: string, claims: ReturnType<typeof testClaims> | null = null) =>
-  q(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { ${selection} } } }`, {
+  q<EntitiesData>(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { ${selection} } } }`, {
     reps: [{ __typename: 'Region', id }],
   }, claims);
 
 describe('election(id)', () => {
   it('sums ballot weights per candidate in registration order, with the total', async () => {
-    const res = await q(
+    const res = await q<{ election: unknown }>(
       `query($id: ID!) { election(id: $id) { id position status votingOpensAt votingClosesAt region { id } winner { id }
         totalWeight candidates { player { id } platform weight } } }`,
       { id: ids.electionGov },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data.election).toEqual({
+    expect(dataOf(res).election).toEqual({
       id: ids.electionGov,
       position: 'governor',
       status: 'ACTIVE',
@@ -180,11 +180,11 @@ describe('election(id)', () => {
 
 describe('policy(id)', () => {
   it('returns decimal tallies and the approval percentage', async () => {
-    const res = await q(
+    const res = await q<{ policy: unknown }>(
       `query($id: ID!) { policy(id: $id) { title policyType description proposedBy { id } votesFor votesAgainst approvalPercentage status region { id } } }`,
       { id: ids.policyOpen },
     );
-    expect(res.data.policy).toEqual({
+    expect(dataOf(res).policy).toEqual({
       title: 'Lower the tax',
       policyType: 'tax_rate',
       description: 'From 10% to 8%',
@@ -198,8 +198,8 @@ describe('policy(id)', () => {
   });
 
   it('has a null approval percentage without votes', async () => {
-    const res = await q(`query($id: ID!) { policy(id: $id) { approvalPercentage votesFor proposedBy { id } } }`, { id: ids.policyPassed });
-    expect(res.data.policy).toEqual({ approvalPercentage: null, votesFor: 0, proposedBy: null });
+    const res = await q<{ policy: unknown }>(`query($id: ID!) { policy(id: $id) { approvalPercentage votesFor proposedBy { id } } }`, { id: ids.policyPassed });
+    expect(dataOf(res).policy).toEqual({ approvalPercentage: null, votesFor: 0, proposedBy: null });
   });
 
   it('answers ERR_NOT_FOUND / ERR_VALIDATION', async () => {
@@ -211,38 +211,38 @@ describe('policy(id)', () => {
 describe('Region read paths (via _entities)', () => {
   it('lists policies newest first, optionally filtered by status', async () => {
     const all = await regionEntity(ids.alpha, 'policies { id status }');
-    expect(all.data._entities[0].policies).toEqual([
+    expect(dataOf(all)._entities[0]?.policies).toEqual([
       { id: ids.policyOpen, status: 'VOTING' },
       { id: ids.policyPassed, status: 'PASSED' },
     ]);
     const passed = await regionEntity(ids.alpha, 'policies(status: PASSED) { id }');
-    expect(passed.data._entities[0].policies).toEqual([{ id: ids.policyPassed }]);
+    expect(dataOf(passed)._entities[0]?.policies).toEqual([{ id: ids.policyPassed }]);
   });
 
   it('lists elections with status filter and winner', async () => {
     const res = await regionEntity(ids.alpha, 'elections { id status winner { id } totalWeight } active: elections(status: ACTIVE) { id }');
-    expect(res.data._entities[0].elections).toEqual([
+    expect(dataOf(res)._entities[0]?.elections).toEqual([
       { id: ids.electionGov, status: 'ACTIVE', winner: null, totalWeight: 2.75 },
       { id: ids.electionAmb, status: 'COMPLETED', winner: { id: ids.carol }, totalWeight: 2.5 },
     ]);
-    expect(res.data._entities[0].active).toEqual([{ id: ids.electionGov }]);
+    expect(dataOf(res)._entities[0]?.active).toEqual([{ id: ids.electionGov }]);
   });
 
   it('lists the treaties a region is party to on either side', async () => {
     const res = await regionEntity(ids.beta, 'treaties { id regionA { id } regionB { id } treatyType status acceptedAt expiresAt }');
-    expect(res.data._entities[0].treaties).toEqual([
+    expect(dataOf(res)._entities[0]?.treaties).toEqual([
       { id: ids.treatyBG, regionA: { id: ids.beta }, regionB: { id: ids.gamma }, treatyType: 'defense_pact', status: 'proposed', acceptedAt: null, expiresAt: null },
       { id: ids.treatyAB, regionA: { id: ids.alpha }, regionB: { id: ids.beta }, treatyType: 'trade_agreement', status: 'active', acceptedAt: '2102-01-03T00:00:00.000Z', expiresAt: null },
     ]);
   });
 
   it('batches many regions in one _entities call and keeps each region its own rows', async () => {
-    const res = await q(
+    const res = await q<EntitiesData>(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { id policies { id } treaties { id } } } }`,
       { reps: [ids.alpha, ids.beta, ids.gamma, ids.unknown, 'garbage'].map((id) => ({ __typename: 'Region', id })) },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data._entities).toEqual([
+    expect(dataOf(res)._entities).toEqual([
       { id: ids.alpha, policies: [{ id: ids.policyOpen }, { id: ids.policyPassed }], treaties: [{ id: ids.treatyAB }] },
       { id: ids.beta, policies: [{ id: ids.policyBeta }], treaties: [{ id: ids.treatyBG }, { id: ids.treatyAB }] },
       { id: ids.gamma, policies: [], treaties: [{ id: ids.treatyBG }] },
@@ -258,7 +258,7 @@ describe('Region.treasuryLedger', () => {
   it('shows the owner the ledger newest first', async () => {
     const res = await regionEntity(ids.alpha, ledger, owner());
     expect(res.errors).toBeUndefined();
-    expect(res.data._entities[0].treasuryLedger).toEqual([
+    expect(dataOf(res)._entities[0]?.treasuryLedger).toEqual([
       { delta: -300, beforeBalance: 1000, afterBalance: 700, causeType: 'expenditure', reason: 'new docks', at: '2102-01-02T00:00:00.000Z' },
       { delta: 1000, beforeBalance: 0, afterBalance: 1000, causeType: 'tax_collection', reason: 'weekly taxes', at: '2102-01-01T00:00:00.000Z' },
     ]);
@@ -266,7 +266,7 @@ describe('Region.treasuryLedger', () => {
 
   it('honours first and lets an admin read any region', async () => {
     const res = await regionEntity(ids.alpha, 'treasuryLedger(first: 1) { delta }', admin());
-    expect(res.data._entities[0].treasuryLedger).toEqual([{ delta: -300 }]);
+    expect(dataOf(res)._entities[0]?.treasuryLedger).toEqual([{ delta: -300 }]);
   });
 
   it.each([

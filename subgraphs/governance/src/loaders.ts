@@ -72,7 +72,7 @@ export function createGovernanceLoaders(db: HubDb): GovernanceLoaders {
         m.set(r.candidateId, r.weight);
         byElection.set(r.electionId, m);
       }
-      return electionIds.map((id) => byElection.get(id) ?? new Map());
+      return electionIds.map((id) => byElection.get(id) ?? new Map<string, number>());
     }),
     regionOwner: new DataLoader(async (ids) => {
       const byId = new Map((await regionOwnersByIds(db, ids)).map((r) => [r.id, { ownerId: r.ownerId }]));

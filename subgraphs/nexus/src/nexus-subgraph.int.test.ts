@@ -5,7 +5,7 @@ import { createClient } from 'graphql-ws';
 import { encodeForwardedClaims, type Claims } from '@sw/auth';
 import { DEFAULT_REDIS_URL } from '@sw/config';
 import type { HubDb } from '@sw/db';
-import { createTestDatabase, createTestRedisPrefix, type TestDatabase } from '@sw/testing';
+import { createTestDatabase, createTestRedisPrefix, dataOf, errorCodes, parseGraphqlBody, type GraphqlError, type TestDatabase } from '@sw/testing';
 import { ensureBaseGalaxy } from '@sw/world-store';
 import { startNexusSubgraph, type RunningNexusSubgraph } from './index.ts';
 
@@ -19,25 +19,35 @@ function claims(roles: Claims['roles']): Claims {
 const ADMIN = encodeForwardedClaims(claims(['player', 'admin']), SECRET);
 const PLAYER = encodeForwardedClaims(claims(['player']), SECRET);
 
-interface GqlResult<T = Record<string, any>> {
+interface GqlResult<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: GraphqlError[];
 }
 
-async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+/** POSTs one operation with ready-made forwarded-claims headers (signed with this file's SECRET). */
+async function gql<T = unknown>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
   const res = await fetch(`${svc.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as GqlResult<T>;
+  return parseGraphqlBody<T>(await res.json());
 }
-const codeOf = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
+const codeOf = (r: GqlResult<unknown>) => errorCodes(r)[0];
 
-async function waitForJob(jobId: string, timeoutMs = 30_000): Promise<Record<string, any>> {
+/** The selections below, as far as the assertions read them field by field. */
+interface Job { id: string; status: string; finishedAt: string | null }
+interface NexusStatus { nexusStatus: { status: string; generationSeed: string | null; galaxyHash: string | null } }
+interface ClusterStats { portsCount: number; planetsCount: number; avgSecurityLevel: number; avgDevelopmentLevel: number }
+interface NexusStats { nexusStats: { totalSectors: number; totalPorts: number; totalPlanets: number; totalWarpGates: number; clusters: ClusterStats[] } }
+interface ClusterDetail { cluster: { warpStability: number; sampleSectors: unknown[]; sampleStations: unknown[]; samplePlanets: unknown[] } }
+interface SectorDetail { sector: { isCapital: boolean; warpsTo: number[]; stations: unknown[]; planets: unknown[] } }
+interface ProgressEvent { jobId: string; seq: number; status: string; stage: string; percent: number }
+
+async function waitForJob(jobId: string, timeoutMs = 30_000): Promise<Job> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const r = await gql(`query($id: ID!) { generationJob(jobId: $id) { id status stage percent errorCode seed finishedAt } }`, { id: jobId }, ADMIN);
+    const r = await gql<{ generationJob: Job | null }>(`query($id: ID!) { generationJob(jobId: $id) { id status stage percent errorCode seed finishedAt } }`, { id: jobId }, ADMIN);
     const job = r.data?.generationJob;
     if (job && (job.status === 'SUCCEEDED' || job.status === 'FAILED')) return job;
     if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish: ${JSON.stringify(r)}`);
@@ -65,11 +75,11 @@ const STATUS = `{ nexusStatus { exists status region { id } totalSectors totalPo
 
 describe('before the Nexus exists', () => {
   it('nexusStatus is NOT_GENERATED for anyone, nexusStats/cluster answer ERR_NEXUS_NOT_GENERATED, clusters is empty', async () => {
-    const anon = await gql(STATUS);
+    const anon = await gql<NexusStatus>(STATUS);
     expect(anon.data?.nexusStatus).toMatchObject({ exists: false, status: 'NOT_GENERATED', region: null, totalSectors: 0 });
     expect(codeOf(await gql('{ nexusStats { totalSectors } }'))).toBe('ERR_NEXUS_NOT_GENERATED');
     expect(codeOf(await gql('{ cluster(clusterNumber: 3) { name } }'))).toBe('ERR_NEXUS_NOT_GENERATED');
-    expect((await gql('{ clusters { name } }')).data?.clusters).toEqual([]);
+    expect((await gql<{ clusters: unknown[] }>('{ clusters { name } }')).data?.clusters).toEqual([]);
   });
 
   it('regenerateCluster without a Nexus is refused (ERR_NEXUS_NOT_GENERATED) and creates no job', async () => {
@@ -93,16 +103,16 @@ describe('generateNexus (admin only) and the progress subscription', () => {
   });
 
   it('returns a queued job at once, streams stages to 100 over graphql-ws, and the world is there after SUCCEEDED', async () => {
-    const r = await gql('mutation { generateNexus(seed: "4242") { id kind status percent seed } }', {}, ADMIN);
+    const r = await gql<{ generateNexus: Job }>('mutation { generateNexus(seed: "4242") { id kind status percent seed } }', {}, ADMIN);
     expect(r.errors).toBeUndefined();
-    const job = r.data!.generateNexus;
+    const job = dataOf(r).generateNexus;
     expect(job).toMatchObject({ kind: 'nexus', status: 'QUEUED', percent: 0, seed: '4242' });
     jobId = job.id;
 
     // A second Nexus-lane job while this one runs is refused (or, if it already finished, the Nexus exists).
-    const second = await gql('mutation { generateNexus(seed: "1", force: true) { id } }', {}, ADMIN);
+    const second = await gql<{ generateNexus: Job }>('mutation { generateNexus(seed: "1", force: true) { id } }', {}, ADMIN);
     expect(['ERR_GENERATION_IN_PROGRESS', undefined]).toContain(codeOf(second));
-    if (codeOf(second) === undefined) await waitForJob(second.data!.generateNexus.id);
+    if (codeOf(second) === undefined) await waitForJob(dataOf(second).generateNexus.id);
 
     const client = createClient({
       url: `${svc.url.replace('http', 'ws')}/graphql`,
@@ -110,15 +120,15 @@ describe('generateNexus (admin only) and the progress subscription', () => {
       connectionParams: ADMIN,
       retryAttempts: 0,
     });
-    const events: Array<Record<string, any>> = [];
+    const events: ProgressEvent[] = [];
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no completion; got ${JSON.stringify(events)}`)), 30_000);
-      client.subscribe(
+      client.subscribe<{ generationProgress: ProgressEvent }>(
         { query: 'subscription($id: ID!) { generationProgress(jobId: $id) { jobId seq status stage percent errorCode } }', variables: { id: jobId } },
         {
           next: (msg) => {
             if (msg.errors) reject(new Error(JSON.stringify(msg.errors)));
-            events.push(msg.data!.generationProgress as Record<string, any>);
+            events.push(msg.data!.generationProgress);
           },
           error: (err) => reject(err instanceof Error ? err : new Error(JSON.stringify(err))),
           complete: () => {
@@ -142,7 +152,7 @@ describe('generateNexus (admin only) and the progress subscription', () => {
     const done = await waitForJob(jobId);
     expect(done).toMatchObject({ status: 'SUCCEEDED', percent: 100, errorCode: null });
     expect(done.finishedAt).not.toBeNull();
-    const status = (await gql(STATUS)).data!.nexusStatus;
+    const status = dataOf(await gql<NexusStatus>(STATUS)).nexusStatus;
     expect(status).toMatchObject({ exists: true, status: 'ACTIVE', totalSectors: 5000, capitalSectorNumber: 2251 });
     expect(status.generationSeed === '4242' || status.generationSeed === '1').toBe(true);
     expect(status.galaxyHash).toMatch(/^[0-9a-f]{64}$/);
@@ -152,11 +162,11 @@ describe('generateNexus (admin only) and the progress subscription', () => {
 
   it('a late subscriber to a finished job gets the final state once and completes', async () => {
     const client = createClient({ url: `${svc.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: ADMIN, retryAttempts: 0 });
-    const events: Array<Record<string, any>> = [];
+    const events: Array<Partial<ProgressEvent>> = [];
     await new Promise<void>((resolve, reject) => {
-      client.subscribe(
+      client.subscribe<{ generationProgress: Partial<ProgressEvent> }>(
         { query: `subscription { generationProgress(jobId: "${jobId}") { seq status percent } }` },
-        { next: (m) => events.push(m.data!.generationProgress as Record<string, any>), error: reject, complete: resolve },
+        { next: (m) => events.push(m.data!.generationProgress), error: reject, complete: resolve },
       );
     });
     await client.dispose();
@@ -193,37 +203,37 @@ describe('generateNexus (admin only) and the progress subscription', () => {
 describe('reads after generation (public)', () => {
   it('nexusStats aggregates per cluster from the DB and counts ACTIVE warp gates touching the Nexus', async () => {
     await ensureBaseGalaxy(t.sql); // adds Terran Space and its spoke link to the Nexus capital
-    const [nexus] = await t.sql`select id from regions where region_type = 'central_nexus'`;
-    const [terran] = await t.sql`select id from regions where region_type = 'terran_space'`;
+    const [nexus] = await t.sql<{ id: string }[]>`select id from regions where region_type = 'central_nexus'`;
+    const [terran] = await t.sql<{ id: string }[]>`select id from regions where region_type = 'terran_space'`;
     await t.sql`insert into warp_tunnels (from_region_id, from_sector_id, to_region_id, to_sector_id, status)
       values (${terran!.id}, 5, ${nexus!.id}, 2551, 'collapsed')`; // not ACTIVE: not counted
     for (const headers of [{}, PLAYER, ADMIN]) {
-      const r = await gql('{ nexusStats { totalSectors totalPorts totalPlanets totalWarpGates clusters { clusterNumber name clusterType sectorCount portsCount planetsCount avgSecurityLevel avgDevelopmentLevel } } }', {}, headers);
+      const r = await gql<NexusStats>('{ nexusStats { totalSectors totalPorts totalPlanets totalWarpGates clusters { clusterNumber name clusterType sectorCount portsCount planetsCount avgSecurityLevel avgDevelopmentLevel } } }', {}, headers);
       expect(r.errors).toBeUndefined();
-      const stats = r.data!.nexusStats;
+      const stats = dataOf(r).nexusStats;
       expect(stats.totalSectors).toBe(5000);
       expect(stats.totalWarpGates).toBe(1);
       expect(stats.clusters).toHaveLength(20);
-      const [db] = await t.sql`select count(*)::int as ports from stations where region_id = ${nexus!.id}`;
+      const [db] = await t.sql<{ ports: number }[]>`select count(*)::int as ports from stations where region_id = ${nexus!.id}`;
       expect(stats.totalPorts).toBe(db!.ports);
       expect(stats.clusters.reduce((n: number, c: { portsCount: number }) => n + c.portsCount, 0)).toBe(stats.totalPorts);
       expect(stats.clusters.reduce((n: number, c: { planetsCount: number }) => n + c.planetsCount, 0)).toBe(stats.totalPlanets);
       const gateway = stats.clusters[9];
       expect(gateway).toMatchObject({ clusterNumber: 10, name: 'Gateway Plaza', sectorCount: 250 });
-      const [avg] = await t.sql`select round(avg(s.security_level), 2)::float8 as sec, round(avg(s.development_level), 2)::float8 as dev
+      const [avg] = await t.sql<{ sec: number; dev: number }[]>`select round(avg(s.security_level), 2)::float8 as sec, round(avg(s.development_level), 2)::float8 as dev
         from sectors s join clusters c on c.id = s.cluster_id where c.region_id = ${nexus!.id} and c.cluster_number = 10`;
-      expect([gateway.avgSecurityLevel, gateway.avgDevelopmentLevel]).toEqual([avg!.sec, avg!.dev]);
+      expect([gateway!.avgSecurityLevel, gateway!.avgDevelopmentLevel]).toEqual([avg!.sec, avg!.dev]);
     }
   });
 
   it('clusters lists 20 clusters on the 5 x 4 grid; cluster(n) has samples; unknown clusters are ERR_UNKNOWN_CLUSTER', async () => {
-    const list = (await gql('{ clusters { clusterNumber gridX gridY firstSectorNumber lastSectorNumber } }')).data!.clusters;
+    const list = dataOf(await gql<{ clusters: unknown[] }>('{ clusters { clusterNumber gridX gridY firstSectorNumber lastSectorNumber } }')).clusters;
     expect(list).toHaveLength(20);
     expect(list[6]).toEqual({ clusterNumber: 7, gridX: 1, gridY: 1, firstSectorNumber: 1501, lastSectorNumber: 1750 });
-    const one = await gql(`{ cluster(clusterNumber: 10) { name clusterType economicValue warpStability isDiscovered
+    const one = await gql<ClusterDetail>(`{ cluster(clusterNumber: 10) { name clusterType economicValue warpStability isDiscovered
       sampleSectors { sectorNumber isCapital isNexusProtected } sampleStations { name sectorNumber } samplePlanets { name } } }`, {}, PLAYER);
     expect(one.errors).toBeUndefined();
-    const c = one.data!.cluster;
+    const c = dataOf(one).cluster;
     expect(c).toMatchObject({ name: 'Gateway Plaza', economicValue: 8, isDiscovered: true });
     expect(c.warpStability).toBeCloseTo(0.95, 5);
     expect(c.sampleSectors).toHaveLength(10);
@@ -235,24 +245,24 @@ describe('reads after generation (public)', () => {
   });
 
   it('sector() returns Nexus and Terran sectors with warps, stations and planets; bad keys give stable codes', async () => {
-    const [nexus] = await t.sql`select id from regions where region_type = 'central_nexus'`;
-    const [terran] = await t.sql`select id from regions where region_type = 'terran_space'`;
+    const [nexus] = await t.sql<{ id: string }[]>`select id from regions where region_type = 'central_nexus'`;
+    const [terran] = await t.sql<{ id: string }[]>`select id from regions where region_type = 'terran_space'`;
     const Q = `query($r: ID!, $c: Int!, $s: Int!) { sector(regionId: $r, clusterNumber: $c, sectorNumber: $s) {
       regionId clusterNumber sectorNumber sectorId region { id } isCapital zoneType specialFeatures warpsTo
       stations { name isStarportPrime securityTier stationClass } planets { name population isPopulationHub } } }`;
-    const capital = await gql(Q, { r: nexus!.id, c: 10, s: 2251 });
+    const capital = await gql<SectorDetail>(Q, { r: nexus!.id, c: 10, s: 2251 });
     expect(capital.errors).toBeUndefined();
-    const s = capital.data!.sector;
+    const s = dataOf(capital).sector;
     expect(s).toMatchObject({ regionId: nexus!.id, clusterNumber: 10, sectorNumber: 2251, sectorId: 2551, region: { id: nexus!.id }, isCapital: true, zoneType: 'EXPANSE' });
     expect(s.stations).toContainEqual({ name: 'Nexus Starport Prime', isStarportPrime: true, securityTier: 'premium', stationClass: 0 });
-    const expected = await t.sql`
+    const expected = await t.sql<{ n: number }[]>`
       select distinct t.sector_number as n from sector_warps w join sectors t on t.sector_id = w.to_sector_id where w.from_sector_id = 2551
       union select f.sector_number from sector_warps w join sectors f on f.sector_id = w.from_sector_id where w.to_sector_id = 2551 and w.is_bidirectional
       order by 1`;
     expect(s.warpsTo).toEqual(expected.map((r) => r.n));
     expect(s.warpsTo.length).toBeGreaterThan(0);
 
-    const earth = (await gql(Q, { r: terran!.id, c: 1, s: 1 })).data!.sector;
+    const earth = dataOf(await gql<SectorDetail>(Q, { r: terran!.id, c: 1, s: 1 })).sector;
     expect(earth.isCapital).toBe(true);
     expect(earth.planets).toContainEqual({ name: 'New Earth', population: 8_000_000_000, isPopulationHub: true });
 
@@ -263,23 +273,23 @@ describe('reads after generation (public)', () => {
   });
 
   it('resolves Sector entity references (federation _entities)', async () => {
-    const [nexus] = await t.sql`select id from regions where region_type = 'central_nexus'`;
-    const r = await gql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Sector { sectorId isCapital warpsTo } } }`, {
+    const [nexus] = await t.sql<{ id: string }[]>`select id from regions where region_type = 'central_nexus'`;
+    const r = await gql<{ _entities: Array<{ sectorId: number }> }>(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Sector { sectorId isCapital warpsTo } } }`, {
       reps: [
         { __typename: 'Sector', regionId: nexus!.id, clusterNumber: 10, sectorNumber: 2251 },
         { __typename: 'Sector', regionId: nexus!.id, clusterNumber: 1, sectorNumber: 1 },
       ],
     });
     expect(r.errors).toBeUndefined();
-    expect(r.data!._entities.map((e: { sectorId: number }) => e.sectorId)).toEqual([2551, 301]);
+    expect(dataOf(r)._entities.map((e) => e.sectorId)).toEqual([2551, 301]);
   });
 
   it('regenerateCluster runs as an admin job and keeps sector ids', async () => {
     const before = await t.sql`select sector_id, id from sectors where sector_number between 251 and 500 order by sector_id`;
-    const r = await gql('mutation { regenerateCluster(clusterNumber: 2, seed: "77") { id kind clusterNumber status } }', {}, ADMIN);
+    const r = await gql<{ regenerateCluster: Job }>('mutation { regenerateCluster(clusterNumber: 2, seed: "77") { id kind clusterNumber status } }', {}, ADMIN);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.regenerateCluster).toMatchObject({ kind: 'cluster', clusterNumber: 2, status: 'QUEUED' });
-    const done = await waitForJob(r.data!.regenerateCluster.id);
+    expect(dataOf(r).regenerateCluster).toMatchObject({ kind: 'cluster', clusterNumber: 2, status: 'QUEUED' });
+    const done = await waitForJob(dataOf(r).regenerateCluster.id);
     expect(done).toMatchObject({ status: 'SUCCEEDED', percent: 100 });
     const after = await t.sql`select sector_id, id from sectors where sector_number between 251 and 500 order by sector_id`;
     expect(after).toEqual(before);
@@ -287,13 +297,13 @@ describe('reads after generation (public)', () => {
   });
 
   it('nexusStatus reports GENERATING while a Nexus-lane job is queued or running', async () => {
-    const [job] = await t.sql`insert into generation_jobs (kind, seed, status) values ('nexus', 1, 'running') returning id`;
+    const [job] = await t.sql<{ id: string }[]>`insert into generation_jobs (kind, seed, status) values ('nexus', 1, 'running') returning id`;
     try {
-      expect((await gql(STATUS)).data!.nexusStatus).toMatchObject({ exists: true, status: 'GENERATING' });
+      expect(dataOf(await gql<NexusStatus>(STATUS)).nexusStatus).toMatchObject({ exists: true, status: 'GENERATING' });
       expect(codeOf(await gql('mutation { generateNexus(force: true) { id } }', {}, ADMIN))).toBe('ERR_GENERATION_IN_PROGRESS');
     } finally {
       await t.sql`update generation_jobs set status = 'failed' where id = ${job!.id}`;
     }
-    expect((await gql(STATUS)).data!.nexusStatus.status).toBe('ACTIVE');
+    expect(dataOf(await gql<NexusStatus>(STATUS)).nexusStatus.status).toBe('ACTIVE');
   });
 });

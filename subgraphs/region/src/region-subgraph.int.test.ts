@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { hub, type HubDb } from '@sw/db';
 import { createTestDatabase, type TestDatabase } from '@sw/testing';
-import { errorCodes, postGraphql, testClaims } from '@sw/testing';
+import { dataOf, errorCodes, postGraphql, testClaims, type EntitiesData } from '@sw/testing';
 import { startRegionSubgraph, type RunningSubgraph } from './start-region-subgraph.ts';
 
 const ids = {
@@ -116,8 +116,13 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const q = (query: string, variables?: Record<string, unknown>, claims?: ReturnType<typeof testClaims> | null) =>
-  postGraphql(service.url, query, variables, claims ?? null);
+const q = <T = unknown>(query: string, variables?: Record<string, unknown>, claims?: ReturnType<typeof testClaims> | null) =>
+  postGraphql<T>(service.url, query, variables, claims ?? null);
+
+/** `regions` selections this file reads by field. */
+interface RegionsData { regions: Array<{ id: string; name: string; counts: unknown }> }
+/** `region(id)` selections this file reads by field. */
+interface RegionData { region: { viewerIsOwner: boolean; world: unknown } }
 
 /** `q` with a declared result shape, for assertions without `any`. */
 const typed = <T>(query: string, variables?: Record<string, unknown>, claims?: ReturnType<typeof testClaims> | null) =>
@@ -128,14 +133,14 @@ const bobAdmin = () => testClaims(ids.userBob, 'bob', ids.bob, true);
 
 describe('regions list', () => {
   it('returns every region newest first with enums upper-cased and numerics as numbers', async () => {
-    const res = await q(`{ regions { id name status regionType sizeTier totalSectors
+    const res = await q<RegionsData>(`{ regions { id name status regionType sizeTier totalSectors
       governance { governanceType votingThreshold governanceQuorumPct electionFrequencyDays }
       economy { taxRate treasuryBalance totalTradeVolume tradeBonuses startingCredits startingShip }
       culture { aestheticTheme } createdAt } }`);
     expect(res.errors).toBeUndefined();
-    const regions = res.data.regions;
-    expect(regions.map((r: any) => r.name)).toEqual(['gamma', 'beta', 'alpha', 'terran-space', 'central-nexus']);
-    const alpha = regions.find((r: any) => r.id === ids.alpha);
+    const regions = dataOf(res).regions;
+    expect(regions.map((r) => r.name)).toEqual(['gamma', 'beta', 'alpha', 'terran-space', 'central-nexus']);
+    const alpha = regions.find((r) => r.id === ids.alpha);
     expect(alpha).toMatchObject({
       status: 'ACTIVE',
       regionType: 'PLAYER_OWNED',
@@ -149,19 +154,19 @@ describe('regions list', () => {
   });
 
   it('filters by type, status and owner', async () => {
-    const byType = await q(`{ regions(filter: { regionType: PLAYER_OWNED }) { name } }`);
-    expect(byType.data.regions.map((r: any) => r.name)).toEqual(['gamma', 'beta', 'alpha']);
-    const byStatus = await q(`{ regions(filter: { status: SUSPENDED }) { name } }`);
-    expect(byStatus.data.regions.map((r: any) => r.name)).toEqual(['beta']);
-    const byOwner = await q(`query($o: ID) { regions(filter: { ownerId: $o, status: ACTIVE }) { name } }`, { o: ids.alice });
-    expect(byOwner.data.regions.map((r: any) => r.name)).toEqual(['alpha']);
+    const byType = await q<RegionsData>(`{ regions(filter: { regionType: PLAYER_OWNED }) { name } }`);
+    expect(dataOf(byType).regions.map((r) => r.name)).toEqual(['gamma', 'beta', 'alpha']);
+    const byStatus = await q<RegionsData>(`{ regions(filter: { status: SUSPENDED }) { name } }`);
+    expect(dataOf(byStatus).regions.map((r) => r.name)).toEqual(['beta']);
+    const byOwner = await q<RegionsData>(`query($o: ID) { regions(filter: { ownerId: $o, status: ACTIVE }) { name } }`, { o: ids.alice });
+    expect(dataOf(byOwner).regions.map((r) => r.name)).toEqual(['alpha']);
   });
 
   it('pages with first and offset', async () => {
-    const page = await q(`{ regions(first: 2, offset: 1) { name } }`);
-    expect(page.data.regions.map((r: any) => r.name)).toEqual(['beta', 'alpha']);
-    const past = await q(`{ regions(first: 2, offset: 50) { name } }`);
-    expect(past.data.regions).toEqual([]);
+    const page = await q<RegionsData>(`{ regions(first: 2, offset: 1) { name } }`);
+    expect(dataOf(page).regions.map((r) => r.name)).toEqual(['beta', 'alpha']);
+    const past = await q<RegionsData>(`{ regions(first: 2, offset: 50) { name } }`);
+    expect(dataOf(past).regions).toEqual([]);
   });
 
   it.each([
@@ -176,8 +181,8 @@ describe('regions list', () => {
   });
 
   it('counts members per tier and players at home / present, matching the inserted rows', async () => {
-    const res = await q(`{ regions(first: 50) { name counts { members citizens residents visitors homePlayers presentPlayers } } }`);
-    const counts = Object.fromEntries(res.data.regions.map((r: any) => [r.name, r.counts]));
+    const res = await q<RegionsData>(`{ regions(first: 50) { name counts { members citizens residents visitors homePlayers presentPlayers } } }`);
+    const counts = Object.fromEntries(dataOf(res).regions.map((r) => [r.name, r.counts]));
     expect(counts.alpha).toEqual({ members: 3, citizens: 2, residents: 0, visitors: 1, homePlayers: 0, presentPlayers: 3 });
     expect(counts.beta).toEqual({ members: 1, citizens: 0, residents: 1, visitors: 0, homePlayers: 0, presentPlayers: 0 });
     expect(counts['terran-space']).toEqual({ members: 1, citizens: 1, residents: 0, visitors: 0, homePlayers: 3, presentPlayers: 0 });
@@ -185,26 +190,26 @@ describe('regions list', () => {
   });
 
   it('answers the gateway benchmark query shape', async () => {
-    const res = await q(`{ regions(first: 50) { id name displayName status regionType totalSectors
+    const res = await q<RegionsData>(`{ regions(first: 50) { id name displayName status regionType totalSectors
       governance { governanceType votingThreshold } economy { taxRate treasuryBalance } counts { members citizens } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.regions).toHaveLength(5);
+    expect(dataOf(res).regions).toHaveLength(5);
   });
 });
 
 describe('region by id and name', () => {
   it('returns a region with owner, governor and viewerIsOwner for its owner', async () => {
     const query = `query($id: ID!) { region(id: $id) { name owner { id name } governor { name } ambassador { id } viewerIsOwner } }`;
-    const asOwner = await q(query, { id: ids.alpha }, alice());
-    expect(asOwner.data.region).toEqual({
+    const asOwner = await q<RegionData>(query, { id: ids.alpha }, alice());
+    expect(dataOf(asOwner).region).toEqual({
       name: 'alpha',
       owner: { id: ids.alice, name: 'Alice' },
       governor: { name: 'Bob' },
       ambassador: null,
       viewerIsOwner: true,
     });
-    expect((await q(query, { id: ids.alpha }, bobAdmin())).data.region.viewerIsOwner).toBe(false);
-    expect((await q(query, { id: ids.alpha })).data.region.viewerIsOwner).toBe(false);
+    expect(dataOf(await q<RegionData>(query, { id: ids.alpha }, bobAdmin())).region.viewerIsOwner).toBe(false);
+    expect(dataOf(await q<RegionData>(query, { id: ids.alpha })).region.viewerIsOwner).toBe(false);
   });
 
   it('answers ERR_REGION_NOT_FOUND for an unknown id and ERR_VALIDATION for a malformed one', async () => {
@@ -213,8 +218,8 @@ describe('region by id and name', () => {
   });
 
   it('finds a region by name case-insensitively', async () => {
-    const res = await q(`{ regionByName(name: "ALPHA") { id } }`);
-    expect(res.data.regionByName.id).toBe(ids.alpha);
+    const res = await q<{ regionByName: { id: string } }>(`{ regionByName(name: "ALPHA") { id } }`);
+    expect(dataOf(res).regionByName.id).toBe(ids.alpha);
     expect(errorCodes(await q(`{ regionByName(name: "nowhere") { id } }`))).toEqual(['ERR_REGION_NOT_FOUND']);
   });
 });
@@ -223,14 +228,14 @@ describe('Region.world', () => {
   const worldQuery = `query($id: ID!) { region(id: $id) { world { sectors clusters ports planets warps playersOnline } } }`;
 
   it('is null when the region has no runtime endpoint', async () => {
-    const res = await q(worldQuery, { id: ids.gamma });
+    const res = await q<RegionData>(worldQuery, { id: ids.gamma });
     expect(res.errors).toBeUndefined();
-    expect(res.data.region.world).toBeNull();
+    expect(dataOf(res).region.world).toBeNull();
   });
 
   it('is read from the region-server /world/stats', async () => {
     await tdb.db.update(hub.regions).set({ runtimeEndpoint: worldUrl }).where(eqId(ids.alpha));
-    expect((await q(worldQuery, { id: ids.alpha })).data.region.world).toEqual(worldStats);
+    expect(dataOf(await q<RegionData>(worldQuery, { id: ids.alpha })).region.world).toEqual(worldStats);
   });
 
   it('shares one region-server call across aliases and repeated requests of the same region (cached briefly)', async () => {
@@ -269,9 +274,9 @@ describe('Region.world', () => {
     await tdb.db.update(hub.regions).set({ runtimeEndpoint: deadUrl }).where(eqId(ids.beta));
     await tdb.db.update(hub.regions).set({ runtimeEndpoint: slowUrl }).where(eqId(ids.terran));
     const started = Date.now();
-    const [dead, slow] = await Promise.all([q(worldQuery, { id: ids.beta }), q(worldQuery, { id: ids.terran })]);
-    expect(dead.data.region.world).toBeNull();
-    expect(slow.data.region.world).toBeNull();
+    const [dead, slow] = await Promise.all([q<RegionData>(worldQuery, { id: ids.beta }), q<RegionData>(worldQuery, { id: ids.terran })]);
+    expect(dataOf(dead).region.world).toBeNull();
+    expect(dataOf(slow).region.world).toBeNull();
     expect(Date.now() - started).toBeLessThan(2500);
   });
 });
@@ -281,9 +286,9 @@ describe('me and players', () => {
     memberships { region { name } membershipType reputationScore votingPower joinedAt } ownedRegions { name } } } }`;
 
   it('answers the signed-in user from forwarded claims', async () => {
-    const res = await q(meQuery, {}, alice());
+    const res = await q<{ me: { player: { memberships: Array<{ region: { name: string }; membershipType: string }> } } }>(meQuery, {}, alice());
     expect(res.errors).toBeUndefined();
-    expect(res.data.me).toMatchObject({
+    expect(dataOf(res).me).toMatchObject({
       userId: ids.userAlice,
       username: 'alice',
       roles: ['player'],
@@ -297,12 +302,12 @@ describe('me and players', () => {
         ownedRegions: [{ name: 'beta' }, { name: 'alpha' }],
       },
     });
-    const memberships = res.data.me.player.memberships;
-    expect(memberships.map((m: any) => [m.region.name, m.membershipType]).sort()).toEqual([
+    const memberships = dataOf(res).me.player.memberships;
+    expect(memberships.map((m) => [m.region.name, m.membershipType]).sort()).toEqual([
       ['alpha', 'citizen'],
       ['terran-space', 'citizen'],
     ]);
-    expect(memberships.find((m: any) => m.region.name === 'alpha')).toMatchObject({ reputationScore: 50, votingPower: 1.5 });
+    expect(memberships.find((m) => m.region.name === 'alpha')).toMatchObject({ reputationScore: 50, votingPower: 1.5 });
   });
 
   it('answers ERR_UNAUTHENTICATED without claims and 401 for forged claims', async () => {
@@ -345,8 +350,8 @@ describe('me and players', () => {
   });
 
   it('player(id) resolves a player and rejects unknown / malformed ids', async () => {
-    const res = await q(`query($id: ID!) { player(id: $id) { name isGalacticCitizen ownedRegions { id } } }`, { id: ids.bob });
-    expect(res.data.player).toEqual({ name: 'Bob', isGalacticCitizen: true, ownedRegions: [] });
+    const res = await q<{ player: unknown }>(`query($id: ID!) { player(id: $id) { name isGalacticCitizen ownedRegions { id } } }`, { id: ids.bob });
+    expect(dataOf(res).player).toEqual({ name: 'Bob', isGalacticCitizen: true, ownedRegions: [] });
     expect(errorCodes(await q(`query($id: ID!) { player(id: $id) { id } }`, { id: ids.unknown }))).toEqual(['ERR_NOT_FOUND']);
     expect(errorCodes(await q(`{ player(id: "x") { id } }`))).toEqual(['ERR_VALIDATION']);
   });
@@ -354,7 +359,7 @@ describe('me and players', () => {
 
 describe('federation entity resolution', () => {
   it('resolves Region and Player representations through _entities (unknown and malformed ids → null)', async () => {
-    const res = await q(
+    const res = await q<EntitiesData>(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Region { id name counts { members } owner { name } }
         ... on Player { id name homeRegion { name } } } }`,
@@ -368,7 +373,7 @@ describe('federation entity resolution', () => {
       },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data._entities).toEqual([
+    expect(dataOf(res)._entities).toEqual([
       { id: ids.alpha, name: 'alpha', counts: { members: 3 }, owner: { name: 'Alice' } },
       { id: ids.carol, name: 'Carol', homeRegion: { name: 'terran-space' } },
       null,

@@ -36,7 +36,8 @@ export interface ChooseDriverOptions {
 export async function dockerEngineAnswers(docker: Docker = new Docker(), timeoutMs = 2_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const pong = await Promise.race([
+    // dockerode types the ping answer as any; the engine sends the text OK.
+    const pong: unknown = await Promise.race([
       docker.ping(),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);

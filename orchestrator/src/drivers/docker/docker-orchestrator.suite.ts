@@ -11,10 +11,12 @@ import { readFileSync, rmSync } from 'node:fs';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeForwardedClaims } from '@sw/auth';
-import { createTestDatabase, type TestDatabase } from '@sw/testing';
+import { createTestDatabase, dataOf, parseGraphqlBody, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
+import type { RegionDetailBody } from '../../api/rest-wire.ts';
+import type { RuntimeView } from '../../api/runtime-view.ts';
 import { startOrchestrator, type RunningOrchestrator } from '../../index.ts';
-import { insertNexusFixture, restCall, userWithToken, waitFor } from '../../testing/fixtures.ts';
+import { fetchJson, insertNexusFixture, restCall, userWithToken, waitFor } from '../../testing/fixtures.ts';
 import { LABEL } from './docker-labels.ts';
 import { createDockerDriver, type DockerDriver } from './docker-driver.ts';
 import { removeInstanceObjects } from './docker-test-engine.ts';
@@ -36,10 +38,10 @@ export function describeOrchestratorOnDocker(images: () => Promise<TemplateImage
     let admin: Awaited<ReturnType<typeof userWithToken>>;
     let alice: Awaited<ReturnType<typeof userWithToken>>;
 
-    const rest = (method: string, p: string, token: string | null, body?: unknown) => restCall(orch.url, method, p, token, body);
+    const rest = <T = unknown>(method: string, p: string, token: string | null, body?: unknown) => restCall<T>(orch.url, method, p, token, body);
     const waitState = (name: string, states: string[], timeoutMs = 90_000) =>
       waitFor(`${name} in ${states.join('/')}`, async () => {
-        const r = await rest('GET', `/regions/${name}`, admin.token);
+        const r = await rest<RegionDetailBody>('GET', `/regions/${name}`, admin.token);
         return states.includes(r.body.state) ? r.body : null;
       }, timeoutMs);
 
@@ -65,21 +67,21 @@ export function describeOrchestratorOnDocker(images: () => Promise<TemplateImage
 
     it('provisions a region to READY with its world in the region Postgres container', async () => {
       const t0 = Date.now();
-      const r = await rest('POST', '/regions/provision', admin.token, { name: 'dock-one', owner_id: alice.playerId, cpu: 1, memory: 2 });
+      const r = await rest<RuntimeView>('POST', '/regions/provision', admin.token, { name: 'dock-one', owner_id: alice.playerId, cpu: 1, memory: 2 });
       expect(r.status).toBe(202);
       regionId = r.body.regionId;
       const ready = await waitState('dock-one', ['READY']);
       console.log(`[docker-orchestrator] provision → READY in ${Date.now() - t0} ms`);
       expect(ready).toMatchObject({ driver: 'docker', observedGeneration: 1 });
       expect(ready.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const stats = (await (await fetch(`${ready.endpoint}/world/stats`)).json()) as any;
+      const stats = await fetchJson<{ sectors: number }>(`${ready.endpoint}/world/stats`);
       expect(stats.sectors).toBe(ready.totalSectors);
       expect(stats.sectors).toBeGreaterThanOrEqual(800);
       const roles = (await docker.listContainers({ filters: { label: [`${LABEL.instance}=${instance}`, `${LABEL.regionId}=${regionId}`] } })).map((c) => c.Labels[LABEL.role]).sort();
       expect(roles).toEqual(['cache', 'db', 'server']);
       // The region database is NOT on the hub server.
-      const [{ n }] = (await tdb.sql`SELECT count(*)::int n FROM pg_database WHERE datname LIKE ${'region_' + regionId.replaceAll('-', '').slice(0, 12)}`) as any;
-      expect(n).toBe(0);
+      const [hubDbs] = await tdb.sql<{ n: number }[]>`SELECT count(*)::int n FROM pg_database WHERE datname LIKE ${'region_' + regionId.replaceAll('-', '').slice(0, 12)}`;
+      expect(hubDbs!.n).toBe(0);
     });
 
     it('scales live: the container gets the new NanoCpus and Memory without a restart', async () => {
@@ -90,14 +92,14 @@ export function describeOrchestratorOnDocker(images: () => Promise<TemplateImage
         headers: { 'content-type': 'application/json', ...encodeForwardedClaims(alice.claims) },
         body: JSON.stringify({ query: `mutation($id: ID!) { scaleRegion(regionId: $id, input: { cpu: 1.5, memoryGb: 3 }) { specGeneration } }`, variables: { id: regionId } }),
       });
-      expect(((await ok.json()) as any).data.scaleRegion.specGeneration).toBe(2);
-      await waitFor('spec applied', async () => ((await rest('GET', '/regions/dock-one', admin.token)).body.observedGeneration === 2 ? true : null), 60_000);
+      expect(dataOf(parseGraphqlBody<{ scaleRegion: { specGeneration: number } }>(await ok.json())).scaleRegion.specGeneration).toBe(2);
+      await waitFor('spec applied', async () => ((await rest<RegionDetailBody>('GET', '/regions/dock-one', admin.token)).body.observedGeneration === 2 ? true : null), 60_000);
       const after = await docker.getContainer(server.Id).inspect();
       expect(after.State.StartedAt).toBe(before.State.StartedAt);
       expect(after.HostConfig.NanoCpus).toBe(1_500_000_000);
       expect(after.HostConfig.Memory).toBe(3 * 1024 ** 3);
       expect(after.HostConfig.MemorySwap).toBe(3 * 1024 ** 3);
-      const [obs] = await tdb.sql`SELECT runtime_observed o FROM regions WHERE id = ${regionId}`;
+      const [obs] = await tdb.sql<{ o: { limits?: unknown; storage_limit?: unknown } }[]>`SELECT runtime_observed o FROM regions WHERE id = ${regionId}`;
       expect(obs!.o.limits).toMatchObject({ cpu: 1.5, memoryGb: 3, generation: 2 });
       expect(obs!.o.storage_limit).toBe(await driver.storageSupport());
     });

@@ -86,7 +86,8 @@ export class WebhookDispatcher {
       }
       const jitter = faults.reorder ? Math.random() * faults.reorderWindowMs : 0;
       this.pending++;
-      this.schedule(faults.delayMs + jitter, () => this.attempt(record, copy, url));
+      // attempt() never rejects: a failed delivery is recorded as status 0 and rescheduled.
+      this.schedule(faults.delayMs + jitter, () => void this.attempt(record, copy, url));
     }
     return record;
   }
@@ -169,7 +170,7 @@ export class WebhookDispatcher {
       copy.state = 'failed';
       this.done();
     } else {
-      this.schedule(redeliveryDelayMs(n, this.opts.retryScale), () => this.attempt(record, copy, url));
+      this.schedule(redeliveryDelayMs(n, this.opts.retryScale), () => void this.attempt(record, copy, url));
     }
   }
 }
