@@ -123,11 +123,12 @@ test('an admin scales the new region from the fleet page and sees the new spec a
 
 test('after a dropped socket the page resyncs from a snapshot: a change made while it was away shows up', async ({ page, request }) => {
   test.skip(!regionId, 'needs the region bought by the first test');
-  // The browser's graphql-ws socket goes through this route, so the test can drop it and refuse reconnects for a while.
+  // The browser's graphql-ws socket goes through this route, so the test can drop it and refuse reconnects for a while
+  // (close 1012 "service restart", as a restarting gateway would; graphql-ws treats other 1xxx codes as fatal).
   const sockets: WebSocketRoute[] = [];
   let refusing = false;
   await page.routeWebSocket(/\/graphql$/, (ws) => {
-    if (refusing) return void ws.close({ code: 1011, reason: 'test: network down' });
+    if (refusing) return void ws.close({ code: 1012, reason: 'test: service restart' });
     ws.connectToServer();
     sockets.push(ws);
   });
@@ -140,7 +141,7 @@ test('after a dropped socket the page resyncs from a snapshot: a change made whi
 
   // Drop the socket: the runtime event of the change below never reaches this page.
   refusing = true;
-  for (const ws of sockets.splice(0)) await ws.close({ code: 1011, reason: 'test: network down' });
+  for (const ws of sockets.splice(0)) await ws.close({ code: 1012, reason: 'test: service restart' });
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-live-status', 'reconnecting');
   const admin = await apiToken(request, 'admin');
   await gql(request, admin, 'mutation($id: ID!, $cpu: Float!) { scaleRegion(regionId: $id, input: { cpu: $cpu }) { state } }', { id: regionId, cpu: target });
