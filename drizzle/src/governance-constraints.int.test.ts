@@ -245,11 +245,11 @@ describe('treasury ledger', () => {
 describe('travel, billing, world links', () => {
   it('refuses travel to the same region and a negative cost', async () => {
     const same = await dbErrorOf(
-      t.db.insert(hub.interRegionalTravels).values({ playerId: voter, sourceRegionId: regionId, destinationRegionId: regionId, travelMethod: 'platform_gate' }),
+      t.db.insert(hub.interRegionalTravels).values({ playerId: voter, sourceRegionId: regionId, destinationRegionId: regionId, travelMethod: 'platform_gate', originSectorNumber: 1 }),
     );
     expect(same.constraint).toBe('travel_distinct_regions');
     const cost = await dbErrorOf(
-      t.db.insert(hub.interRegionalTravels).values({ playerId: voter, sourceRegionId: regionId, destinationRegionId: otherRegionId, travelMethod: 'platform_gate', travelCost: -5 }),
+      t.db.insert(hub.interRegionalTravels).values({ playerId: voter, sourceRegionId: regionId, destinationRegionId: otherRegionId, travelMethod: 'platform_gate', originSectorNumber: 1, travelCost: -5 }),
     );
     expect(cost.constraint).toBe('travel_cost_nonnegative');
   });

@@ -16,7 +16,10 @@ export const SUBSCRIPTION_DELIVERY_MODES: Readonly<Record<string, DeliveryMode>>
   generationProgress: 'latest',
   regionRuntimeChanged: 'fifo',
   // electionTallyUpdated: 'latest',   (governance, when it ships)
-  // travelEvents: 'fifo',             (travel, when it ships)
+  /** Region subgraph: arrivals, departures, refusals of a region; every entry matters. */
+  travelFeed: 'fifo',
+  /** Region subgraph: the caller's journey; only its newest state matters (leg, position, ETA). */
+  myJourney: 'latest',
 };
 
 export const DEFAULT_DELIVERY_MODE: DeliveryMode = 'fifo';

@@ -27,6 +27,8 @@ export { readOrchestratorConfig } from './config.ts';
 export type { OrchestratorConfig } from './config.ts';
 export type { RegionRuntimeDriver, StackSpec, StackObserved, DatabaseRef } from './drivers/driver.ts';
 export { regionDbName } from './drivers/driver.ts';
+export { startRegionServer } from './region-server/region-server.ts';
+export type { RegionServer, RegionServerOptions } from './region-server/region-server.ts';
 export { createReconciler } from './reconciler/reconciler.ts';
 export { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
 

@@ -8,7 +8,8 @@
  * last_heartbeat_at; /health never touches the database, so polling costs no connections.
  *
  * Routes: GET /health, GET /metrics, GET /world/stats, GET /world/sectors/:number, GET /world/clusters,
- * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}.
+ * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}, GET /holdings/:playerId (planets and stations the
+ * player owns here: the stakeholder test of the suspended/grace entry gate, docs/rules/travel.md).
  */
 import http from 'node:http';
 import postgres from 'postgres';
@@ -129,6 +130,14 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
         FROM clusters ORDER BY cluster_number`;
       send(res, 200, rows as unknown as Json);
       return 'world_clusters';
+    }
+    const holdingsMatch = /^\/holdings\/([0-9a-f-]{36})$/i.exec(p);
+    if (req.method === 'GET' && holdingsMatch) {
+      const [h] = await sql<{ planets: number; stations: number }[]>`
+        SELECT (SELECT count(*) FROM planets WHERE owner_player_id = ${holdingsMatch[1]!})::int AS planets,
+               (SELECT count(*) FROM stations WHERE owner_player_id = ${holdingsMatch[1]!})::int AS stations`;
+      send(res, 200, { planets: h!.planets, stations: h!.stations });
+      return 'holdings';
     }
     if (req.method === 'POST' && p === '/presence') {
       let body: { playerId?: unknown; action?: unknown; sectorNumber?: unknown };

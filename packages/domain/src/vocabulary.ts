@@ -72,16 +72,17 @@ export const TREASURY_CAUSE_TYPES = [
 export type TreasuryCauseType = (typeof TREASURY_CAUSE_TYPES)[number];
 
 /** Treaty types and statuses (domain.md §3.2, §4.5; fix #28 validates the type). */
-export const TREATY_TYPES = ['trade_agreement', 'defense_pact', 'non_aggression', 'cultural_exchange'] as const;
+export const TREATY_TYPES = ['trade_agreement', 'defense_pact', 'non_aggression', 'cultural_exchange', 'open_borders'] as const;
 export type TreatyType = (typeof TREATY_TYPES)[number];
 export const TREATY_STATUSES = ['proposed', 'active', 'rejected', 'terminated', 'expired'] as const;
 export type TreatyStatus = (typeof TREATY_STATUSES)[number];
 
-/** Inter-regional travel (domain.md §3.2). */
+/** Inter-regional travel (docs/rules/travel.md). Journey states live in lifecycles/travel.ts (JOURNEY_STATES). */
 export const TRAVEL_METHODS = ['platform_gate', 'player_gate', 'warp_jumper'] as const;
 export type TravelMethod = (typeof TRAVEL_METHODS)[number];
-export const TRAVEL_STATUSES = ['in_transit', 'completed', 'failed', 'cancelled'] as const;
-export type TravelStatus = (typeof TRAVEL_STATUSES)[number];
+/** Why a journey is made: a visit, or immigration (settling: home region moves, starting package once). */
+export const JOURNEY_INTENTS = ['visit', 'immigrate'] as const;
+export type JourneyIntent = (typeof JOURNEY_INTENTS)[number];
 
 /** Region invites (domain.md §4.6). */
 export const INVITE_STATUSES = ['active', 'exhausted', 'revoked', 'expired'] as const;

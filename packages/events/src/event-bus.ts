@@ -34,4 +34,8 @@ export const channels = {
   generationProgress: (jobId: string) => `generation.progress.${jobId}`,
   /** Runtime state changes (desired/runtime state, health) of one player region. */
   regionRuntime: (regionId: string) => `region.runtime.${regionId}`,
+  /** The travel feed of one region: arrivals, departures, refusals, cancellations, diversions (FIFO). */
+  travelFeed: (regionId: string) => `travel.feed.${regionId}`,
+  /** One player's journey, published whenever it changes (latest value). */
+  playerJourney: (playerId: string) => `travel.journey.${playerId}`,
 };

@@ -36,6 +36,14 @@ function row(overrides: Partial<RegionRow> = {}): RegionRow {
     traditions: {},
     socialHierarchy: {},
     runtimeEndpoint: 'http://127.0.0.1:9',
+    runtimeState: 'ready',
+    desiredState: 'running',
+    configVersion: 3,
+    motto: 'Ad astra',
+    tariffRate: 0.1,
+    immigrationPolicy: 'closed',
+    maxVisitors: null,
+    visitorEntryFee: 0,
     createdAt: created,
     updatedAt: created,
     ...overrides,
@@ -55,6 +63,8 @@ describe('mapRegion', () => {
     expect(r.culture.aestheticTheme).toEqual({ color: 'red' });
     expect(r.createdAt).toBe('2102-01-02T03:04:05.000Z');
     expect(r.ownerId).toBe('a0000000-0000-4000-8000-000000000001');
+    expect(r.config).toMatchObject({ motto: 'Ad astra', tariffRate: 0.1, immigrationPolicy: 'closed', tradeBonuses: { ore: 1.5 } });
+    expect(r.configVersion).toBe(3);
   });
 
   it('exposes the default quorum when the column is NULL (fix #26) and a null tier stays null', () => {

@@ -1,5 +1,6 @@
 import { hub } from '@sw/db';
-import { toGraphqlEnum } from '@sw/domain';
+import { toGraphqlEnum, type RegionConfig } from '@sw/domain';
+import { configFromRow } from '@sw/region-config';
 
 const r = hub.regions;
 
@@ -38,6 +39,14 @@ export const REGION_COLUMNS = {
   traditions: r.traditions,
   socialHierarchy: r.socialHierarchy,
   runtimeEndpoint: r.runtimeEndpoint,
+  runtimeState: r.runtimeState,
+  desiredState: r.desiredState,
+  configVersion: r.configVersion,
+  motto: r.motto,
+  tariffRate: r.tariffRate,
+  immigrationPolicy: r.immigrationPolicy,
+  maxVisitors: r.maxVisitors,
+  visitorEntryFee: r.visitorEntryFee,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 };
@@ -73,17 +82,33 @@ export interface RegionModel {
     startingCredits: number;
     startingShip: string;
     tradeBonuses: unknown;
+    tradeBonusList: { commodity: string; multiplier: number }[];
     economicSpecialization: string | null;
+    specialization: string | null;
     treasuryBalance: number;
     totalTradeVolume: number;
   };
-  culture: { languagePack: unknown; aestheticTheme: unknown; traditions: unknown; socialHierarchy: unknown };
+  culture: {
+    languagePack: unknown;
+    aestheticTheme: unknown;
+    traditions: unknown;
+    socialHierarchy: unknown;
+    motto: string | null;
+    language: Record<string, unknown>;
+    theme: Record<string, unknown>;
+    traditionList: { name: string; description: string | null }[];
+  };
   createdAt: string;
   updatedAt: string;
   ownerId: string | null;
   governorId: string | null;
   ambassadorId: string | null;
   runtimeEndpoint: string | null;
+  /** Database spellings the travel gates and discovery read. */
+  db: { regionType: string; status: string; runtimeState: string; desiredState: string };
+  configVersion: number;
+  /** The typed configuration (one parse of the config columns). */
+  config: RegionConfig;
 }
 
 /** Default quorum when the row holds NULL (domain.md §4.2; fix #26 exposes the real value). */
@@ -97,6 +122,7 @@ export function toNumber(value: number | string | bigint | null | undefined): nu
 
 /** Maps one regions row to the GraphQL Region parent object (enum strings upper-cased, numerics as numbers). */
 export function mapRegion(row: RegionRow): RegionModel {
+  const config = configFromRow({ ...row, id: row.id });
   return {
     __typename: 'Region',
     id: row.id,
@@ -121,7 +147,9 @@ export function mapRegion(row: RegionRow): RegionModel {
       startingCredits: row.startingCredits,
       startingShip: row.startingShip,
       tradeBonuses: row.tradeBonuses ?? {},
+      tradeBonusList: Object.entries(config.tradeBonuses).map(([c, m]) => ({ commodity: c.toUpperCase(), multiplier: m })),
       economicSpecialization: row.economicSpecialization,
+      specialization: toGraphqlEnum(config.economicSpecialization),
       treasuryBalance: toNumber(row.treasuryBalance),
       totalTradeVolume: toNumber(row.totalTradeVolume),
     },
@@ -130,6 +158,10 @@ export function mapRegion(row: RegionRow): RegionModel {
       aestheticTheme: row.aestheticTheme ?? {},
       traditions: row.traditions ?? {},
       socialHierarchy: row.socialHierarchy ?? {},
+      motto: config.motto,
+      language: { ...config.languagePack, variant: toGraphqlEnum(config.languagePack.variant) },
+      theme: { ...config.aestheticTheme, preset: toGraphqlEnum(config.aestheticTheme.preset) },
+      traditionList: config.traditions,
     },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -137,5 +169,8 @@ export function mapRegion(row: RegionRow): RegionModel {
     governorId: row.governorId,
     ambassadorId: row.ambassadorId,
     runtimeEndpoint: row.runtimeEndpoint,
+    db: { regionType: row.regionType, status: row.status, runtimeState: row.runtimeState, desiredState: row.desiredState },
+    configVersion: row.configVersion,
+    config,
   };
 }

@@ -5,6 +5,8 @@ import { mapRegion, toNumber, type RegionModel } from './map-region.ts';
 import { canViewPlayerPrivate, isRegionOwner } from './permissions.ts';
 import type { RegionContext } from './region-context.ts';
 import { listRegions, regionByName, userWithPlayer, type MembershipRow, type PlayerRow, type RegionListFilter } from './region-queries.ts';
+import { configResolvers } from './config-resolvers.ts';
+import { travelResolvers } from './travel-resolvers.ts';
 
 interface RegionsArgs {
   filter?: { regionType?: string | null; status?: string | null; ownerId?: string | null } | null;
@@ -32,7 +34,17 @@ async function loadRegion(ctx: RegionContext, id: string | null): Promise<Region
 /** Resolver map of the Region subgraph (schema.graphql is the contract). */
 export const regionResolvers = {
   JSON: JSONScalar,
+  Mutation: { ...configResolvers.Mutation, ...travelResolvers.Mutation },
+  Subscription: travelResolvers.Subscription,
+  ConfigVersion: configResolvers.ConfigVersion,
+  RegionProfile: configResolvers.RegionProfile,
+  GovernanceSummary: configResolvers.GovernanceSummary,
+  Journey: travelResolvers.Journey,
+  JourneyPosition: travelResolvers.JourneyPosition,
+  TravelEvent: travelResolvers.TravelEvent,
   Query: {
+    ...configResolvers.Query,
+    ...travelResolvers.Query,
     async regions(_: unknown, args: RegionsArgs, ctx: RegionContext): Promise<RegionModel[]> {
       const first = args.first ?? PAGE_LIMITS.defaultFirst;
       const offset = args.offset ?? 0;
@@ -78,6 +90,7 @@ export const regionResolvers = {
     counts: (r: RegionModel, _: unknown, ctx: RegionContext) => ctx.loaders.counts.load(r.id),
     world: (r: RegionModel, _: unknown, ctx: RegionContext) => ctx.worldStats.get(r.id, r.runtimeEndpoint),
     viewerIsOwner: (r: RegionModel, _: unknown, ctx: RegionContext) => isRegionOwner(ctx.claims, r),
+    ...configResolvers.Region,
   },
   Player: {
     __resolveReference(ref: { id: string }, ctx: RegionContext): Promise<PlayerRow | null> | null {

@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@sw/db';
+import { createRedisEventBus, type EventBus } from '@sw/events';
+import type { LegTransitConfig } from '@sw/domain';
+import { JourneyRunner, type FaultHook } from './travel/journey-runner.ts';
 import { createSubgraphService, type Logger } from '@sw/service-kit';
 import { createRegionLoaders } from './loaders.ts';
 import type { RegionContext } from './region-context.ts';
@@ -16,8 +19,16 @@ export interface RegionSubgraphOptions {
   port: number;
   /** Hub database URL. */
   databaseUrl: string;
-  /** Unused by the read paths today; accepted so every subgraph starts with the same options. */
+  /** Redis for travel events (a bus is created and closed with the service); ignored when `bus` is given. */
   redisUrl?: string;
+  /** An event bus owned by the caller (tests, benches); not closed by stop(). */
+  bus?: EventBus | null;
+  /** Transit time of each journey leg (default TRAVEL_LEG_TRANSIT_MS or 10 s; 0 in tests). */
+  travelLegTransit?: LegTransitConfig;
+  /** Recovery sweep period of the journey runner (default 5 s; 0 = only at start). */
+  travelSweepMs?: number;
+  /** Crash-injection seam of the journey runner (tests only). */
+  travelFault?: FaultHook;
   host?: string;
   /** Budget of one region-server /world/stats call (default 1000 ms). */
   worldStatsTimeoutMs?: number;
@@ -28,6 +39,8 @@ export interface RegionSubgraphOptions {
 }
 
 export interface RunningSubgraph {
+  /** The journey runner (tests drive its sweep; benches wait for it to drain). */
+  travel: JourneyRunner;
   url: string;
   port: number;
   logger: Logger;
@@ -40,25 +53,54 @@ export interface RunningSubgraph {
  */
 export async function startRegionSubgraph(opts: RegionSubgraphOptions): Promise<RunningSubgraph> {
   const handle = createDb(opts.databaseUrl, { max: opts.dbPoolSize ?? 10, applicationName: 'sw-subgraph-region' });
+  const worldStatsTimeoutMs = opts.worldStatsTimeoutMs ?? WORLD_STATS_TIMEOUT_MS;
   const worldStats = new WorldStatsCache({
-    timeoutMs: opts.worldStatsTimeoutMs ?? WORLD_STATS_TIMEOUT_MS,
+    timeoutMs: worldStatsTimeoutMs,
     ttlMs: opts.worldStatsCacheMs ?? readEnvInt('REGION_WORLD_CACHE_MS', WORLD_STATS_CACHE_MS),
     maxEntries: readEnvInt('REGION_WORLD_CACHE_MAX', WORLD_STATS_CACHE_MAX),
   });
+  const ownBus = opts.bus === undefined && opts.redisUrl ? createRedisEventBus({ url: opts.redisUrl }) : null;
+  const bus = opts.bus ?? ownBus;
+  let travel: JourneyRunner | null = null;
   try {
+    travel = new JourneyRunner({
+      db: handle.db,
+      bus,
+      transit: opts.travelLegTransit ?? readLegTransit(),
+      sweepMs: opts.travelSweepMs ?? 5000,
+      timeoutMs: worldStatsTimeoutMs,
+      fault: opts.travelFault,
+    });
+    const runner = travel;
     const service = await createSubgraphService<RegionContext>({
       name: 'region',
       sdlPath: REGION_SDL_PATH,
       resolvers: regionResolvers,
       port: opts.port,
       ...(opts.host ? { host: opts.host } : {}),
-      buildContext: (base) => ({ ...base, db: handle.db, loaders: createRegionLoaders(handle.db), worldStats }),
+      buildContext: (base) => ({ ...base, db: handle.db, bus, travel: runner, loaders: createRegionLoaders(handle.db, worldStatsTimeoutMs, base.claims?.playerId ?? null), worldStats, worldStatsTimeoutMs }),
       healthChecks: { db: () => handle.sql`select 1` },
-      onStop: () => handle.close(),
+      onStop: async () => {
+        await runner.stop();
+        await ownBus?.close();
+        await handle.close();
+      },
     });
-    return { url: service.url, port: service.port, logger: service.logger, stop: () => service.stop() };
+    runner.start();
+    return { url: service.url, port: service.port, logger: service.logger, travel: runner, stop: () => service.stop() };
   } catch (err) {
+    await travel?.stop();
+    await ownBus?.close();
     await handle.close();
     throw err;
   }
+}
+
+/** TRAVEL_LEG_TRANSIT_MS: a number of ms for every leg, or JSON per leg kind with a default ({"default":10000}). */
+function readLegTransit(): LegTransitConfig {
+  const raw = process.env.TRAVEL_LEG_TRANSIT_MS;
+  if (!raw) return 10_000;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const parsed = JSON.parse(raw) as { default?: number };
+  return { ...parsed, default: parsed.default ?? 10_000 } as LegTransitConfig;
 }

@@ -22,8 +22,6 @@ import {
   INVITE_STATUSES,
   MEMBERSHIP_TYPES,
   POLICY_STATUSES,
-  TRAVEL_METHODS,
-  TRAVEL_STATUSES,
   TREASURY_CAUSE_TYPES,
   TREATY_STATUSES,
   TREATY_TYPES,
@@ -59,6 +57,8 @@ export const regionalMemberships = pgTable(
     index('idx_memberships_type').on(t.membershipType),
     index('idx_memberships_region_type').on(t.regionId, t.membershipType),
     index('idx_memberships_player_last_visit').on(t.playerId, t.lastVisit),
+    // Regional stats: active players in the last 30 days (docs/rules/region-config.md "Stats").
+    index('idx_memberships_region_last_visit').on(t.regionId, t.lastVisit),
     check('valid_membership_type', inList('membership_type', MEMBERSHIP_TYPES)),
     check('valid_reputation_score', between('reputation_score', G.reputation.min, G.reputation.max)),
     check('valid_voting_power', between('voting_power', G.votingPower.min, G.votingPower.max)),
@@ -242,40 +242,6 @@ export const regionalTreaties = pgTable(
       'treaty_accepted_at_when_accepted',
       sql`status NOT IN ('active', 'terminated', 'expired') OR accepted_at IS NOT NULL`,
     ),
-  ],
-);
-
-/** Record of a move between regions (§6). */
-export const interRegionalTravels = pgTable(
-  'inter_regional_travels',
-  {
-    id: uuidPk(),
-    playerId: uuid('player_id')
-      .notNull()
-      .references(() => players.id, { onDelete: 'cascade' }),
-    sourceRegionId: uuid('source_region_id')
-      .notNull()
-      .references(() => regions.id, { onDelete: 'cascade' }),
-    destinationRegionId: uuid('destination_region_id')
-      .notNull()
-      .references(() => regions.id, { onDelete: 'cascade' }),
-    travelMethod: varchar('travel_method', { length: 50 }).notNull(),
-    travelCost: bigint('travel_cost', { mode: 'number' }).notNull().default(0),
-    assetsTransferred: jsonb('assets_transferred').notNull().default({}),
-    initiatedAt: tstz('initiated_at').notNull().defaultNow(),
-    completedAt: tstz('completed_at'),
-    status: varchar('status', { length: 50 }).notNull().default('in_transit'),
-  },
-  (t) => [
-    index('idx_travels_player').on(t.playerId),
-    index('idx_travels_source').on(t.sourceRegionId),
-    index('idx_travels_destination').on(t.destinationRegionId),
-    index('idx_travels_status').on(t.status),
-    index('idx_travels_status_initiated').on(t.status, t.initiatedAt),
-    check('travel_distinct_regions', sql`source_region_id <> destination_region_id`),
-    check('travel_cost_nonnegative', sql`travel_cost >= 0`),
-    check('valid_travel_method', inList('travel_method', TRAVEL_METHODS)),
-    check('valid_travel_status', inList('status', TRAVEL_STATUSES)),
   ],
 );
 

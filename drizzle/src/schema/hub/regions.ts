@@ -15,6 +15,11 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import {
+  CONFIG_BOUNDS,
+  CULTURE_LIMITS,
+  ECONOMIC_SPECIALIZATIONS,
+  IMMIGRATION_POLICIES,
+  STARTING_SHIPS,
   GOVERNANCE_BOUNDS,
   GOVERNANCE_TYPES,
   NEXUS_SECTORS,
@@ -36,6 +41,7 @@ import { players } from './identity.ts';
 
 const G = GOVERNANCE_BOUNDS;
 const S = REGION_SCALE_BOUNDS;
+const C = CONFIG_BOUNDS;
 
 /**
  * The region registry (domain.md §3.1): identity, owner, subscription, lifecycle timers, governance,
@@ -111,6 +117,19 @@ export const regions = pgTable(
     aestheticTheme: jsonb('aesthetic_theme').notNull().default({}),
     traditions: jsonb('traditions').notNull().default({}),
     socialHierarchy: jsonb('social_hierarchy').notNull().default({}),
+    /** Stored and served (the original accepted and dropped it, fix #26). */
+    motto: varchar('motto', { length: CULTURE_LIMITS.motto }),
+
+    // commerce and immigration (docs/rules/region-config.md)
+    /** Requested commerce tariff; the applied rate is clamped to the station-count cap on every read. */
+    tariffRate: numeric('tariff_rate', { precision: 5, scale: 4, mode: 'number' }).notNull().default(0),
+    immigrationPolicy: varchar('immigration_policy', { length: 20 }).notNull().default('open'),
+    /** Most non-member visitors present at once; null = no limit. */
+    maxVisitors: integer('max_visitors'),
+    /** Credits a visitor pays on arrival (plus the effective tariff), into the treasury. */
+    visitorEntryFee: integer('visitor_entry_fee').notNull().default(0),
+    /** Optimistic-concurrency version of the configuration; every change writes region_config_versions row N+1. */
+    configVersion: integer('config_version').notNull().default(1),
 
     // world facts
     nexusWarpSector: integer('nexus_warp_sector'),
@@ -178,6 +197,16 @@ export const regions = pgTable(
       between('election_frequency_days', G.electionFrequencyDays.min, G.electionFrequencyDays.max),
     ),
     check('valid_tax_rate', between('tax_rate', G.taxRate.min, G.taxRate.max)),
+    check('valid_tariff_rate', between('tariff_rate', C.tariffRate.min, C.tariffRate.max)),
+    check('valid_immigration_policy', inList('immigration_policy', IMMIGRATION_POLICIES)),
+    check('valid_max_visitors', sql`max_visitors IS NULL OR ${between('max_visitors', C.maxVisitors.min, C.maxVisitors.max)}`),
+    check('valid_visitor_entry_fee', between('visitor_entry_fee', C.visitorEntryFee.min, C.visitorEntryFee.max)),
+    check('valid_config_version', sql`config_version >= 1`),
+    check(
+      'valid_economic_specialization',
+      sql`economic_specialization IS NULL OR ${inList('economic_specialization', ECONOMIC_SPECIALIZATIONS)}`,
+    ),
+    check('valid_starting_ship', inList('starting_ship', STARTING_SHIPS)),
     check(
       'valid_starting_credits',
       sql`starting_credits >= ${num(G.startingCredits.min)} AND starting_credits <= ${num(G.startingCredits.max)}`,
