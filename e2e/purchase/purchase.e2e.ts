@@ -84,6 +84,17 @@ test('sign in -> buy a region -> approve at PayPal -> live provisioning -> gover
   await page.getByTestId('tab-culture').click();
   await page.getByLabel('Motto').fill('Ad astra per e2e');
   await expect(page.getByTestId('theme-preview-motto')).toHaveText('Ad astra per e2e');
+  // Configure it: a bad colour is refused at its field, then the culture is saved as a new configuration version.
+  await page.getByLabel('Primary colour').fill('blue-ish');
+  await page.getByRole('button', { name: 'Save culture' }).click();
+  await expect(page.getByTestId('culture-primary-error')).toBeVisible();
+  await page.getByLabel('Primary colour').fill('#3366ff');
+  await page.getByRole('button', { name: 'Save culture' }).click();
+  await expect(page.getByTestId('culture-saved')).toBeVisible();
+  await expect(page.locator('[data-testid="config-version"]').first()).toContainText('Ad astra per e2e');
+  // The tariff shows its cap from the station count.
+  await page.getByTestId('tab-economy').click();
+  await expect(page.getByTestId('tariff-cap')).toContainText('cap');
   await checkPage(page, testInfo, 'governor-dashboard-owner');
 
   const d = await gql<{ regionByName: { id: string } }>(page.request, null, 'query($n: String!) { regionByName(name: $n) { id } }', { n: regionName });
@@ -151,4 +162,51 @@ test('after a dropped socket the page resyncs from a snapshot: a change made whi
   refusing = false;
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-live-status', 'live', { timeout: 30_000 });
   await expect(spec).toHaveText(new RegExp(`^${target} vCPU`), { timeout: 15_000 });
+});
+
+test('a traveller goes to the new region while its governor watches the arrivals feed live', async ({ browser }, testInfo) => {
+  test.skip(!regionId, 'needs the region bought by the first test');
+  test.setTimeout(240_000);
+  const governor = await browser.newContext();
+  const traveller = await browser.newContext();
+  try {
+    const g = await governor.newPage();
+    await signInAs(g, 'carol');
+    await g.goto(`/regions/${regionName}/govern`);
+    await expect(g.getByTestId('governor-dashboard')).toBeVisible();
+    const feedEvents = (kind: string) => g.locator(`[data-testid="feed-event"][data-kind="${kind}"][data-traveller="bob"]`);
+
+    // Without a Galactic Citizen subscription the Nexus refuses bob, with the reason; the refusal reaches the feed.
+    const t = await traveller.newPage();
+    await signInAs(t, 'bob');
+    await t.goto(`/regions/${regionName}`);
+    await t.getByTestId('travel-here').click();
+    await expect(t.getByTestId('travel-refused')).toHaveAttribute('data-error-code', 'ERR_GALACTIC_CITIZEN_REQUIRED');
+    await expect(feedEvents('REFUSED')).toHaveCount(1, { timeout: 20_000 });
+
+    // bob becomes a Galactic Citizen through the purchase flow (PayPal emulator), then travels.
+    await t.goto('/buy');
+    await t.getByTestId('plan-GALACTIC_CITIZEN').click();
+    await t.getByRole('button', { name: 'Continue to PayPal' }).click();
+    await t.waitForURL((url) => !url.pathname.startsWith('/buy'));
+    await t.getByRole('button', { name: 'Approve' }).click();
+    await t.waitForURL(/\/buy\/progress/);
+    await expect(t.getByTestId('citizen-progress')).toHaveAttribute('data-subscription-status', 'ACTIVE', { timeout: 60_000 });
+
+    await t.goto(`/regions/${regionName}`);
+    await t.getByTestId('travel-here').click();
+    await t.waitForURL(/\/travel$/);
+    await expect(t.getByTestId('journey')).toHaveAttribute('data-journey-state', /IN_TRANSIT|REQUESTED/);
+    await expect(t.getByTestId('journey-leg').first()).toBeVisible();
+    await checkPage(t, testInfo, 'travel-in-transit');
+    // Leg by leg to ARRIVED, on the traveller's page, without a reload.
+    await expect(t.getByTestId('journey')).toHaveAttribute('data-journey-state', 'ARRIVED', { timeout: 150_000 });
+    await expect(t.locator('[data-testid="journey-leg"][data-leg-state="DONE"]')).toHaveCount(await t.getByTestId('journey-leg').count());
+    // The governor's feed, open all along, shows the arrival.
+    await expect(feedEvents('ARRIVED')).toHaveCount(1, { timeout: 20_000 });
+    await checkPage(g, testInfo, 'governor-feed');
+  } finally {
+    await governor.close();
+    await traveller.close();
+  }
 });

@@ -39,7 +39,11 @@ function issuesOf(value: unknown): Array<{ path: string; message: string }> {
  */
 export function describeMutationError(error: Pick<CombinedError, 'networkError' | 'graphQLErrors' | 'message'>, endpoint = 'the gateway'): MutationFailure {
   const base = describeError(error, endpoint);
-  const issues = error.graphQLErrors.flatMap((e) => issuesOf(e.extensions?.issues));
+  // Services put the list at extensions.issues or extensions.details.issues.
+  const issues = error.graphQLErrors.flatMap((e) => {
+    const details = e.extensions?.details as { issues?: unknown } | undefined;
+    return [...issuesOf(e.extensions?.issues), ...issuesOf(details?.issues)];
+  });
   return { ...base, issues };
 }
 

@@ -41,6 +41,31 @@ const SENTENCES: Readonly<Record<string, string>> = {
   ERR_GATEWAY_UNREACHABLE: 'The platform cannot be reached. Check that it is running.',
   ERR_EMPTY_RESPONSE: 'The platform answered with no data.',
   ERR_RENDER: 'This page failed to render.',
+  ERR_CONFIG_INVALID: 'Some settings are not valid; see the fields below.',
+  ERR_VERSION_CONFLICT: 'Someone changed these settings since you opened them. Reload them; your edits are kept.',
+  ERR_CONFIG_NO_CHANGE: 'Nothing changed: these are already the current settings.',
+  ERR_POLICY_REQUIRED: 'Under this governance type the change needs a passed policy.',
+  ERR_SETTING_CHANGE_DENIED: 'You hold no office that may change these settings.',
+  ERR_INVALID_CURSOR: 'That page link has expired; start from the first page.',
+  ERR_GALACTIC_CITIZEN_REQUIRED: 'Only Galactic Citizens may travel through the Central Nexus.',
+  ERR_REGION_NEW_RESIDENTS_BLOCKED: 'The region is suspended: only its owner and members may enter.',
+  ERR_IMMIGRATION_CLOSED: 'The region is closed to visitors.',
+  ERR_IMMIGRATION_DENIED: 'The region refused your entry request.',
+  ERR_REGION_VISITOR_LIMIT: 'The region has reached its visitor limit.',
+  ERR_INSUFFICIENT_CREDITS: 'You cannot pay the entry fee.',
+  ERR_ALREADY_IN_REGION: 'You are already in that region.',
+  ERR_JOURNEY_IN_PROGRESS: 'You are already travelling; finish or cancel that journey first.',
+  ERR_JOURNEY_NOT_FOUND: 'That journey does not exist.',
+  ERR_JOURNEY_NOT_OPEN: 'That journey has already ended.',
+  ERR_NO_ROUTE: 'There is no route there yet (the region is not attached to the Nexus).',
+  ERR_PLAYER_REQUIRED: 'This account has no player yet.',
+  ERR_USERNAME_TAKEN: 'That username is taken.',
+  ERR_EMAIL_TAKEN: 'An account with that e-mail address exists.',
+  ERR_WEAK_PASSWORD: 'The password is too weak.',
+  ERR_INVALID_CREDENTIALS: 'Wrong username, e-mail or password.',
+  ERR_RATE_LIMITED: 'Too many attempts; wait a moment and try again.',
+  ERR_INVALID_REFRESH_TOKEN: 'Your session has ended. Sign in again.',
+  ERR_SESSION_REVOKED: 'Your session was signed out. Sign in again.',
   SUBSCRIPTION_UPSTREAM_UNAVAILABLE: 'Live updates are unavailable right now; the page shows the last known state.',
 };
 
@@ -51,5 +76,5 @@ export function describeCode(code: string, fallback?: string): string {
 
 /** True for codes a signed-out or expired session causes (the UI offers to sign in). */
 export function isSessionCode(code: string): boolean {
-  return code === 'ERR_UNAUTHENTICATED' || code === 'ERR_INVALID_TOKEN';
+  return code === 'ERR_UNAUTHENTICATED' || code === 'ERR_INVALID_TOKEN' || code === 'ERR_SESSION_REVOKED';
 }

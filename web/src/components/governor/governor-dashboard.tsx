@@ -2,9 +2,11 @@
 
 import * as Tabs from '@radix-ui/react-tabs';
 import { useEffect, useState } from 'react';
-import type { GovernorRegionFragment } from '../../graphql/generated/graphql';
+import type { GovernorRegionFragment, TravelEventFieldsFragment } from '../../graphql/generated/graphql';
 import { useSession } from '../../auth/session-provider';
 import { regionActorOf } from './region-actor';
+import { useRegionConfig } from './use-region-config';
+import { ConfigHistory } from './config-history';
 import { OverviewTab } from './tabs/overview-tab';
 import { GovernanceTab } from './tabs/governance-tab';
 import { EconomyTab } from './tabs/economy-tab';
@@ -35,9 +37,10 @@ function tabFromHash(): GovernorTab {
  * The governor dashboard: eight tabs over one region (Radix Tabs: arrow keys move between tabs, the panel follows).
  * The open tab is kept in the URL hash, so a reload or a shared link opens the same tab.
  */
-export function GovernorDashboard({ region }: { region: GovernorRegionFragment }) {
+export function GovernorDashboard({ region, feed }: { region: GovernorRegionFragment; feed: TravelEventFieldsFragment[] | null }) {
   const { user } = useSession();
   const actor = regionActorOf(region, user);
+  const api = useRegionConfig(region);
   const [tab, setTab] = useState<GovernorTab>('overview');
   useEffect(() => setTab(tabFromHash()), []);
   const select = (next: string) => {
@@ -55,13 +58,13 @@ export function GovernorDashboard({ region }: { region: GovernorRegionFragment }
         ))}
       </Tabs.List>
       <Tabs.Content value="overview" className="tabs__content">
-        <OverviewTab region={region} onNavigate={select} />
+        <OverviewTab region={region} feed={feed} onNavigate={select} />
       </Tabs.Content>
       <Tabs.Content value="governance" className="tabs__content">
-        <GovernanceTab region={region} actor={actor} />
+        <GovernanceTab api={api} actor={actor} />
       </Tabs.Content>
       <Tabs.Content value="economy" className="tabs__content">
-        <EconomyTab region={region} actor={actor} />
+        <EconomyTab api={api} actor={actor} />
       </Tabs.Content>
       <Tabs.Content value="policies" className="tabs__content">
         <PoliciesTab region={region} />
@@ -76,8 +79,9 @@ export function GovernorDashboard({ region }: { region: GovernorRegionFragment }
         <DiplomacyTab region={region} />
       </Tabs.Content>
       <Tabs.Content value="culture" className="tabs__content">
-        <CultureTab region={region} actor={actor} />
+        <CultureTab name={region.displayName} api={api} actor={actor} governanceType={api.config.governance.governanceType} />
       </Tabs.Content>
+      <ConfigHistory regionId={region.id} version={api.config.configVersion} />
     </Tabs.Root>
   );
 }

@@ -26,7 +26,9 @@ export function ProvisioningView({ initial }: { initial: Sub }) {
   const regionId = sub.region?.id ?? null;
 
   useEffect(() => {
-    if (regionId || sub.plan !== 'REGIONAL_OWNER' || ['CANCELLED', 'EXPIRED'].includes(sub.status)) return;
+    // Until PayPal's webhook lands: the region appearing (regional owner) or the subscription turning ACTIVE (citizen).
+    const settled = sub.plan === 'REGIONAL_OWNER' ? regionId !== null : sub.status === 'ACTIVE';
+    if (settled || ['CANCELLED', 'EXPIRED'].includes(sub.status)) return;
     const timer = setInterval(() => {
       void client
         .query(SubscriptionProgressQuery, { id: sub.id }, { requestPolicy: 'network-only' })

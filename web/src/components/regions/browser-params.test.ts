@@ -1,26 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { browserHref, parseBrowserParams } from './browser-params';
+import { browserHref, parseBrowserParams, searchFilterOf } from './browser-params';
 
 describe('parseBrowserParams', () => {
   it('reads known values and drops unknown ones', () => {
-    expect(parseBrowserParams({ q: ' ice ', type: 'PLAYER_OWNED', status: 'NOPE', sort: 'name', page: '3' })).toEqual({
+    expect(parseBrowserParams({ q: ' ice ', type: 'PLAYER_OWNED', governance: 'NOPE', sort: 'POPULATION_DESC', after: 'abc' })).toEqual({
       q: 'ice',
       type: 'PLAYER_OWNED',
-      status: null,
-      sort: 'name',
-      page: 3,
+      governance: null,
+      immigration: null,
+      sort: 'POPULATION_DESC',
+      after: 'abc',
     });
   });
-  it('falls back to page 1 for a bad page', () => {
-    expect(parseBrowserParams({ page: '-2' }).page).toBe(1);
-    expect(parseBrowserParams({ page: 'x' }).page).toBe(1);
+  it('refuses a cursor with characters a cursor never has', () => {
+    expect(parseBrowserParams({ after: '<script>' }).after).toBeNull();
   });
 });
 
 describe('browserHref', () => {
   it('keeps the other parameters and leaves defaults out', () => {
-    const p = parseBrowserParams({ q: 'ice', sort: 'name' });
-    expect(browserHref(p, { page: 2 })).toBe('/regions?q=ice&sort=name&page=2');
+    const p = parseBrowserParams({ q: 'ice', sort: 'NEWEST' });
+    expect(browserHref(p, { after: 'c1' })).toBe('/regions?q=ice&sort=NEWEST&after=c1');
     expect(browserHref(parseBrowserParams({}), {})).toBe('/regions');
+  });
+});
+
+describe('searchFilterOf', () => {
+  it('sends only the chosen filters', () => {
+    expect(searchFilterOf(parseBrowserParams({ q: 'ice', immigration: 'OPEN' }))).toEqual({ text: 'ice', immigrationPolicies: ['OPEN'] });
   });
 });

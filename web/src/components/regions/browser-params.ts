@@ -1,28 +1,33 @@
-import type { RegionStatus, RegionType } from '../../graphql/generated/graphql';
+import type { GovernanceType, ImmigrationPolicy, RegionSort, RegionType } from '../../graphql/generated/graphql';
 
 export const PAGE_SIZE = 20;
-export const SORTS = ['newest', 'name', 'population', 'size'] as const;
-export type BrowserSort = (typeof SORTS)[number];
-const TYPES: RegionType[] = ['PLAYER_OWNED', 'TERRAN_SPACE', 'CENTRAL_NEXUS'];
-const STATUSES: RegionStatus[] = ['ACTIVE', 'PENDING', 'SUSPENDED', 'GRACE', 'TERMINATED'];
+export const SORTS: RegionSort[] = ['NAME_ASC', 'NAME_DESC', 'POPULATION_DESC', 'POPULATION_ASC', 'TARIFF_ASC', 'TARIFF_DESC', 'NEWEST', 'GOVERNANCE_TYPE'];
+export const TYPE_OPTIONS: RegionType[] = ['PLAYER_OWNED', 'TERRAN_SPACE', 'CENTRAL_NEXUS'];
+export const GOVERNANCE_OPTIONS: GovernanceType[] = ['AUTOCRACY', 'DEMOCRACY', 'COUNCIL'];
+export const IMMIGRATION_OPTIONS: ImmigrationPolicy[] = ['OPEN', 'APPROVAL', 'CLOSED'];
 
 /** The browser's state as the URL carries it; anything unknown falls back to the default. */
 export interface BrowserParams {
   q: string;
   type: RegionType | null;
-  status: RegionStatus | null;
-  sort: BrowserSort;
-  page: number;
+  governance: GovernanceType | null;
+  immigration: ImmigrationPolicy | null;
+  sort: RegionSort;
+  /** The cursor of the last row of the previous page (discovery pages by cursor). */
+  after: string | null;
 }
 
+const pick = <T extends string>(options: readonly T[], value: string | undefined): T | null => options.find((o) => o === value) ?? null;
+
 export function parseBrowserParams(raw: Record<string, string | undefined>): BrowserParams {
-  const page = Number(raw.page);
+  const after = raw.after && /^[A-Za-z0-9_=-]{1,200}$/.test(raw.after) ? raw.after : null;
   return {
     q: (raw.q ?? '').trim().slice(0, 60),
-    type: TYPES.find((t) => t === raw.type) ?? null,
-    status: STATUSES.find((s) => s === raw.status) ?? null,
-    sort: SORTS.find((s) => s === raw.sort) ?? 'newest',
-    page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1,
+    type: pick(TYPE_OPTIONS, raw.type),
+    governance: pick(GOVERNANCE_OPTIONS, raw.governance),
+    immigration: pick(IMMIGRATION_OPTIONS, raw.immigration),
+    sort: pick(SORTS, raw.sort) ?? 'NAME_ASC',
+    after,
   };
 }
 
@@ -32,12 +37,20 @@ export function browserHref(params: BrowserParams, patch: Partial<BrowserParams>
   const q = new URLSearchParams();
   if (next.q) q.set('q', next.q);
   if (next.type) q.set('type', next.type);
-  if (next.status) q.set('status', next.status);
-  if (next.sort !== 'newest') q.set('sort', next.sort);
-  if (next.page > 1) q.set('page', String(next.page));
+  if (next.governance) q.set('governance', next.governance);
+  if (next.immigration) q.set('immigration', next.immigration);
+  if (next.sort !== 'NAME_ASC') q.set('sort', next.sort);
+  if (next.after) q.set('after', next.after);
   const s = q.toString();
   return s ? `/regions?${s}` : '/regions';
 }
 
-export const TYPE_OPTIONS = TYPES;
-export const STATUS_OPTIONS = STATUSES;
+/** The discovery filter for these parameters (only what was chosen). */
+export function searchFilterOf(p: BrowserParams) {
+  return {
+    ...(p.q ? { text: p.q } : {}),
+    ...(p.type ? { regionTypes: [p.type] } : {}),
+    ...(p.governance ? { governanceTypes: [p.governance] } : {}),
+    ...(p.immigration ? { immigrationPolicies: [p.immigration] } : {}),
+  };
+}

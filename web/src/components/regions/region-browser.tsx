@@ -1,27 +1,24 @@
 import { Link } from '../ui/link';
-import type { RegionBrowserQuery } from '../../graphql/generated/graphql';
+import type { SearchRegionsQuery } from '../../graphql/generated/graphql';
 import { enumLabel, toRegionRow } from '../../graphql/reshape';
 import { EmptyState } from '../ui/states';
-import { browserHref, PAGE_SIZE, SORTS, STATUS_OPTIONS, TYPE_OPTIONS, type BrowserParams } from './browser-params';
+import { browserHref, GOVERNANCE_OPTIONS, IMMIGRATION_OPTIONS, SORTS, TYPE_OPTIONS, type BrowserParams } from './browser-params';
 
-type Row = RegionBrowserQuery['regions'][number];
+type Page = SearchRegionsQuery['searchRegions'];
 
-function sortRows(rows: Row[], sort: BrowserParams['sort']): Row[] {
-  const copy = [...rows];
-  if (sort === 'name') copy.sort((a, b) => a.displayName.localeCompare(b.displayName));
-  if (sort === 'population') copy.sort((a, b) => b.counts.members - a.counts.members);
-  if (sort === 'size') copy.sort((a, b) => b.totalSectors - a.totalSectors);
-  return copy;
-}
+const SORT_LABELS: Record<string, string> = {
+  NAME_ASC: 'Name A–Z',
+  NAME_DESC: 'Name Z–A',
+  POPULATION_DESC: 'Most populated',
+  POPULATION_ASC: 'Least populated',
+  TARIFF_ASC: 'Lowest tariff',
+  TARIFF_DESC: 'Highest tariff',
+  NEWEST: 'Newest',
+  GOVERNANCE_TYPE: 'Governance type',
+};
 
-/**
- * The browser: a GET form (search, type, status, sort) and the page of results. The registry filters by type and
- * status and pages; the name search and the sort apply to the page shown.
- */
-export function RegionBrowser({ params, rows }: { params: BrowserParams; rows: Row[] }) {
-  const hasNext = rows.length > PAGE_SIZE;
-  const q = params.q.toLowerCase();
-  const shown = sortRows(rows.slice(0, PAGE_SIZE), params.sort).filter((r) => !q || r.name.includes(q) || r.displayName.toLowerCase().includes(q));
+/** The browser: a GET form (search, type, governance, immigration, sort) and one page of the discovery search. */
+export function RegionBrowser({ params, page }: { params: BrowserParams; page: Page }) {
   return (
     <>
       <form className="card row" method="get" action="/regions" role="search" aria-label="Find regions" data-testid="region-filters">
@@ -32,8 +29,9 @@ export function RegionBrowser({ params, rows }: { params: BrowserParams; rows: R
           <input id="q" name="q" type="search" className="input" defaultValue={params.q} placeholder="Region name" />
         </div>
         <Select id="type" label="Type" value={params.type ?? ''} options={[['', 'Any type'], ...TYPE_OPTIONS.map((t) => [t, enumLabel(t)] as [string, string])]} />
-        <Select id="status" label="Status" value={params.status ?? ''} options={[['', 'Any status'], ...STATUS_OPTIONS.map((s) => [s, enumLabel(s)] as [string, string])]} />
-        <Select id="sort" label="Sort" value={params.sort} options={SORTS.map((s) => [s, enumLabel(s)] as [string, string])} />
+        <Select id="governance" label="Governance" value={params.governance ?? ''} options={[['', 'Any'], ...GOVERNANCE_OPTIONS.map((g) => [g, enumLabel(g)] as [string, string])]} />
+        <Select id="immigration" label="Immigration" value={params.immigration ?? ''} options={[['', 'Any'], ...IMMIGRATION_OPTIONS.map((i) => [i, enumLabel(i)] as [string, string])]} />
+        <Select id="sort" label="Sort" value={params.sort} options={SORTS.map((s) => [s, SORT_LABELS[s] ?? enumLabel(s)] as [string, string])} />
         <button type="submit" className="button button--primary" style={{ alignSelf: 'end' }}>
           Apply
         </button>
@@ -42,10 +40,10 @@ export function RegionBrowser({ params, rows }: { params: BrowserParams; rows: R
         <header className="card__header">
           <h2 id="results-heading">Results</h2>
           <span className="muted" data-testid="results-count">
-            page {params.page} · {shown.length} shown
+            {page.nodes.length} shown{params.after ? ' (later page)' : ''}
           </span>
         </header>
-        {shown.length === 0 ? (
+        {page.nodes.length === 0 ? (
           <EmptyState title="No regions match" testId="region-browser-empty">
             <Link href="/regions">Clear the filters</Link>
           </EmptyState>
@@ -56,15 +54,15 @@ export function RegionBrowser({ params, rows }: { params: BrowserParams; rows: R
                 <tr>
                   <th scope="col">Region</th>
                   <th scope="col">Type</th>
-                  <th scope="col">Status</th>
                   <th scope="col">Governance</th>
-                  <th scope="col" className="num">Sectors</th>
-                  <th scope="col" className="num">Members</th>
-                  <th scope="col" className="num">Present</th>
+                  <th scope="col">Immigration</th>
+                  <th scope="col">Specialization</th>
+                  <th scope="col" className="num">Population</th>
+                  <th scope="col" className="num">Tariff</th>
                 </tr>
               </thead>
               <tbody>
-                {shown.map((r) => {
+                {page.nodes.map(({ region: r, population, effectiveTariff }) => {
                   const v = toRegionRow(r);
                   return (
                     <tr key={r.id} data-testid="browser-row" data-region-name={r.name}>
@@ -73,13 +71,11 @@ export function RegionBrowser({ params, rows }: { params: BrowserParams; rows: R
                         <span className="table__sub">{r.name}</span>
                       </td>
                       <td>{v.typeLabel}</td>
-                      <td>
-                        <span className={`badge badge--${r.status.toLowerCase()}`}>{v.statusLabel}</span>
-                      </td>
                       <td>{v.governanceLabel}</td>
-                      <td className="num">{r.totalSectors.toLocaleString('en-US')}</td>
-                      <td className="num">{r.counts.members}</td>
-                      <td className="num">{r.counts.presentPlayers}</td>
+                      <td>{enumLabel(r.immigration.policy)}</td>
+                      <td>{r.economy.specialization ? enumLabel(r.economy.specialization) : '—'}</td>
+                      <td className="num">{population}</td>
+                      <td className="num">{(effectiveTariff * 100).toFixed(1)}%</td>
                     </tr>
                   );
                 })}
@@ -88,8 +84,14 @@ export function RegionBrowser({ params, rows }: { params: BrowserParams; rows: R
           </div>
         )}
         <nav className="row" aria-label="Pages" style={{ marginTop: '0.75rem', justifyContent: 'space-between' }}>
-          {params.page > 1 ? <Link href={browserHref(params, { page: params.page - 1 })}>← Previous page</Link> : <span />}
-          {hasNext ? <Link href={browserHref(params, { page: params.page + 1 })}>Next page →</Link> : <span />}
+          {params.after ? <Link href={browserHref(params, { after: null })}>← First page</Link> : <span />}
+          {page.pageInfo.hasNextPage && page.pageInfo.endCursor ? (
+            <Link href={browserHref(params, { after: page.pageInfo.endCursor })} data-testid="next-page">
+              Next page →
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       </section>
     </>

@@ -1,16 +1,20 @@
 import { Link } from '../ui/link';
-import type { RegionProfileQuery } from '../../graphql/generated/graphql';
+import type { RegionPublicProfileQuery } from '../../graphql/generated/graphql';
 import { enumLabel, toRegionRow } from '../../graphql/reshape';
-import { ThemePreview, themeFrom } from '../governor/tabs/theme-preview';
+import { describeCode } from '../../graphql/error-messages';
+import { ThemePreview } from '../governor/tabs/theme-preview';
 import { EmptyState } from '../ui/states';
+import { TravelHereButton } from '../travel/travel-here-button';
 
-type Region = RegionProfileQuery['regionByName'];
+type Profile = RegionPublicProfileQuery['regionProfile'];
 const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toLocaleString('en-US'));
 
-/** Culture and theme, motto, governance summary, stats, public treaties, how to get there. */
-export function RegionProfile({ region: r }: { region: Region }) {
-  const row = toRegionRow(r);
-  const theme = themeFrom(r.culture.aestheticTheme, r.culture.traditions);
+/** Culture and theme, motto, governance summary, stats, public treaties, how to get there, and "Travel here". */
+export function RegionProfile({ profile: p, signedIn }: { profile: Profile; signedIn: boolean }) {
+  const r = p.region;
+  const row = toRegionRow({ ...r, governance: { governanceType: p.governance.governanceType } });
+  const theme = p.culture.theme;
+  const route = p.route;
   return (
     <>
       <header className="row" style={{ justifyContent: 'space-between' }}>
@@ -22,21 +26,23 @@ export function RegionProfile({ region: r }: { region: Region }) {
             {row.typeLabel} · <span className={`badge badge--${r.status.toLowerCase()}`}>{row.statusLabel}</span> · owner {row.ownerName ?? 'platform'}
           </p>
         </div>
-        <Link className="button button--primary" href={`/travel?to=${r.name}`} data-testid="travel-here">
-          Travel here
-        </Link>
+        {r.regionType !== 'CENTRAL_NEXUS' && <TravelHereButton regionId={r.id} regionName={r.name} signedIn={signedIn} blockedBy={route?.blockedBy ?? null} />}
       </header>
       <div className="grid-2">
-        <ThemePreview name={r.displayName} draft={theme} />
+        <ThemePreview
+          name={r.displayName}
+          draft={{ preset: theme.preset, primaryColor: theme.primaryColor, secondaryColor: theme.secondaryColor, accentColor: theme.accentColor ?? theme.primaryColor, motto: p.motto ?? '' }}
+        />
         <section className="card" aria-labelledby="gov-heading">
           <h2 id="gov-heading">Governance</h2>
+          <p data-testid="governance-summary">{p.governance.summary}</p>
           <dl className="stats">
-            <Stat label="Type" value={enumLabel(r.governance.governanceType)} />
-            <Stat label="Governor" value={r.governor?.name ?? 'none'} />
-            <Stat label="Open policies" value={String(r.policies.length)} />
-            <Stat label="Elections running" value={String(r.elections.length)} />
-            <Stat label="Tax" value={`${Math.round(r.economy.taxRate * 100)}%`} />
-            <Stat label="Specialization" value={r.economy.economicSpecialization ?? 'none'} />
+            <Stat label="Type" value={enumLabel(p.governance.governanceType)} />
+            <Stat label="Governor" value={p.governance.governor?.name ?? 'none'} />
+            <Stat label="Immigration" value={enumLabel(p.immigration.policy)} />
+            <Stat label="Entry fee" value={`${n(p.immigration.visitorEntryFee)} cr`} />
+            <Stat label="Tariff" value={`${(p.tariff.effectiveRate * 100).toFixed(1)}% (cap ${(p.tariff.cap * 100).toFixed(0)}%)`} />
+            <Stat label="Specialization" value={r.economy.specialization ? enumLabel(r.economy.specialization) : 'none'} />
           </dl>
         </section>
       </div>
@@ -46,10 +52,13 @@ export function RegionProfile({ region: r }: { region: Region }) {
           <Stat label="Sectors" value={n(r.world?.sectors ?? r.totalSectors)} />
           <Stat label="Ports" value={n(r.world?.ports)} />
           <Stat label="Planets" value={n(r.world?.planets)} />
+          <Stat label="Population" value={n(p.population)} />
           <Stat label="Citizens" value={n(r.counts.citizens)} />
-          <Stat label="Residents" value={n(r.counts.residents)} />
-          <Stat label="Present now" value={n(r.world?.playersOnline ?? r.counts.presentPlayers)} />
+          <Stat label="Online" value={n(r.world?.playersOnline)} />
         </dl>
+        {p.culture.traditionList.length > 0 && (
+          <p className="muted">Traditions: {p.culture.traditionList.map((t) => t.name).join(', ')}</p>
+        )}
       </section>
       <div className="grid-2">
         <section className="card" aria-labelledby="treaties-heading">
@@ -69,15 +78,29 @@ export function RegionProfile({ region: r }: { region: Region }) {
             </ul>
           )}
         </section>
-        <section className="card" aria-labelledby="route-heading">
+        <section className="card" aria-labelledby="route-heading" data-testid="profile-route">
           <h2 id="route-heading">How to get there</h2>
-          {r.regionType === 'CENTRAL_NEXUS' ? (
-            <p>Every region links to the Nexus capital (sector 2,251, Gateway Plaza).</p>
+          {!route ? (
+            <p>You are here, or there is no route from where you are.</p>
           ) : (
-            <p>
-              From the Central Nexus capital (Gateway Plaza) take the spoke tunnel to sector {n(r.nexusWarpSector)}
-              {r.capitalSectorNumber ? `; the region's capital is sector ${n(r.capitalSectorNumber)}` : ''}.
-            </p>
+            <>
+              <ol>
+                {route.legs.map((l, i) => (
+                  <li key={i}>
+                    {enumLabel(l.kind)}: {l.from.region.displayName} {l.from.sectorNumber} → {l.to.region.displayName} {l.to.sectorNumber}
+                  </li>
+                ))}
+              </ol>
+              {route.landingSectorNumber !== null && route.landingSectorNumber !== undefined && <p className="muted">Visitors land in sector {route.landingSectorNumber} (the Frontier).</p>}
+              {route.fee !== null && route.fee !== undefined && <p>Entry fee for you: {route.fee} credits.</p>}
+              {route.needsApproval && <p className="notice">Entry needs the owner's or governor's approval.</p>}
+              {route.requiresGalacticCitizen && <p className="notice">Only Galactic Citizens may travel here.</p>}
+              {route.blockedBy && (
+                <p className="error-banner" data-testid="route-blocked" data-error-code={route.blockedBy}>
+                  {describeCode(route.blockedBy)}
+                </p>
+              )}
+            </>
           )}
         </section>
       </div>
@@ -89,7 +112,7 @@ function Stat({ label, value }: { label: string; value: string }) {
   return (
     <div className="stats__item">
       <dt>{label}</dt>
-      <dd style={{ fontSize: '1.15rem' }}>{value}</dd>
+      <dd style={{ fontSize: '1.1rem' }}>{value}</dd>
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import { Link } from '../ui/link';
-import type { MyPlayerQuery } from '../../graphql/generated/graphql';
+import type { JourneyFieldsFragment, MyPlayerQuery, TravelEventFieldsFragment } from '../../graphql/generated/graphql';
 import { EmptyState } from '../ui/states';
+import { JourneyView } from './journey-view';
+import { TravelFeed } from './travel-feed';
 
 type Me = MyPlayerQuery['me'];
 
-/** The traveller's position: current and home region; every journey goes through the Nexus capital. */
-export function TravelOverview({ me, destination }: { me: Me; destination: string | null }) {
+/** The traveller's position, the journey (live), and the current region's arrivals and departures (live). */
+export function TravelOverview({ me, destination, journey, feed }: { me: Me; destination: string | null; journey: JourneyFieldsFragment | null; feed: TravelEventFieldsFragment[] | null }) {
   const p = me.player;
   if (!p) return <EmptyState title="This account has no player yet" />;
   return (
@@ -24,24 +26,30 @@ export function TravelOverview({ me, destination }: { me: Me; destination: strin
             <dd style={{ fontSize: '1.15rem' }}>{p.homeRegion ? <Link href={`/regions/${p.homeRegion.name}`}>{p.homeRegion.displayName}</Link> : '—'}</dd>
           </div>
           <div className="stats__item">
+            <dt>Credits</dt>
+            <dd style={{ fontSize: '1.15rem' }}>{p.credits?.toLocaleString('en-US') ?? '—'}</dd>
+          </div>
+          <div className="stats__item">
             <dt>Galactic Citizen</dt>
             <dd style={{ fontSize: '1.15rem' }}>{p.isGalacticCitizen ? 'yes' : 'no'}</dd>
           </div>
         </dl>
-      </section>
-      <section className="card" aria-labelledby="journey-heading">
-        <h2 id="journey-heading">Journey</h2>
-        {destination ? (
+        {destination && (
           <p data-testid="travel-destination">
-            Destination: <Link href={`/regions/${destination}`}>{destination}</Link>. The route runs from {p.currentRegion?.displayName ?? 'here'} to the Nexus capital (Gateway
-            Plaza), then through {destination}&apos;s spoke tunnel.
+            Planning a trip to <Link href={`/regions/${destination}`}>{destination}</Link>: open its profile to see the route and choose “Travel here”.
           </p>
-        ) : (
-          <EmptyState title="No journey planned">
-            Pick a region in the <Link href="/regions">region browser</Link> and choose “Travel here”.
-          </EmptyState>
         )}
       </section>
+      <section className="card" aria-labelledby="journey-heading">
+        <h2 id="journey-heading">My journey</h2>
+        <JourneyView initial={journey} />
+      </section>
+      {p.currentRegion && feed && (
+        <section className="card" aria-labelledby="feed-heading">
+          <h2 id="feed-heading">Arrivals and departures in {p.currentRegion.displayName}</h2>
+          <TravelFeed regionId={p.currentRegion.id} initial={feed} />
+        </section>
+      )}
     </>
   );
 }

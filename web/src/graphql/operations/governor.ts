@@ -3,6 +3,7 @@ import { graphql } from '../generated';
 /** Everything the governor dashboard's eight tabs show, for one region. */
 export const GovernorRegionFragment = graphql(`
   fragment GovernorRegion on Region {
+    ...RegionConfig
     id
     name
     displayName

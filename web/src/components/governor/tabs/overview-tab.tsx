@@ -1,10 +1,11 @@
-import type { GovernorRegionFragment } from '../../../graphql/generated/graphql';
+import type { GovernorRegionFragment, TravelEventFieldsFragment } from '../../../graphql/generated/graphql';
+import { TravelFeed } from '../../travel/travel-feed';
 import { enumLabel } from '../../../graphql/reshape';
 
 const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
 /** Six cards: population, territory, economy, governance, military / reputation, activity; plus quick actions. */
-export function OverviewTab({ region: r, onNavigate }: { region: GovernorRegionFragment; onNavigate: (tab: string) => void }) {
+export function OverviewTab({ region: r, feed, onNavigate }: { region: GovernorRegionFragment; feed: TravelEventFieldsFragment[] | null; onNavigate: (tab: string) => void }) {
   const activeElections = r.elections.filter((e) => e.status === 'ACTIVE' || e.status === 'PENDING').length;
   const pendingPolicies = r.policies.filter((p) => p.status === 'VOTING').length;
   const activeTreaties = r.treaties.filter((t) => t.status.toLowerCase() === 'active').length;
@@ -38,6 +39,12 @@ export function OverviewTab({ region: r, onNavigate }: { region: GovernorRegionF
           {n(r.counts.presentPlayers)} present · {n(r.counts.homePlayers)} call it home · specialization {r.economy.economicSpecialization ?? 'none'}
         </Card>
       </div>
+      {feed && (
+        <section aria-labelledby="overview-feed-heading">
+          <h3 id="overview-feed-heading">Arrivals and departures</h3>
+          <TravelFeed regionId={r.id} initial={feed} />
+        </section>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { GovernorByIdQuery } from '../../../../graphql/operations/governor';
+import { TravelFeedHistoryQuery } from '../../../../graphql/operations/travel';
 import { runQuery } from '../../../../graphql/run-query';
 import { AdminGate } from '../../../../components/auth/admin-gate';
 import { ErrorBanner } from '../../../../components/ui/error-banner';
@@ -25,7 +26,13 @@ async function Body({ id }: { id: string }) {
   return (
     <>
       <GovernorHeader region={result.data.region} asAdmin />
-      <GovernorDashboard region={result.data.region} />
+      <GovernorDashboard region={result.data.region} feed={await feedOf(result.data.region.id)} />
     </>
   );
+}
+
+/** The region's arrivals and departures so far, for the Overview's live feed (officers and members only). */
+async function feedOf(regionId: string) {
+  const feed = await runQuery(TravelFeedHistoryQuery, { regionId, afterSeq: 0, first: 200 });
+  return feed.kind === 'ok' ? feed.data.travelFeedHistory.slice(-50) : null;
 }
