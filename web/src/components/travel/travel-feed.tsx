@@ -8,16 +8,7 @@ import { useLiveSnapshot } from '../../graphql/live/use-live-snapshot';
 import { enumLabel } from '../../graphql/reshape';
 import { describeCode } from '../../graphql/error-messages';
 import { EmptyState } from '../ui/states';
-
-const KEEP = 50;
-
-/** Appends an event when it is the next one of the feed; null (re-read the history) when one is missing. */
-export function appendFeedEvent(events: TravelEventFieldsFragment[], e: TravelEventFieldsFragment): TravelEventFieldsFragment[] | null {
-  const last = events.at(-1)?.seq;
-  if (last !== undefined && e.seq <= last) return events;
-  if (last !== undefined && e.seq !== last + 1) return null;
-  return [...events, e].slice(-KEEP);
-}
+import { appendFeedEvent, KEEP } from './feed-events';
 
 /**
  * A region's arrivals and departures, live (fifo): the history first, then each event as it happens; a skipped

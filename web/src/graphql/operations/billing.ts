@@ -64,17 +64,3 @@ export const SubscriptionProgressQuery = graphql(`
   }
 `);
 
-/** Fleet page: every subscription with its price, for the revenue estimate. */
-export const MySubscriptionsQuery = graphql(`
-  query MySubscriptions {
-    mySubscriptions {
-      id
-      plan
-      status
-      amount
-      regionName
-      createdAt
-      nextBillingAt
-    }
-  }
-`);

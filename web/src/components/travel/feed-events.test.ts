@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendFeedEvent } from './travel-feed';
+import { appendFeedEvent } from './feed-events';
 import type { TravelEventFieldsFragment } from '../../graphql/generated/graphql';
 
 const ev = (seq: number) => ({ seq, kind: 'ARRIVED', at: '', journey: {} }) as unknown as TravelEventFieldsFragment;
