@@ -25,6 +25,17 @@ test.afterAll(async ({ request }) => {
     .toMatch(/ARCHIVED|TERMINATED/);
 });
 
+/** Buys the Galactic Citizen plan in the browser: plan choice, PayPal approval, then the purchase turns ACTIVE live. */
+async function buyCitizenship(t: Page): Promise<void> {
+  await t.goto('/buy');
+  await t.getByTestId('plan-GALACTIC_CITIZEN').click();
+  await t.getByRole('button', { name: 'Continue to PayPal' }).click();
+  await t.waitForURL((url) => !url.pathname.startsWith('/buy'));
+  await t.getByRole('button', { name: 'Approve' }).click();
+  await t.waitForURL(/\/buy\/progress/);
+  await expect(t.getByTestId('citizen-progress')).toHaveAttribute('data-subscription-status', 'ACTIVE', { timeout: 60_000 });
+}
+
 /** Collects every distinct value an attribute takes while `until` is pending: proof the view changed without a reload. */
 async function watchAttribute(page: Page, selector: string, attribute: string, until: Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
@@ -99,7 +110,8 @@ test('sign in -> buy a region -> approve at PayPal -> live provisioning -> gover
 
   const d = await gql<{ regionByName: { id: string } }>(page.request, null, 'query($n: String!) { regionByName(name: $n) { id } }', { n: regionName });
   regionId = d.regionByName.id;
-  expectNoPageProblems(seen);
+  // One request was invalid on purpose: the culture save with a bad colour.
+  expectNoPageProblems(seen, 1);
 });
 
 test('an admin scales the new region from the fleet page and sees the new spec arrive live', async ({ page }, testInfo) => {
@@ -174,25 +186,25 @@ test('a traveller goes to the new region while its governor watches the arrivals
     await signInAs(g, 'carol');
     await g.goto(`/regions/${regionName}/govern`);
     await expect(g.getByTestId('governor-dashboard')).toBeVisible();
-    const feedEvents = (kind: string) => g.locator(`[data-testid="feed-event"][data-kind="${kind}"][data-traveller="bob"]`);
+    const feedEvents = (kind: string) => g.locator(`[data-testid="feed-event"][data-kind="${kind}"][data-traveller="bob" i]`);
 
-    // Without a Galactic Citizen subscription the Nexus refuses bob, with the reason; the refusal reaches the feed.
     const t = await traveller.newPage();
     await signInAs(t, 'bob');
-    await t.goto(`/regions/${regionName}`);
-    await t.getByTestId('travel-here').click();
-    await expect(t.getByTestId('travel-refused')).toHaveAttribute('data-error-code', 'ERR_GALACTIC_CITIZEN_REQUIRED');
-    await expect(feedEvents('REFUSED')).toHaveCount(1, { timeout: 20_000 });
+    // A platform reused from an earlier run may already have made bob a Galactic Citizen (the suite's own platform
+    // starts on a fresh database, where he is not).
+    const bob = await gql<{ me: { player: { isGalacticCitizen: boolean } } }>(t.request, await apiToken(t.request, 'bob'), '{ me { player { isGalacticCitizen } } }');
+    const alreadyCitizen = bob.me.player.isGalacticCitizen;
+
+    // Without a Galactic Citizen subscription the Nexus refuses bob, with the reason; the refusal reaches the feed.
+    if (!alreadyCitizen) {
+      await t.goto(`/regions/${regionName}`);
+      await t.getByTestId('travel-here').click();
+      await expect(t.getByTestId('travel-refused')).toHaveAttribute('data-error-code', 'ERR_GALACTIC_CITIZEN_REQUIRED');
+      await expect(feedEvents('REFUSED')).toHaveCount(1, { timeout: 20_000 });
+    }
 
     // bob becomes a Galactic Citizen through the purchase flow (PayPal emulator), then travels.
-    await t.goto('/buy');
-    await t.getByTestId('plan-GALACTIC_CITIZEN').click();
-    await t.getByRole('button', { name: 'Continue to PayPal' }).click();
-    await t.waitForURL((url) => !url.pathname.startsWith('/buy'));
-    await t.getByRole('button', { name: 'Approve' }).click();
-    await t.waitForURL(/\/buy\/progress/);
-    await expect(t.getByTestId('citizen-progress')).toHaveAttribute('data-subscription-status', 'ACTIVE', { timeout: 60_000 });
-
+    if (!alreadyCitizen) await buyCitizenship(t);
     await t.goto(`/regions/${regionName}`);
     await t.getByTestId('travel-here').click();
     await t.waitForURL(/\/travel$/);

@@ -20,7 +20,7 @@ export function FleetRegionsTable({ regions }: { regions: Row[] }) {
       {regions.length === 0 ? (
         <EmptyState title="No player regions yet">They appear here as soon as someone buys one.</EmptyState>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table" data-testid="fleet-table">
             <thead>
               <tr>

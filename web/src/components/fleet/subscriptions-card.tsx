@@ -34,7 +34,7 @@ export function SubscriptionsCard({ billing }: { billing: Billing }) {
       {billing.subscriptions.length === 0 ? (
         <EmptyState title="No subscriptions yet" />
       ) : (
-        <div className="table-wrap" style={{ marginTop: '1rem' }}>
+        <div className="table-wrap" tabIndex={0} style={{ marginTop: '1rem' }}>
           <table className="table">
             <thead>
               <tr>

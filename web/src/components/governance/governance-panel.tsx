@@ -19,7 +19,7 @@ export function GovernancePanel({ me }: { me: Me }) {
     <>
       <section className="card" aria-labelledby="memberships-heading">
         <h2 id="memberships-heading">My memberships</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table" data-testid="memberships">
             <thead>
               <tr>

@@ -33,7 +33,7 @@ export function ConfigHistory({ regionId, version }: { regionId: string; version
       ) : versions.length === 0 ? (
         <EmptyState title="No changes yet" />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

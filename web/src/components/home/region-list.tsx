@@ -12,7 +12,7 @@ export function RegionList({ regions }: { regions: RegionRowView[] }) {
     );
   }
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
     <table className="table region-table" data-testid="region-list">
       <thead>
         <tr>

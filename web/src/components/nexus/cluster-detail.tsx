@@ -38,7 +38,7 @@ export function ClusterDetail({ cluster: c }: { cluster: Cluster }) {
       </section>
       <section className="card" aria-labelledby="sectors-heading">
         <h2 id="sectors-heading">Sample sectors</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <thead>
               <tr>

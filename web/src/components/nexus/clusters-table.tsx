@@ -15,7 +15,7 @@ export function ClustersTable({ clusters, canRegenerate }: { clusters: ClusterRo
       {clusters.length === 0 ? (
         <EmptyState title="No clusters yet">Generate the Nexus to create its 20 clusters.</EmptyState>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table" data-testid="clusters-table">
             <thead>
               <tr>

@@ -48,7 +48,7 @@ export function RegionBrowser({ params, page }: { params: BrowserParams; page: P
             <Link href="/regions">Clear the filters</Link>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="table" data-testid="region-browser">
               <thead>
                 <tr>

@@ -6,7 +6,7 @@ import { EmptyState } from '../../ui/states';
 export function DiplomacyTab({ region: r }: { region: GovernorRegionFragment }) {
   if (r.treaties.length === 0) return <EmptyState title="No treaties yet">Treaties with other regions appear here.</EmptyState>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table" data-testid="treaties-table">
         <thead>
           <tr>

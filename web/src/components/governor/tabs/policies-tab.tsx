@@ -6,7 +6,7 @@ import { EmptyState } from '../../ui/states';
 export function PoliciesTab({ region: r }: { region: GovernorRegionFragment }) {
   if (r.policies.length === 0) return <EmptyState title="No policies yet">Policies proposed in this region appear here with their live tallies.</EmptyState>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table" data-testid="policies-table">
         <thead>
           <tr>
