@@ -12,6 +12,7 @@
  * (packages/launcher/docker/ensure-engine.sh); throws when none answers.
  */
 import { randomUUID } from 'node:crypto';
+import { regionServerToken } from '../packages/auth/src/region-server-token.ts';
 import { regionDbName } from '../orchestrator/src/drivers/driver.ts';
 import { dockerEngineAnswers } from '../orchestrator/src/drivers/docker/choose-driver.ts';
 import { createDockerDriver } from '../orchestrator/src/drivers/docker/docker-driver.ts';
@@ -52,7 +53,7 @@ export async function measureDockerProvision(opts: MeasureDockerProvisionOptions
       try {
         const db = await driver.ensureDatabase({ regionId, dbName, roleName: dbName, password: `pw-${randomUUID()}` });
         const res = await driver.ensureStack(
-          { regionId, regionName: `bench-${i}`, generation: 1, databaseUrl: db.url, cpu: opts.cpu ?? 1, memoryGb: opts.memoryGb ?? 0.5, storageGb: 10, maxPlayers: 10 },
+          { regionId, regionName: `bench-${i}`, generation: 1, databaseUrl: db.url, cpu: opts.cpu ?? 1, memoryGb: opts.memoryGb ?? 0.5, storageGb: 10, maxPlayers: 10, serviceToken: regionServerToken(regionId) },
           null,
         );
         const ms = Math.round(performance.now() - t0);

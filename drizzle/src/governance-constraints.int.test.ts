@@ -174,6 +174,16 @@ describe('treaties', () => {
     expect(dup.constraint).toBe('unique_treaty');
   });
 
+  it('allows one live (proposed or active) treaty per pair, in either direction and of any type', async () => {
+    await t.db.update(hub.regionalTreaties).set({ status: 'terminated', acceptedAt: new Date() }).where(eq(hub.regionalTreaties.regionAId, regionId));
+    const [live] = await t.db.insert(hub.regionalTreaties).values({ regionAId: regionId, regionBId: otherRegionId, treatyType: 'trade_agreement' }).returning();
+    const reverse = await dbErrorOf(
+      t.db.insert(hub.regionalTreaties).values({ regionAId: otherRegionId, regionBId: regionId, treatyType: 'open_borders' }),
+    );
+    expect(reverse.constraint).toBe('uq_treaties_one_live_per_pair');
+    await t.db.update(hub.regionalTreaties).set({ status: 'rejected' }).where(eq(hub.regionalTreaties.id, live!.id));
+  });
+
   it('needs accepted_at to become active, and signed_at always equals accepted_at (fix #28)', async () => {
     const [tr] = await t.db
       .insert(hub.regionalTreaties)

@@ -15,7 +15,9 @@ export type DeliveryMode = 'latest' | 'fifo';
 export const SUBSCRIPTION_DELIVERY_MODES: Readonly<Record<string, DeliveryMode>> = {
   generationProgress: 'latest',
   regionRuntimeChanged: 'fifo',
-  // electionTallyUpdated: 'latest',   (governance, when it ships)
+  electionTallyChanged: 'latest',
+  policyTallyChanged: 'latest',
+  governanceEvents: 'fifo',
   /** Region subgraph: arrivals, departures, refusals of a region; every entry matters. */
   travelFeed: 'fifo',
   /** Region subgraph: the caller's journey; only its newest state matters (leg, position, ETA). */

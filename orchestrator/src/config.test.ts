@@ -7,6 +7,11 @@ describe('readOrchestratorConfig', () => {
     expect(c).toMatchObject({ port: 8081, concurrency: 4, resyncMs: 5000, healthPeriodMs: 5000, healthFailureThreshold: 3, autoscaleIntervalMs: 30000, crashAfter: null, instance: 'default' });
     expect(c.backupDir.endsWith('var/backups')).toBe(true);
     expect(c).toMatchObject({ stopRegionsOnExit: false, billingSweepMs: 3_600_000 });
+    expect(c).toMatchObject({ dbPoolMax: 10, statementTimeoutMs: 30_000, lockSlots: 4, lockAcquireTimeoutMs: 30_000 });
+  });
+  it('refuses lock slots below 1 and a pool below 2', () => {
+    expect(() => readOrchestratorConfig({ RECONCILE_LOCK_SLOTS: '0' })).toThrow(/RECONCILE_LOCK_SLOTS/);
+    expect(() => readOrchestratorConfig({ ORCHESTRATOR_DB_POOL_MAX: '1' })).toThrow(/ORCHESTRATOR_DB_POOL_MAX/);
   });
   it('reads ORCHESTRATOR_STOP_REGIONS_ON_EXIT as a boolean', () => {
     expect(readOrchestratorConfig({ ORCHESTRATOR_STOP_REGIONS_ON_EXIT: 'true' }).stopRegionsOnExit).toBe(true);

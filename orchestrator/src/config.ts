@@ -10,6 +10,10 @@
  * | BACKUP_DIR | <repo>/var/backups | archives of terminated regions |
  * | RECONCILE_CONCURRENCY | 4 | reconcile passes at once |
  * | RECONCILE_RESYNC_MS | 5000 | level-triggered resync period |
+ * | ORCHESTRATOR_DB_POOL_MAX | 10 | hub connection pool size |
+ * | ORCHESTRATOR_STATEMENT_TIMEOUT_MS | 30000 | server-side statement_timeout of the hub pool (0 = none) |
+ * | RECONCILE_LOCK_SLOTS | 4 | per-region advisory lock sessions held at once (own connections, never from the pool) |
+ * | RECONCILE_LOCK_ACQUIRE_MS | 30000 | how long a pass waits for a lock slot before it is skipped and retried |
  * | HEALTH_PERIOD_MS | 5000 | health poll period (Agones default) |
  * | HEALTH_FAILURE_THRESHOLD | 3 | missed periods before unhealthy |
  * | AUTOSCALE_INTERVAL_MS | 30000 | autoscaler sync |
@@ -31,6 +35,14 @@ export interface OrchestratorConfig {
   backupDir: string;
   concurrency: number;
   resyncMs: number;
+  /** Hub pool size (ORCHESTRATOR_DB_POOL_MAX). */
+  dbPoolMax: number;
+  /** Server-side statement timeout of the hub pool (ORCHESTRATOR_STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs: number;
+  /** Advisory lock sessions held at once (RECONCILE_LOCK_SLOTS). */
+  lockSlots: number;
+  /** Wait for a lock slot (RECONCILE_LOCK_ACQUIRE_MS). */
+  lockAcquireTimeoutMs: number;
   healthPeriodMs: number;
   healthFailureThreshold: number;
   autoscaleIntervalMs: number;
@@ -50,6 +62,10 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
   if (crashAfter && !(PROVISIONING_CONDITIONS as readonly string[]).includes(crashAfter)) {
     throw new ConfigError(`ORCHESTRATOR_CRASH_AFTER must be one of ${PROVISIONING_CONDITIONS.join(', ')}`);
   }
+  const dbPoolMax = readEnvInt('ORCHESTRATOR_DB_POOL_MAX', 10, env);
+  const lockSlots = readEnvInt('RECONCILE_LOCK_SLOTS', 4, env);
+  if (lockSlots < 1) throw new ConfigError(`RECONCILE_LOCK_SLOTS must be at least 1, got ${lockSlots}`);
+  if (dbPoolMax < 2) throw new ConfigError(`ORCHESTRATOR_DB_POOL_MAX must be at least 2, got ${dbPoolMax}`);
   return {
     port: readEnvInt('ORCHESTRATOR_PORT', PORTS.orchestrator, env),
     databaseUrl: readEnv('DATABASE_URL', DEFAULT_DATABASE_URL, env),
@@ -58,6 +74,10 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
     backupDir: readEnv('BACKUP_DIR', path.join(REPO_ROOT, 'var', 'backups'), env),
     concurrency: readEnvInt('RECONCILE_CONCURRENCY', 4, env),
     resyncMs: readEnvInt('RECONCILE_RESYNC_MS', 5_000, env),
+    dbPoolMax,
+    statementTimeoutMs: readEnvInt('ORCHESTRATOR_STATEMENT_TIMEOUT_MS', 30_000, env),
+    lockSlots,
+    lockAcquireTimeoutMs: readEnvInt('RECONCILE_LOCK_ACQUIRE_MS', 30_000, env),
     healthPeriodMs: readEnvInt('HEALTH_PERIOD_MS', 5_000, env),
     healthFailureThreshold: readEnvInt('HEALTH_FAILURE_THRESHOLD', 3, env),
     autoscaleIntervalMs: readEnvInt('AUTOSCALE_INTERVAL_MS', 30_000, env),

@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import client from 'prom-client';
-import postgres from 'postgres';
 import { createRedisEventBus, type EventBus } from '@sw/events';
 import { createLogger, createSubgraphService } from '@sw/service-kit';
 import { countsAsLiveRegion, fleetUtilization, type AutoscalePolicy, type RegionRuntimeState } from '@sw/domain';
@@ -22,6 +21,10 @@ import { mountRegionManagerRoutes } from './api/rest-routes.ts';
 import { createBillingService, type BillingService } from './billing/create-billing-service.ts';
 import type { CreateBillingServiceOptions } from './billing/create-billing-service.ts';
 import { stopRunningStacks } from './reconciler/stop-running-stacks.ts';
+import { openHubPool } from './store/hub-pool.ts';
+import { regionEventPublishFailures } from './store/region-events.ts';
+import { sealLegacyRegionPasswords } from './store/region-databases.ts';
+import { createSecretBox, readRegionSecretsKey } from './secrets/secret-box.ts';
 
 export { readOrchestratorConfig } from './config.ts';
 export type { OrchestratorConfig } from './config.ts';
@@ -66,8 +69,7 @@ export interface RunningOrchestrator {
 export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Promise<RunningOrchestrator> {
   const cfg = { ...readOrchestratorConfig(), ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) } as OrchestratorConfig;
   const logger = createLogger('orchestrator');
-  // A plain postgres.js pool (not createDb): drizzle's wrapper turns timestamptz into strings on its client.
-  const sql = postgres(cfg.databaseUrl, { max: 10, idle_timeout: 20, onnotice: () => {}, connection: { application_name: 'orchestrator' } });
+  const sql = openHubPool(cfg.databaseUrl, { max: cfg.dbPoolMax, statementTimeoutMs: cfg.statementTimeoutMs });
   const db = { sql, close: () => sql.end({ timeout: 5 }) };
   const bus = opts.bus ?? createRedisEventBus({ url: cfg.redisUrl });
   // RUNTIME_DRIVER=auto (default): docker when an engine answers, else the process driver (README "Runtime driver").
@@ -82,8 +84,15 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
         log: (msg, data) => logger.info(data ?? {}, msg),
       })
     ).driver;
+  // Region database passwords are kept sealed (REGION_SECRETS_KEY; production refuses a missing or placeholder key).
+  const secretsKey = readRegionSecretsKey();
+  if (secretsKey.usingDevKey) logger.warn({}, 'REGION_SECRETS_KEY is not set: region database passwords are sealed with the development key');
+  const secrets = createSecretBox(secretsKey.key);
+  const sealed = await sealLegacyRegionPasswords(db.sql, secrets);
+  if (sealed) logger.info({ sealed }, 'sealed plain-text region database passwords left by an older version');
   const ctx: ReconcileContext = {
     sql: db.sql,
+    secrets,
     hubUrl: cfg.databaseUrl,
     bus,
     driver,
@@ -92,7 +101,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     crashAfter: cfg.crashAfter,
     backupDir: cfg.backupDir,
   };
-  const reconciler = createReconciler(ctx, { concurrency: cfg.concurrency, resyncMs: cfg.resyncMs });
+  const reconciler = createReconciler(ctx, { concurrency: cfg.concurrency, resyncMs: cfg.resyncMs, lockSlots: cfg.lockSlots, lockAcquireTimeoutMs: cfg.lockAcquireTimeoutMs });
   const health = createHealthMonitor(ctx, reconciler, { periodMs: cfg.healthPeriodMs, failureThreshold: cfg.healthFailureThreshold });
   const autoscaler = createAutoscaler(ctx, reconciler, { intervalMs: cfg.autoscaleIntervalMs, policy: opts.autoscalePolicy });
   // Docker events are a hint, not a log (operations-notes §2.3): each event or resync only kicks the
@@ -107,7 +116,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
       : null;
 
   await sweepOrphans(ctx).catch((err) => logger.warn({ err: String(err) }, 'initial orphan sweep failed'));
-  const sweepTimer = setInterval(() => void sweepOrphans(ctx).catch(() => {}), cfg.orphanSweepMs);
+  const sweepTimer = setInterval(() => void sweepOrphans(ctx).catch((err: unknown) => logger.warn({ err }, 'orphan sweep failed')), cfg.orphanSweepMs);
   sweepTimer.unref();
 
   // Billing (issue 7): PayPal config from env (embedded default = the local emulator on 8089; a production
@@ -127,7 +136,8 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
       },
     },
   });
-  const deps = { sql: db.sql, bus, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf };
+  ctx.onSubscriptionCancellationRequested = () => billing.kickCancellations();
+  const deps = { sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf };
   const service = await createSubgraphService({
     name: 'orchestrator',
     sdlPath: ORCHESTRATOR_SDL_PATH,
@@ -143,6 +153,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
 
   // Fleet gauges for Prometheus (soft target 50, alert at 75 %).
   const registry = service.metrics.registry;
+  registry.registerMetric(regionEventPublishFailures);
   let fleetCache: { at: number; states: RegionRuntimeState[] } = { at: 0, states: [] };
   const states = async () => {
     if (Date.now() - fleetCache.at > 2_000) {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeForwardedClaims, type Claims } from '@sw/auth';
+import { encodeForwardedClaims, regionServerAuthHeaders, type Claims } from '@sw/auth';
 import type { FormattedExecutionResult } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -102,7 +102,7 @@ describe('orchestrator', () => {
       sub.close();
       expect(ready).toMatchObject({ name: 'alpha-prime', displayName: 'Alpha Prime', status: 'active', driver: 'process', observedGeneration: 1 });
       expect(ready.spec).toEqual({ cpu: 1, memoryGb: 2, storageGb: 20, maxPlayers: 100 });
-      const stats = await fetchJson<WorldStatsBody>(`${ready.endpoint}/world/stats`);
+      const stats = await fetchJson<WorldStatsBody>(`${ready.endpoint}/world/stats`, { headers: regionServerAuthHeaders(ready.regionId) });
       expect(stats.sectors).toBeGreaterThanOrEqual(800);
       expect(stats.sectors).toBeLessThanOrEqual(1200);
       expect(stats.sectors).toBe(ready.totalSectors);
@@ -119,19 +119,19 @@ describe('orchestrator', () => {
       const blocks = await tdb.sql<{ s: number; e: number }[]>`SELECT sector_id_start s, sector_id_end e FROM regions WHERE sector_id_start IS NOT NULL ORDER BY 1`;
       for (let i = 1; i < blocks.length; i++) expect(blocks[i]!.s).toBeGreaterThan(blocks[i - 1]!.e);
       // Region-server world routes.
-      const sector = await fetchJson<SectorBody>(`${ready.endpoint}/world/sectors/1`);
+      const sector = await fetchJson<SectorBody>(`${ready.endpoint}/world/sectors/1`, { headers: regionServerAuthHeaders(ready.regionId) });
       expect(sector.sectorNumber).toBe(1);
       expect(Array.isArray(sector.warps)).toBe(true);
       expect(Array.isArray(sector.specialFeatures)).toBe(true);
-      const clusters = await fetchJson<unknown[]>(`${ready.endpoint}/world/clusters`);
+      const clusters = await fetchJson<unknown[]>(`${ready.endpoint}/world/clusters`, { headers: regionServerAuthHeaders(ready.regionId) });
       expect(clusters.length).toBe(stats.clusters);
-      const missing = await fetch(`${ready.endpoint}/world/sectors/99999`);
+      const missing = await fetch(`${ready.endpoint}/world/sectors/99999`, { headers: regionServerAuthHeaders(ready.regionId) });
       expect(missing.status).toBe(404);
-      const enter = await fetch(`${ready.endpoint}/presence`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ playerId: alice.playerId, action: 'enter', sectorNumber: 1 }) });
+      const enter = await fetch(`${ready.endpoint}/presence`, { method: 'POST', headers: { 'content-type': 'application/json', ...regionServerAuthHeaders(ready.regionId) }, body: JSON.stringify({ playerId: alice.playerId, action: 'enter', sectorNumber: 1 }) });
       expect(await enter.json()).toMatchObject({ playersOnline: 1 });
-      const bad = await fetch(`${ready.endpoint}/presence`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ playerId: 'x', action: 'dance' }) });
+      const bad = await fetch(`${ready.endpoint}/presence`, { method: 'POST', headers: { 'content-type': 'application/json', ...regionServerAuthHeaders(ready.regionId) }, body: JSON.stringify({ playerId: 'x', action: 'dance' }) });
       expect(bad.status).toBe(400);
-      const metrics = await (await fetch(`${ready.endpoint}/metrics`)).text();
+      const metrics = await (await fetch(`${ready.endpoint}/metrics`, { headers: regionServerAuthHeaders(ready.regionId) })).text();
       expect(metrics).toContain('sw_region_players_online');
     } finally {
       await bus.close();

@@ -9,6 +9,8 @@ import type { AutoscaleSample } from '@sw/domain';
 export interface ApiDeps {
   sql: postgres.Sql;
   bus: EventBus | null;
+  /** Reports event publishes that failed after commit (StoreDeps.log). */
+  log?: { error(obj: object, msg?: string): void };
   driver: RegionRuntimeDriver;
   reconciler: Reconciler;
   jwtSecret?: string;

@@ -3,6 +3,7 @@
  * to the region's allowance), players online and uptime from its region-server. Every part is
  * best-effort with short timeouts: a down region shows nulls, never an error.
  */
+import { regionServerAuthHeaders } from '@sw/auth';
 import type { RegionRuntimeDriver, StackObserved } from '../drivers/driver.ts';
 import type { RegionRow } from '../store/region-row.ts';
 
@@ -14,9 +15,9 @@ export interface RegionUsage {
   uptimeS: number | null;
 }
 
-async function getJson(url: string): Promise<Record<string, unknown> | null> {
+async function getJson(url: string, headers: Record<string, string> = {}): Promise<Record<string, unknown> | null> {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(1_500) });
+    const res = await fetch(url, { signal: AbortSignal.timeout(1_500), headers });
     return res.ok ? ((await res.json()) as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -28,7 +29,7 @@ export async function regionUsage(driver: RegionRuntimeDriver, r: RegionRow): Pr
   if (!observed || !r.runtimeEndpoint) return { cpuPct: null, memPct: null, rssMb: null, playersOnline: null, uptimeS: null };
   const [stats, world, health] = await Promise.all([
     driver.stackStats(r.id, observed).catch(() => null),
-    getJson(`${r.runtimeEndpoint}/world/stats`),
+    getJson(`${r.runtimeEndpoint}/world/stats`, regionServerAuthHeaders(r.id)),
     getJson(`${r.runtimeEndpoint}/health`),
   ]);
   const round = (n: number) => Math.round(n * 10) / 10;

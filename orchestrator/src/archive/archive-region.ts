@@ -15,6 +15,7 @@ import { quoteIdent } from '@sw/db';
 import type { RegionRuntimeDriver } from '../drivers/driver.ts';
 import { openAdmin } from '../drivers/process/pg-admin.ts';
 import type { RegionRow } from '../store/region-row.ts';
+import { withPgPassfile } from './pg-passfile.ts';
 
 const run = promisify(execFile);
 export const PG_DUMP = process.env.PG_DUMP_PATH ?? '/usr/bin/pg_dump';
@@ -26,6 +27,9 @@ export interface ArchiveInput {
   region: Pick<RegionRow, 'id' | 'name'>;
   db: { dbName: string; roleName: string; password: string };
   driver: RegionRuntimeDriver;
+  /** pg_dump / pg_restore binaries (default PG_DUMP / PG_RESTORE; tests wrap them). */
+  pgDumpPath?: string;
+  pgRestorePath?: string;
 }
 
 export interface ArchiveResult {
@@ -81,7 +85,10 @@ export async function archiveRegionDatabase(input: ArchiveInput): Promise<Archiv
   // Ask the driver where the region database lives: the hub server for the process driver, the region's own
   // Postgres container for the docker driver. ensureDatabase is idempotent (it only re-asserts the role).
   const sourceUrl = (await input.driver.ensureDatabase({ regionId: input.region.id, ...input.db })).url;
-  await run(PG_DUMP, ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${sourceUrl}`], { maxBuffer: 16 * 1024 * 1024 });
+  // Passwords go through a PGPASSFILE, never the command line (pg-passfile.ts).
+  await withPgPassfile([sourceUrl], (env, [dbUrl]) =>
+    run(input.pgDumpPath ?? PG_DUMP, ['--format=custom', '--no-owner', `--file=${file}`, `--dbname=${dbUrl}`], { maxBuffer: 16 * 1024 * 1024, env }),
+  );
   const sha256 = await sha256File(file);
   const bytes = (await stat(file)).size;
   const sourceCounts = await tableRowCounts(sourceUrl);
@@ -94,7 +101,9 @@ export async function archiveRegionDatabase(input: ArchiveInput): Promise<Archiv
     await admin.unsafe(`CREATE DATABASE ${quoteIdent(scratch)}`);
     const scratchUrl = new URL(input.hubUrl);
     scratchUrl.pathname = `/${scratch}`;
-    await run(PG_RESTORE, ['--no-owner', '--exit-on-error', `--dbname=${scratchUrl.toString()}`, file], { maxBuffer: 16 * 1024 * 1024 });
+    await withPgPassfile([scratchUrl.toString()], (env, [dbUrl]) =>
+      run(input.pgRestorePath ?? PG_RESTORE, ['--no-owner', '--exit-on-error', `--dbname=${dbUrl}`, file], { maxBuffer: 16 * 1024 * 1024, env }),
+    );
     const restored = await tableRowCounts(scratchUrl.toString());
     const diffs = Object.keys({ ...sourceCounts, ...restored }).filter((t) => sourceCounts[t] !== restored[t]);
     if (diffs.length) throw new Error(`backup verification failed for ${input.region.name}: ${diffs.map((t) => `${t} ${sourceCounts[t]} != ${restored[t]}`).join(', ')}`);

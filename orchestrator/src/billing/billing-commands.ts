@@ -9,7 +9,6 @@ import type postgres from 'postgres';
 import { isAdmin, type Claims } from '@sw/auth';
 import {
   DomainError,
-  MAX_REGIONS_PER_OWNER,
   PLANS,
   REGION_TIER_NAMES,
   isBillingPlan,
@@ -21,6 +20,7 @@ import {
 } from '@sw/domain';
 import { PayPalApiError, approvalLinkOf, type PayPalClient, type PayPalConfig, type PayPalSubscription } from '@sw/paypal';
 import type { BillingDb } from './billing-types.ts';
+import { findRegionClaimProblem } from '../store/region-claims.ts';
 import { buildCustomId } from './custom-id.ts';
 import { fromMs } from './process-webhook-event.ts';
 
@@ -225,9 +225,8 @@ export async function createSubscription(deps: BillingCommandDeps, actor: Claims
 
   const result = await sql.begin(async (tx): Promise<{ kind: 'ok'; row: SubscriptionRow } | BillingFailure> => {
     if (regionName) {
-      // Serialise purchases of one name (ADR-0050 SK18) and re-check under the lock.
-      await tx`SELECT pg_advisory_xact_lock(hashtext(${`sw:region-name:${regionName}`}))`;
-      const blocked = await nameOrLimitProblem(tx, regionName, playerId);
+      // Serialise purchases of one name and of one owner, and re-check under the locks.
+      const blocked = await nameOrLimitProblem(tx, regionName, playerId, { lock: true });
       if (blocked) return blocked;
     }
     const [row] = await tx.unsafe<SubscriptionRow[]>(
@@ -246,23 +245,9 @@ export async function createSubscription(deps: BillingCommandDeps, actor: Claims
 
 type Queryable = postgres.TransactionSql;
 
-async function nameOrLimitProblem(sql: Queryable, name: string, playerId: string, opts: { ignoreLimit?: boolean } = {}): Promise<BillingFailure | null> {
-  const [region] = await sql`SELECT 1 FROM regions WHERE lower(name) = ${name}`;
-  if (region) return { kind: 'name_taken', name };
-  const [pending] = await sql`
-    SELECT 1 FROM billing_subscriptions
-    WHERE plan = 'regional_owner' AND lower(region_name) = ${name} AND region_id IS NULL AND status IN ('APPROVED', 'ACTIVE', 'APPROVAL_PENDING')
-      AND (status <> 'APPROVAL_PENDING' OR (player_id <> ${playerId} AND created_at > now() - interval '3 hours'))`;
-  if (pending) return { kind: 'name_taken', name };
-  if (opts.ignoreLimit) return null;
-  const [c] = await sql<{ n: number }[]>`
-    SELECT (SELECT count(*) FROM regions WHERE owner_id = ${playerId} AND region_type = 'player_owned'
-              AND desired_state <> 'terminated' AND status <> 'terminated')
-         + (SELECT count(*) FROM billing_subscriptions WHERE player_id = ${playerId} AND plan = 'regional_owner'
-              AND region_id IS NULL AND status IN ('APPROVED', 'ACTIVE')) AS n`;
-  const owned = Number(c!.n);
-  if (owned >= MAX_REGIONS_PER_OWNER) return { kind: 'limit_reached', owned, limit: MAX_REGIONS_PER_OWNER };
-  return null;
+/** The one name-taken / owner-limit rule (store/region-claims.ts), as a billing failure. */
+async function nameOrLimitProblem(sql: Queryable, name: string, playerId: string, opts: { ignoreLimit?: boolean; lock?: boolean } = {}): Promise<BillingFailure | null> {
+  return await findRegionClaimProblem(sql, { name, ownerId: playerId, ignoreLimit: opts.ignoreLimit ?? false, lock: opts.lock ?? false });
 }
 
 async function liveOf(paypal: PayPalClient, id: string): Promise<PayPalSubscription | null> {

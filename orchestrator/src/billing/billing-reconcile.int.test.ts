@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 /** recheckAfterMs 0: every non-final row is due (the rows here were written seconds ago). */
-const pass = (paypal = h.paypal, now = new Date()) => reconcileBillingSubscriptions({ sql: h.t.sql, paypal }, now, { limit: 100, recheckAfterMs: 0 });
+const pass = (paypal = h.paypal, now = new Date()) => reconcileBillingSubscriptions({ sql: h.t.sql, paypal, planIds: h.deps.config.planIds }, now, { limit: 100, recheckAfterMs: 0 });
 
 /** Everything billing writes about one subscription, timestamps as epoch ms. */
 async function stateOf(paypalId: string) {
@@ -104,7 +104,7 @@ describe('reconcileBillingSubscriptions: billing follows PayPal even when webhoo
     expect({ ...after, billing: { ...after.billing, updated_at: 0 } }).toEqual({ ...before, billing: { ...before.billing, updated_at: 0 } });
     expect(after.billing!.updated_at).toBeGreaterThanOrEqual(before.billing!.updated_at);
     // Re-read mark: with the default 15-minute window the row is not due again.
-    const soon = await reconcileBillingSubscriptions({ sql: h.t.sql, paypal: h.paypal }, new Date(), { limit: 100 });
+    const soon = await reconcileBillingSubscriptions({ sql: h.t.sql, paypal: h.paypal, planIds: h.deps.config.planIds }, new Date(), { limit: 100 });
     expect(soon.checked).toBe(0);
   });
 
@@ -139,7 +139,7 @@ describe('reconcileBillingSubscriptions: billing follows PayPal even when webhoo
 
   it('the billing scheduler runs the pass on its own interval', async () => {
     const id = await buy('scheduled-fix', { dropped: true });
-    const scheduler = startBillingScheduler({ sql: h.t.sql }, { intervalMs: 3_600_000, reconcile: { paypal: h.paypal, intervalMs: 50, recheckAfterMs: 0, limit: 100 } });
+    const scheduler = startBillingScheduler({ sql: h.t.sql }, { intervalMs: 3_600_000, reconcile: { paypal: h.paypal, planIds: h.deps.config.planIds, intervalMs: 50, recheckAfterMs: 0, limit: 100 } });
     try {
       const deadline = Date.now() + 10_000;
       while (Date.now() < deadline && (await stateOf(id)).regions.length === 0) await new Promise((r) => setTimeout(r, 50));

@@ -5,11 +5,12 @@
  * without suspended_at gets stamped, and a Galactic Citizen lapse ends after 7 days. Safe with several
  * replicas: one transaction-scoped advisory lock per sweep, and rows taken FOR UPDATE SKIP LOCKED.
  */
-import { decideLifecycleTimer, isCitizenshipLapseOver, type RegionStatus } from '@sw/domain';
+import { decideLifecycleTimer, isCitizenshipLapseOver, type BillingPlan, type RegionStatus } from '@sw/domain';
 import { silentLogger, type BillingDb, type BillingLogger } from './billing-types.ts';
 import type { PayPalClient } from '@sw/paypal';
 import { fromMs } from './process-webhook-event.ts';
 import { reconcileBillingSubscriptions, type ReconcileBillingOptions } from './reconcile-billing-subscriptions.ts';
+import { runSubscriptionCancellations } from './subscription-cancellations.ts';
 
 export interface BillingSweepResult {
   /** False when another replica held the sweep lock. */
@@ -52,7 +53,7 @@ export async function runBillingSweep(db: BillingDb, now: Date = new Date(), opt
         case 'terminate':
           await tx`
             UPDATE regions SET status = 'terminated', terminated_at = ${d.terminatedAt.toISOString()}::timestamptz, scheduled_hard_delete_at = ${d.scheduledHardDeleteAt.toISOString()}::timestamptz,
-              desired_state = 'terminated', termination_requested_at = COALESCE(termination_requested_at, ${now.toISOString()}::timestamptz),
+              desired_state = 'terminated', termination_origin = 'billing', termination_requested_at = COALESCE(termination_requested_at, ${now.toISOString()}::timestamptz),
               evacuation_deadline_at = LEAST(COALESCE(evacuation_deadline_at, ${now.toISOString()}::timestamptz), ${now.toISOString()}::timestamptz),
               spec_generation = spec_generation + 1, updated_at = now()
             WHERE id = ${r.id}`;
@@ -74,16 +75,20 @@ export async function runBillingSweep(db: BillingDb, now: Date = new Date(), opt
   });
 }
 
-export interface BillingScheduler {
-  stop(): void;
-}
-
 export interface BillingSchedulerOptions {
   intervalMs?: number;
   log?: BillingLogger;
   now?: () => Date;
   /** Level-triggered reconciliation against the PayPal API (reconcileBillingSubscriptions); omitted = off. */
-  reconcile?: { paypal: PayPalClient; intervalMs: number } & ReconcileBillingOptions;
+  reconcile?: { paypal: PayPalClient; intervalMs: number; planIds: Readonly<Record<BillingPlan, string>> } & ReconcileBillingOptions;
+  /** PayPal cancellations we owe (subscription-cancellations.ts), worked every `intervalMs`; omitted = off. */
+  cancellations?: { paypal: PayPalClient; intervalMs: number };
+}
+
+export interface BillingScheduler {
+  stop(): void;
+  /** Runs the cancellation job now (after a request was written), unless it is running already. */
+  kickCancellations(): void;
 }
 
 /**
@@ -111,6 +116,7 @@ export function startBillingScheduler(db: BillingDb, opts: BillingSchedulerOptio
     timer.unref();
     timers.push(timer);
     void tick();
+    return () => void tick();
   };
   every('billing sweep', opts.intervalMs ?? 3_600_000, async () => {
     const r = await runBillingSweep(db, opts.now?.() ?? new Date());
@@ -118,11 +124,19 @@ export function startBillingScheduler(db: BillingDb, opts: BillingSchedulerOptio
   });
   const rc = opts.reconcile;
   if (rc && rc.intervalMs > 0) {
-    const { paypal, intervalMs, ...reconcileOpts } = rc;
+    const { paypal, intervalMs, planIds, ...reconcileOpts } = rc;
     every('billing reconcile', intervalMs, async () => {
-      const r = await reconcileBillingSubscriptions({ sql: db.sql, paypal, log }, opts.now?.() ?? new Date(), reconcileOpts);
+      const r = await reconcileBillingSubscriptions({ sql: db.sql, paypal, log, planIds }, opts.now?.() ?? new Date(), reconcileOpts);
       if (r.checked) log.info({ checked: r.checked, applied: r.applied.length, upToDate: r.upToDate, skipped: r.skipped, unreachable: r.unreachable }, 'billing reconcile');
     });
   }
-  return { stop: () => timers.forEach((t) => clearInterval(t)) };
+  const cc = opts.cancellations;
+  const kickCancellations =
+    cc && cc.intervalMs > 0
+      ? every('billing cancellations', cc.intervalMs, async () => {
+          const r = await runSubscriptionCancellations({ sql: db.sql, paypal: cc.paypal, log }, opts.now?.() ?? new Date());
+          if (r.completed.length || r.failed.length) log.info({ completed: r.completed.length, failed: r.failed.length }, 'billing cancellations');
+        })
+      : () => {};
+  return { stop: () => timers.forEach((t) => clearInterval(t)), kickCancellations };
 }

@@ -15,6 +15,7 @@ import { createPayPalClient, readPayPalConfig, type PayPalClient, type PayPalCon
 import type { BillingCommandDeps } from './billing-commands.ts';
 import { startBillingScheduler, type BillingScheduler } from './billing-sweep.ts';
 import type { BillingLogger } from './billing-types.ts';
+import { runSubscriptionCancellations, type CancellationsResult } from './subscription-cancellations.ts';
 import { createPayPalWebhookRouter, type PayPalWebhookRouter, type PayPalWebhookRouterDeps } from './paypal-webhook-router.ts';
 
 export interface BillingService {
@@ -28,10 +29,15 @@ export interface BillingService {
    * Starts the hourly lifecycle sweep and the PayPal reconciliation pass (idempotent). Reconciliation:
    * BILLING_RECONCILE_MS (default 300000 = 5 min; 0 = off), BILLING_RECONCILE_LIMIT rows per pass
    * (default 50), a row is re-read at most every BILLING_RECONCILE_RECHECK_MS (default 900000 = 15 min).
+   * PayPal cancellations we owe (billing_cancellations) are worked every BILLING_CANCEL_MS (default 60000; 0 = off).
    */
   startScheduler(intervalMs?: number): BillingScheduler;
   /** Stops the scheduler and the webhook queue. */
   stop(): void;
+  /** Works due PayPal cancellations now and returns what happened (tests, operators). */
+  runCancellations(): Promise<CancellationsResult>;
+  /** Asks the scheduler to work due cancellations soon (after a request was written; no-op before startScheduler). */
+  kickCancellations(): void;
 }
 
 export interface CreateBillingServiceOptions {
@@ -50,18 +56,26 @@ export function createBillingService(opts: CreateBillingServiceOptions): Billing
     sql: opts.sql,
     paypal,
     webhookId: config.webhookId,
+    planIds: config.planIds,
     allowedCertHosts: config.allowedCertHosts,
     skipVerification: config.skipWebhookValidation,
     env,
     ...(opts.log ? { log: opts.log } : {}),
     ...opts.router,
+    // A refused activation asked for a PayPal cancellation: work it now instead of at the next tick.
+    onProcessed: (outcome, event) => {
+      if (outcome.kind === 'applied' && outcome.effects.includes('cancellation_requested')) scheduler?.kickCancellations();
+      opts.router?.onProcessed?.(outcome, event);
+    },
   });
   const reconcile = {
     paypal,
     intervalMs: readEnvInt('BILLING_RECONCILE_MS', 300_000, env),
     limit: readEnvInt('BILLING_RECONCILE_LIMIT', 50, env),
     recheckAfterMs: readEnvInt('BILLING_RECONCILE_RECHECK_MS', 900_000, env),
+    planIds: config.planIds,
   };
+  const cancellations = { paypal, intervalMs: readEnvInt('BILLING_CANCEL_MS', 60_000, env) };
   let scheduler: BillingScheduler | null = null;
   return {
     config,
@@ -69,9 +83,11 @@ export function createBillingService(opts: CreateBillingServiceOptions): Billing
     router,
     commandDeps: { sql: opts.sql, paypal, config },
     startScheduler(intervalMs) {
-      scheduler ??= startBillingScheduler({ sql: opts.sql }, { ...(intervalMs ? { intervalMs } : {}), ...(opts.log ? { log: opts.log } : {}), reconcile });
+      scheduler ??= startBillingScheduler({ sql: opts.sql }, { ...(intervalMs ? { intervalMs } : {}), ...(opts.log ? { log: opts.log } : {}), reconcile, cancellations });
       return scheduler;
     },
+    runCancellations: () => runSubscriptionCancellations({ sql: opts.sql, paypal, ...(opts.log ? { log: opts.log } : {}) }),
+    kickCancellations: () => scheduler?.kickCancellations(),
     stop() {
       scheduler?.stop();
       scheduler = null;

@@ -16,6 +16,8 @@ export {
 } from './reconcile-billing-subscriptions.ts';
 export type { ReconcileBillingDeps, ReconcileBillingOptions, ReconcileBillingResult } from './reconcile-billing-subscriptions.ts';
 export { createWebhookQueue } from './webhook-queue.ts';
+export { requestRegionSubscriptionCancellation, requestSubscriptionCancellation, runSubscriptionCancellations } from './subscription-cancellations.ts';
+export type { CancellationsDeps, CancellationsResult } from './subscription-cancellations.ts';
 export type { WebhookQueue, WebhookQueueOptions } from './webhook-queue.ts';
 export {
   billingCommands,

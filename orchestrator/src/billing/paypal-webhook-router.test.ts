@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@sw/config';
-import { createPayPalClient } from '@sw/paypal';
+import { createPayPalClient, DEV_PAYPAL_PLAN_IDS } from '@sw/paypal';
 import { createPayPalWebhookRouter, isWebhookEnvelope } from './paypal-webhook-router.ts';
 
 describe('createPayPalWebhookRouter', () => {
   it('refuses to build with verification disabled in production', () => {
-    const deps = { sql: {} as never, paypal: createPayPalClient(), webhookId: 'W1', skipVerification: true };
+    const deps = { sql: {} as never, paypal: createPayPalClient(), webhookId: 'W1', planIds: DEV_PAYPAL_PLAN_IDS, skipVerification: true };
     expect(() => createPayPalWebhookRouter({ ...deps, env: { NODE_ENV: 'production' } })).toThrow(ConfigError);
     const devRouter = createPayPalWebhookRouter({ ...deps, env: { NODE_ENV: 'development' } });
     expect(typeof devRouter).toBe('function');

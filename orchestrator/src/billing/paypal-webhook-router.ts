@@ -8,7 +8,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ConfigError, isProduction } from '@sw/config';
-import { WEBHOOK_EVENT_MAX_AGE_MS, isHandledWebhookEvent, isWithinReplayWindow, subscriptionIdOfEvent, type ErrorCode } from '@sw/domain';
+import { WEBHOOK_EVENT_MAX_AGE_MS, isHandledWebhookEvent, isWithinReplayWindow, subscriptionIdOfEvent, type BillingPlan, type ErrorCode } from '@sw/domain';
 import { PAYPAL_CERT_HOSTS, createCertFetcher, verifyWebhookSignature, type PayPalClient, type PayPalWebhookEvent } from '@sw/paypal';
 import { silentLogger, type BillingLogger } from './billing-types.ts';
 import { processWebhookEvent, type ProcessOutcome } from './process-webhook-event.ts';
@@ -22,6 +22,8 @@ export interface PayPalWebhookRouterDeps {
   paypal: PayPalClient;
   /** Our webhook id (PAYPAL_WEBHOOK_ID). */
   webhookId: string;
+  /** Our PayPal plan id of each plan (PayPalConfig.planIds): an activation on another plan is refused. */
+  planIds: Readonly<Record<BillingPlan, string>>;
   /** Cert URL allow-list; default PayPal's hosts (readPayPalConfig adds the emulator origin outside production). */
   allowedCertHosts?: readonly string[];
   fetchCert?: (url: string) => Promise<string>;
@@ -65,7 +67,7 @@ export function createPayPalWebhookRouter(deps: PayPalWebhookRouterDeps): PayPal
   const allowed = deps.allowedCertHosts ?? PAYPAL_CERT_HOSTS;
   const maxQueued = deps.maxQueued ?? 50_000;
   const queue = createWebhookQueue({
-    process: (event) => processWebhookEvent({ sql: deps.sql }, event, deps.paypal),
+    process: (event) => processWebhookEvent({ sql: deps.sql }, event, deps.paypal, { planIds: deps.planIds }),
     onOutcome: deps.onProcessed,
     log,
     ...deps.queue,

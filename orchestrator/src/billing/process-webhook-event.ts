@@ -24,11 +24,13 @@ import {
   regionDisplayName,
   signalForPayPalStatus,
   subscriptionIdOfEvent,
+  type BillingPlan,
   type BillingSignal,
   type RegionRuntimeState,
   type RegionStatus,
 } from '@sw/domain';
 import { PayPalApiError, type PayPalClient, type PayPalSubscription, type PayPalWebhookEvent } from '@sw/paypal';
+import { activationProblem, refuseActivation } from './activation-guard.ts';
 import { parseCustomId } from './custom-id.ts';
 import type { BillingDb } from './billing-types.ts';
 
@@ -40,7 +42,7 @@ export type ProcessOutcome =
 
 interface BillingRow {
   id: string;
-  plan: string;
+  plan: BillingPlan;
   player_id: string;
   region_id: string | null;
   region_name: string | null;
@@ -48,7 +50,11 @@ interface BillingRow {
   status: string;
   status_updated_at_ms: number | null;
   payment_failure_count: number;
+  activation_refused_reason: string | null;
 }
+
+/** The columns of BillingRow (one list for the SELECT and the adoption's RETURNING). */
+const BILLING_ROW_COLUMNS = 'id, plan, player_id, region_id, region_name, size_tier, status, (extract(epoch from status_updated_at) * 1000)::float8 AS status_updated_at_ms, payment_failure_count, activation_refused_reason';
 
 type Tx = postgres.TransactionSql;
 
@@ -77,9 +83,11 @@ function signalOf(eventType: string, truth: PayPalSubscription): BillingSignal |
 
 export interface ProcessOptions {
   now?: Date;
+  /** Our PayPal plan id of each plan (PayPalConfig.planIds): an activation on another plan is refused. */
+  planIds: Readonly<Record<BillingPlan, string>>;
 }
 
-export async function processWebhookEvent(db: BillingDb, event: PayPalWebhookEvent, paypal: PayPalClient, opts: ProcessOptions = {}): Promise<ProcessOutcome> {
+export async function processWebhookEvent(db: BillingDb, event: PayPalWebhookEvent, paypal: PayPalClient, opts: ProcessOptions): Promise<ProcessOutcome> {
   const { sql } = db;
   const eventId = event.id;
   const type = event.event_type;
@@ -107,7 +115,7 @@ export async function processWebhookEvent(db: BillingDb, event: PayPalWebhookEve
     if (!inserted) return { kind: 'duplicate', eventId };
     if (!truth) return { kind: 'ignored', eventId, reason: `PayPal does not know subscription ${subscriptionId}` };
     const eventTime = type.startsWith('BILLING.SUBSCRIPTION.') ? ((event.resource.status_update_time ?? event.resource.update_time) as string | null | undefined) ?? null : null;
-    const applied = await applyPayPalTruth(tx, { subscriptionId, truth, eventType: type, eventTime, eventId, now });
+    const applied = await applyPayPalTruth(tx, { subscriptionId, truth, eventType: type, eventTime, eventId, now, planIds: opts.planIds });
     if (applied.kind === 'applied') return { kind: 'applied', eventId, subscriptionId, effects: applied.effects };
     if (applied.kind === 'stale') return { kind: 'stale', eventId, subscriptionId };
     return { kind: 'ignored', eventId, reason: applied.reason };
@@ -125,6 +133,8 @@ export interface ApplyPayPalTruthInput {
   /** Recorded in region events: the webhook event id, or a marker such as `reconcile`. */
   eventId: string;
   now: Date;
+  /** Our PayPal plan id of each plan: checked at activation (activation-guard.ts). */
+  planIds: Readonly<Record<BillingPlan, string>>;
 }
 
 export type ApplyPayPalTruthOutcome =
@@ -140,9 +150,7 @@ export type ApplyPayPalTruthOutcome =
  */
 export async function applyPayPalTruth(tx: Tx, input: ApplyPayPalTruthInput): Promise<ApplyPayPalTruthOutcome> {
   const { subscriptionId, truth, eventType: type, eventTime, eventId, now } = input;
-  let [row] = await tx<BillingRow[]>`
-    SELECT id, plan, player_id, region_id, region_name, size_tier, status, (extract(epoch from status_updated_at) * 1000)::float8 AS status_updated_at_ms, payment_failure_count
-    FROM billing_subscriptions WHERE paypal_subscription_id = ${subscriptionId} FOR UPDATE`;
+  let [row] = await tx.unsafe<BillingRow[]>(`SELECT ${BILLING_ROW_COLUMNS} FROM billing_subscriptions WHERE paypal_subscription_id = $1 FOR UPDATE`, [subscriptionId]);
   if (!row) {
     const adopted = await adoptFromCustomId(tx, truth);
     if (!adopted) return { kind: 'ignored', reason: `no billing row and no usable custom_id for ${subscriptionId}` };
@@ -169,6 +177,14 @@ export async function applyPayPalTruth(tx: Tx, input: ApplyPayPalTruthInput): Pr
     WHERE id = ${row.id}`;
   effects.push(`billing:${truth.status}`);
 
+  // A refused activation stays refused: no later event creates the region or grants citizenship.
+  if (row.activation_refused_reason) return { kind: 'applied', effects: [...effects, `activation_refused:${row.activation_refused_reason}`] };
+  const activating = truth.status === 'ACTIVE' && (row.plan === 'regional_owner' ? !row.region_id : row.status !== 'ACTIVE' && row.status !== 'SUSPENDED');
+  if (signal && activating) {
+    const refusal = await activationProblem(tx, row, truth, input.planIds, now);
+    if (refusal) return { kind: 'applied', effects: [...effects, ...(await refuseActivation(tx, row, truth, refusal, now))] };
+  }
+
   if (signal && row.plan === 'regional_owner') effects.push(...(await applyRegionalOwner(tx, row, truth, signal, now, eventId)));
   if (signal && row.plan === 'galactic_citizen') effects.push(...(await applyCitizenship(tx, row, truth, signal, now)));
   return { kind: 'applied', effects };
@@ -181,11 +197,13 @@ async function adoptFromCustomId(tx: Tx, truth: PayPalSubscription): Promise<Bil
   const [player] = await tx`SELECT id FROM players WHERE id = ${intent.playerId}`;
   if (!player) return null;
   const tier = intent.sizeTier && isRegionTier(intent.sizeTier) ? intent.sizeTier : intent.plan === 'regional_owner' ? 'standard' : null;
-  const [row] = await tx<BillingRow[]>`
-    INSERT INTO billing_subscriptions (paypal_subscription_id, plan, player_id, region_name, size_tier, status)
-    VALUES (${truth.id}, ${intent.plan}, ${intent.playerId}, ${intent.regionName}, ${tier}, 'APPROVAL_PENDING')
-    ON CONFLICT (paypal_subscription_id) DO UPDATE SET updated_at = now()
-    RETURNING id, plan, player_id, region_id, region_name, size_tier, status, (extract(epoch from status_updated_at) * 1000)::float8 AS status_updated_at_ms, payment_failure_count`;
+  const [row] = await tx.unsafe<BillingRow[]>(
+    `INSERT INTO billing_subscriptions (paypal_subscription_id, plan, player_id, region_name, size_tier, status)
+     VALUES ($1, $2, $3, $4, $5, 'APPROVAL_PENDING')
+     ON CONFLICT (paypal_subscription_id) DO UPDATE SET updated_at = now()
+     RETURNING ${BILLING_ROW_COLUMNS}`,
+    [truth.id, intent.plan, intent.playerId, intent.regionName, tier],
+  );
   return row ?? null;
 }
 
@@ -209,10 +227,8 @@ async function applyRegionalOwner(tx: Tx, row: BillingRow, truth: PayPalSubscrip
     // Irreversible step: only when PayPal itself says ACTIVE right now.
     if (signal.kind !== 'activated' && signal.kind !== 'payment_completed') return [];
     if (truth.status !== 'ACTIVE' || !row.region_name) return [];
+    // Plan, name and owner limit were checked (under the name and owner locks) by activationProblem.
     const name = row.region_name;
-    await tx`SELECT pg_advisory_xact_lock(hashtext(${`sw:region-name:${name}`}))`;
-    const [taken] = await tx`SELECT id FROM regions WHERE lower(name) = ${name}`;
-    if (taken) return [`region_name_conflict:${name}`];
     const tier = row.size_tier && isRegionTier(row.size_tier) ? row.size_tier : 'standard';
     const [region] = await tx<{ id: string }[]>`
       INSERT INTO regions (name, display_name, region_type, owner_id, subscription_tier, size_tier, paypal_subscription_id,

@@ -15,12 +15,15 @@
  *   (re-read next pass); after `maxConsecutiveFailures` such failures the pass stops early. Never throws
  *   for a PayPal failure.
  */
+import type { BillingPlan } from '@sw/domain';
 import { PayPalApiError, type PayPalClient, type PayPalSubscription } from '@sw/paypal';
 import { silentLogger, type BillingDb, type BillingLogger } from './billing-types.ts';
 import { applyPayPalTruth, fromMs } from './process-webhook-event.ts';
 
 export interface ReconcileBillingDeps extends BillingDb {
   paypal: PayPalClient;
+  /** Our PayPal plan id of each plan (checked at activation). */
+  planIds: Readonly<Record<BillingPlan, string>>;
   log?: BillingLogger;
 }
 
@@ -168,6 +171,7 @@ export async function reconcileBillingSubscriptions(deps: ReconcileBillingDeps, 
           eventTime: null,
           eventId: `reconcile:${now.toISOString()}`,
           now,
+          planIds: deps.planIds,
         });
         if (applied.kind !== 'applied') {
           await mark(); // a stale re-read (a newer webhook won meanwhile): nothing to do

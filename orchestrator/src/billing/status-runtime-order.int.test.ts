@@ -41,7 +41,7 @@ async function webhook(subId: string, eventType: string): Promise<void> {
     ? { id: `S-${randomUUID().slice(0, 8)}`, billing_agreement_id: subId, state: 'completed', create_time: new Date().toISOString() }
     : { ...sub };
   const event: PayPalWebhookEvent = { id: `WH-${randomUUID()}`, create_time: new Date().toISOString(), event_type: eventType, summary: eventType, resource };
-  const outcome = await processWebhookEvent(h.t, event, h.paypal);
+  const outcome = await processWebhookEvent(h.t, event, h.paypal, { planIds: h.deps.config.planIds });
   expect(outcome.kind).toBe('applied');
 }
 

@@ -13,6 +13,8 @@ describe('unwrap', () => {
     [{ kind: 'name_taken', name: 'x' }, 'ERR_REGION_NAME_TAKEN'],
     [{ kind: 'limit_reached', owned: 5, limit: 5 }, 'ERR_REGION_LIMIT_REACHED'],
     [{ kind: 'termination_not_pending', state: 'ready' }, 'ERR_TERMINATION_NOT_PENDING'],
+    [{ kind: 'region_suspended', status: 'suspended' }, 'ERR_REGION_SUSPENDED'],
+    [{ kind: 'termination_not_owners', origin: 'billing' }, 'ERR_TERMINATION_NOT_OWNERS'],
   ])('%o throws %s', (failure, code) => {
     let thrown: unknown;
     try {

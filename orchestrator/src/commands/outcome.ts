@@ -13,7 +13,9 @@ export type CommandFailure =
   | { kind: 'invalid'; code: 'ERR_VALIDATION' | 'ERR_SCALE_OUT_OF_RANGE' | 'ERR_REGION_NAME_INVALID'; issues: ValidationIssue[] }
   | { kind: 'name_taken'; name: string }
   | { kind: 'limit_reached'; owned: number; limit: number }
-  | { kind: 'termination_not_pending'; state: string };
+  | { kind: 'termination_not_pending'; state: string }
+  | { kind: 'region_suspended'; status: string }
+  | { kind: 'termination_not_owners'; origin: string | null };
 
 export type CommandOutcome = { kind: 'ok'; region: RegionRow } | CommandFailure;
 
@@ -26,6 +28,8 @@ const CODES: Record<CommandFailure['kind'], ErrorCode> = {
   name_taken: 'ERR_REGION_NAME_TAKEN',
   limit_reached: 'ERR_REGION_LIMIT_REACHED',
   termination_not_pending: 'ERR_TERMINATION_NOT_PENDING',
+  region_suspended: 'ERR_REGION_SUSPENDED',
+  termination_not_owners: 'ERR_TERMINATION_NOT_OWNERS',
 };
 
 function messageOf(f: CommandFailure): string {
@@ -46,6 +50,10 @@ function messageOf(f: CommandFailure): string {
       return `an owner may hold at most ${f.limit} regions (has ${f.owned})`;
     case 'termination_not_pending':
       return `no termination to cancel (state ${f.state})`;
+    case 'region_suspended':
+      return `the region is ${f.status}: its owner cannot change it until billing restores it (an admin can)`;
+    case 'termination_not_owners':
+      return `this termination was started by ${f.origin ?? 'the platform'}; only an admin can withdraw it`;
   }
 }
 

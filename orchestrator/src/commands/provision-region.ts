@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import type { Claims } from '@sw/auth';
 import {
   DEFAULT_REGION_SCALE,
-  MAX_REGIONS_PER_OWNER,
   REGION_TIERS,
   isRegionTier,
   validateRegionName,
@@ -17,6 +16,7 @@ import {
 } from '@sw/domain';
 import type { StoreDeps } from '../store/region-events.ts';
 import { recordRegionEvent } from '../store/region-events.ts';
+import { findRegionClaimProblem } from '../store/region-claims.ts';
 import { loadRegion } from '../store/region-row.ts';
 import type { CommandOutcome } from './outcome.ts';
 import { checkPermission } from './permissions.ts';
@@ -63,15 +63,12 @@ export async function provisionRegion(deps: StoreDeps, actor: Claims | null, inp
   type Inserted = { kind: 'ok'; id: string } | Exclude<CommandOutcome, { kind: 'ok' }>;
   const result: Inserted = await deps.sql.begin(async (tx): Promise<Inserted> => {
     if (ownerId) {
-      const [player] = await tx`SELECT id FROM players WHERE id = ${ownerId} FOR UPDATE`;
+      const [player] = await tx`SELECT id FROM players WHERE id = ${ownerId}`;
       if (!player) return { kind: 'invalid', code: 'ERR_VALIDATION', issues: [{ path: 'ownerPlayerId', message: 'no such player' }] };
-      const [c] = await tx<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM regions WHERE owner_id = ${ownerId} AND region_type = 'player_owned'
-          AND desired_state <> 'terminated' AND runtime_state NOT IN ('archived', 'terminated')`;
-      if (c!.n >= MAX_REGIONS_PER_OWNER) return { kind: 'limit_reached', owned: c!.n, limit: MAX_REGIONS_PER_OWNER };
     }
-    const [taken] = await tx`SELECT 1 FROM regions WHERE lower(name) = ${name}`;
-    if (taken) return { kind: 'name_taken', name };
+    // The one name-taken / owner-limit rule (also used by the PayPal purchase path).
+    const problem = await findRegionClaimProblem(tx, { name, ownerId, lock: true });
+    if (problem) return problem;
     const seed = input.seed ? seedFromInput(input.seed) : null;
     const [row] = await tx<{ id: string }[]>`
       INSERT INTO regions (name, display_name, region_type, owner_id, size_tier, total_sectors, status,

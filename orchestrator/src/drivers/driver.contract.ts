@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { regionServerAuthHeaders, regionServerToken } from '@sw/auth';
 import { regionDbName, type RegionRuntimeDriver, type StackObserved, type StackSpec } from './driver.ts';
 
 export interface DriverHarness {
@@ -48,7 +49,7 @@ export function runDriverContract(name: string, factory: () => Promise<DriverHar
       const [r] = await sql<{ u: string; db: string }[]>`SELECT current_user AS u, current_database() AS db`;
       await sql.end();
       expect(r).toEqual({ u: dbName, db: dbName });
-      spec = { regionId, regionName: `contract-${regionId.slice(0, 8)}`, generation: 1, databaseUrl: first.url, cpu: 1, memoryGb: 2, storageGb: 10, maxPlayers: 10 };
+      spec = { regionId, regionName: `contract-${regionId.slice(0, 8)}`, generation: 1, databaseUrl: first.url, cpu: 1, memoryGb: 2, storageGb: 10, maxPlayers: 10, serviceToken: regionServerToken(regionId) };
     });
 
     it('ensureStack starts a stack whose /health names the region', async () => {
@@ -57,8 +58,11 @@ export function runDriverContract(name: string, factory: () => Promise<DriverHar
       observed = res.observed;
       const health = (await (await fetch(`${observed.endpoint}/health`)).json()) as { status: string; regionId: string };
       expect(health).toMatchObject({ status: 'ok', regionId });
-      const stats = (await (await fetch(`${observed.endpoint}/world/stats`)).json()) as Record<string, number>;
+      const stats = (await (await fetch(`${observed.endpoint}/world/stats`, { headers: regionServerAuthHeaders(regionId) })).json()) as Record<string, number>;
       expect(stats).toEqual({ sectors: 0, clusters: 0, ports: 0, planets: 0, warps: 0, playersOnline: 0 });
+      // The stack got its service token: without it (or with another region's) the world is closed.
+      expect((await fetch(`${observed.endpoint}/world/stats`)).status).toBe(401);
+      expect((await fetch(`${observed.endpoint}/world/stats`, { headers: regionServerAuthHeaders(randomUUID()) })).status).toBe(401);
     });
 
     it('ensureStack adopts the running stack instead of starting a second one', async () => {

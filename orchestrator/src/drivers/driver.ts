@@ -32,6 +32,8 @@ export interface StackSpec {
   memoryGb: number;
   storageGb: number;
   maxPlayers: number;
+  /** The region-server's service token (hub → region-server calls carry it; @sw/auth regionServerToken). */
+  serviceToken: string;
 }
 
 /** JSON-able record of a running stack, kept in regions.runtime_observed. */

@@ -2,6 +2,7 @@
 import type postgres from 'postgres';
 import type { EventBus } from '@sw/events';
 import type { RegionRuntimeDriver } from '../drivers/driver.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
 
 export interface Log {
   info(obj: object, msg?: string): void;
@@ -21,6 +22,10 @@ export interface ReconcileContext {
   crashAfter: string | null;
   /** Where archives go (BACKUP_DIR). */
   backupDir: string;
+  /** Seals / opens the region database passwords kept in the hub (REGION_SECRETS_KEY). */
+  secrets: SecretBox;
+  /** Called after a PayPal cancellation was requested (the billing scheduler then works it at once). */
+  onSubscriptionCancellationRequested?: () => void;
 }
 
 /** What a step asks of the queue: run again after `requeueAfterMs`, or nothing (converged / waiting for a kick). */

@@ -5,15 +5,21 @@
  * in-process queue keyed by region id (one pass at a time per region) AND a session-level Postgres
  * advisory lock per region (so two orchestrator replicas never work the same region; the loser skips).
  * Transient failures are retried with exponential backoff (1 s … 60 s); RECONCILE_CONCURRENCY (default
- * 4) passes run at once.
+ * 4) passes run at once. Each advisory lock has its own session, never a pool
+ * connection, and at most `lockSlots` exist at once (region-locks.ts).
  */
 import type { ReconcileContext } from './context.ts';
 import { reconcileRegion } from './reconcile-region.ts';
 import { recordRegionEvent } from '../store/region-events.ts';
+import { createRegionLocks, hubLockConnections } from './region-locks.ts';
 
 export interface ReconcilerOptions {
   concurrency?: number;
   resyncMs?: number;
+  /** Lock sessions (connections besides the pool) held at once (RECONCILE_LOCK_SLOTS, default 4). */
+  lockSlots?: number;
+  /** How long a pass / health transition waits for a lock slot before it is skipped (default 30 s). */
+  lockAcquireTimeoutMs?: number;
 }
 
 export interface Reconciler {
@@ -26,8 +32,6 @@ export interface Reconciler {
   /** Resolves when no pass is running or queued (tests). */
   idle(): Promise<void>;
 }
-
-const LOCK_NAMESPACE = 0x5357; // 'SW'
 
 export function createReconciler(ctx: ReconcileContext, opts: ReconcilerOptions = {}): Reconciler {
   const concurrency = opts.concurrency ?? 4;
@@ -43,23 +47,12 @@ export function createReconciler(ctx: ReconcileContext, opts: ReconcilerOptions 
   let wakeTimer: NodeJS.Timeout | null = null;
   const idleWaiters: Array<() => void> = [];
 
+  const locks = createRegionLocks(hubLockConnections(ctx.hubUrl), { slots: opts.lockSlots ?? 4, acquireTimeoutMs: opts.lockAcquireTimeoutMs ?? 30_000, log: ctx.log });
+
   /** Serializes work per region inside this process and holds the advisory lock around it. */
   async function exclusive<T>(regionId: string, fn: () => Promise<T>): Promise<T | null> {
     const prev = chains.get(regionId) ?? Promise.resolve();
-    const run = prev.catch(() => {}).then(async () => {
-      const conn = await ctx.sql.reserve();
-      try {
-        const [got] = await conn<{ ok: boolean }[]>`SELECT pg_try_advisory_lock(${LOCK_NAMESPACE}, hashtext(${regionId})) AS ok`;
-        if (!got?.ok) return null; // another replica is working this region
-        try {
-          return await fn();
-        } finally {
-          await conn`SELECT pg_advisory_unlock(${LOCK_NAMESPACE}, hashtext(${regionId}))`.catch(() => {});
-        }
-      } finally {
-        conn.release();
-      }
-    });
+    const run = prev.catch(() => {}).then(() => locks.withLock(regionId, fn));
     chains.set(regionId, run);
     try {
       return await run;
@@ -103,7 +96,9 @@ export function createReconciler(ctx: ReconcileContext, opts: ReconcilerOptions 
           ctx.log.warn({ regionId: id, err: message, retryInMs: delay }, 'reconcile failed; will retry');
           if (lastError.get(id) !== message) {
             lastError.set(id, message);
-            await recordRegionEvent(ctx, id, { type: 'Warning', reason: 'ReconcileFailed', message, data: { retryInMs: delay, failures: n } }).catch(() => {});
+            await recordRegionEvent(ctx, id, { type: 'Warning', reason: 'ReconcileFailed', message, data: { retryInMs: delay, failures: n } }).catch((e: unknown) =>
+              ctx.log.warn({ err: e, regionId: id }, 'could not record the ReconcileFailed event'),
+            );
           }
         })
         .finally(() => {

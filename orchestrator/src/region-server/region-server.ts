@@ -9,11 +9,17 @@
  *
  * Routes: GET /health, GET /metrics, GET /world/stats, GET /world/sectors/:number, GET /world/clusters,
  * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}, GET /holdings/:playerId (planets and stations the
- * player owns here: the stakeholder test of the suspended/grace entry gate, docs/rules/travel.md).
+ * player owns here: the stakeholder test of the suspended/grace entry gate, docs/rules/travel.md). Every route but
+ * /health (liveness probes, the container health check) needs the region's service token as `Authorization: Bearer …`
+ * (401 ERR_REGION_SERVER_UNAUTHORIZED otherwise; @sw/auth region-server-token.ts).
+ *
+ * Presence expires: a row not refreshed within the TTL stops counting at once and is deleted by a sweep
+ * every `presenceSweepMs`, so the table never keeps players who left without saying so.
  */
 import http from 'node:http';
 import postgres from 'postgres';
 import client from 'prom-client';
+import { isRegionServerAuthorized } from '@sw/auth/region-server-token';
 import { ensureRegionMigrated } from './ensure-region-migrated.ts';
 
 export interface RegionServerOptions {
@@ -22,11 +28,16 @@ export interface RegionServerOptions {
   databaseUrl: string;
   port: number;
   host?: string;
-  /** Presence older than this no longer counts as online (default 5 min). */
+  /** Presence older than this no longer counts as online and is deleted by the sweep (default 5 min). */
   presenceTtlS?: number;
+  /** Period of the expired-presence sweep (default 60 s). */
+  presenceSweepMs?: number;
+  /** The region's service token; every route but /health requires it. */
+  serviceToken: string;
 }
 
 export interface RegionServer {
+  regionId: string;
   url: string;
   port: number;
   close(): Promise<void>;
@@ -78,6 +89,14 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
   });
   void online;
   let degraded = false;
+  if (!opts.serviceToken) throw new Error('region-server: a service token is required (REGION_SERVER_TOKEN)');
+
+  const sweepPresence = () =>
+    sql`DELETE FROM presence WHERE last_seen_at < now() - make_interval(secs => ${ttl})`.catch((err: unknown) =>
+      console.error(JSON.stringify({ level: 'warn', msg: 'presence sweep failed', err: String(err) })),
+    );
+  const sweepTimer = setInterval(() => void sweepPresence(), opts.presenceSweepMs ?? 60_000);
+  sweepTimer.unref();
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<string> {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -85,6 +104,10 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
     if (req.method === 'GET' && p === '/health') {
       send(res, degraded ? 503 : 200, { status: degraded ? 'degraded' : 'ok', regionId: opts.regionId, uptimeS: Math.round((Date.now() - startedAt) / 1000) });
       return 'health';
+    }
+    if (!isRegionServerAuthorized(req.headers.authorization, opts.serviceToken)) {
+      fail(res, 401, 'ERR_REGION_SERVER_UNAUTHORIZED', 'this region-server answers its hub only (service token required)');
+      return 'unauthorized';
     }
     if (req.method === 'GET' && p === '/metrics') {
       send(res, 200, await registry.metrics(), registry.contentType);
@@ -191,9 +214,11 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
   });
   const port = (server.address() as { port: number }).port;
   return {
+    regionId: opts.regionId,
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
     async close() {
+      clearInterval(sweepTimer);
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await sql.end({ timeout: 2 });

@@ -1,13 +1,23 @@
+import { REGION_SERVER_TOKEN_ENV } from '@sw/auth/region-server-token';
 import { startRegionServer } from './region-server.ts';
 
 /**
- * Runs a region-server as the whole process: starts it, logs one JSON line, stops cleanly on SIGTERM / SIGINT
+ * Runs a region-server as the whole process (token from REGION_SERVER_TOKEN, optional REGION_PRESENCE_TTL_S /
+ * REGION_PRESENCE_SWEEP_MS): starts it, logs one JSON line, stops cleanly on SIGTERM / SIGINT
  * (exiting within 3 s even if a connection lingers), and exits 1 when startup fails. Shared by the process
  * driver's entry (region-server/main.ts) and the container entry (drivers/docker/region-entry.ts).
  */
 export async function runRegionServerProcess(opts: { regionId: string; databaseUrl: string; port: number; host?: string }): Promise<void> {
   try {
-    const server = await startRegionServer({ ...opts, regionName: process.env.REGION_NAME });
+    const ttl = Number(process.env.REGION_PRESENCE_TTL_S ?? '') || undefined;
+    const sweepMs = Number(process.env.REGION_PRESENCE_SWEEP_MS ?? '') || undefined;
+    const server = await startRegionServer({
+      ...opts,
+      regionName: process.env.REGION_NAME,
+      serviceToken: process.env[REGION_SERVER_TOKEN_ENV] ?? '',
+      ...(ttl ? { presenceTtlS: ttl } : {}),
+      ...(sweepMs ? { presenceSweepMs: sweepMs } : {}),
+    });
     console.log(JSON.stringify({ level: 'info', msg: 'region-server listening', regionId: opts.regionId, url: server.url, port: server.port, pid: process.pid }));
     const stop = () => {
       void server

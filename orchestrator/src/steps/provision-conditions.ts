@@ -4,12 +4,13 @@
  * throws PermanentError / GenerationCorruptError for the terminal outcomes, or returns a requeue delay
  * when it must wait (Nexus attach backoff).
  */
-import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { regionServerToken } from '@sw/auth';
 import { nextNexusAttachRetry } from '@sw/domain';
 import { spokeLink } from '@sw/galaxy';
 import { regionDbName, type StackObserved, type StackSpec } from '../drivers/driver.ts';
 import { probeHealth } from '../http/probe-health.ts';
+import { ensureRegionDatabaseRecord } from '../store/region-databases.ts';
 import { setCondition, transitionRegion } from '../store/region-events.ts';
 import type { RegionRow } from '../store/region-row.ts';
 import type { ProvisioningCondition, ReconcileContext, StepResult } from '../reconciler/context.ts';
@@ -27,16 +28,10 @@ export async function markTrue(ctx: ReconcileContext, r: RegionRow, type: Provis
   return row;
 }
 
-/** The region database's credentials: persisted in region_databases BEFORE anything is created. */
+/** The region database's credentials: persisted (password sealed) in region_databases BEFORE anything is created. */
 export async function regionDatabaseRecord(ctx: ReconcileContext, r: RegionRow) {
-  const dbName = regionDbName(r.id);
-  await ctx.sql`
-    INSERT INTO region_databases (region_id, region_name, db_name, role_name, password)
-    VALUES (${r.id}, ${r.name}, ${dbName}, ${dbName}, ${randomBytes(18).toString('base64url')})
-    ON CONFLICT (region_id) DO UPDATE SET dropped_at = NULL`;
-  const [rec] = await ctx.sql<{ dbName: string; roleName: string; password: string }[]>`
-    SELECT db_name AS "dbName", role_name AS "roleName", password FROM region_databases WHERE region_id = ${r.id}`;
-  return rec!;
+  const { dbName, roleName, password } = await ensureRegionDatabaseRecord(ctx.sql, ctx.secrets, r);
+  return { dbName, roleName, password };
 }
 
 /** Creates / adopts the database and returns its URL (used by later steps). */
@@ -50,6 +45,7 @@ export function stackSpec(r: RegionRow, databaseUrl: string): StackSpec {
   return {
     regionId: r.id, regionName: r.name, generation: r.specGeneration, databaseUrl,
     cpu: r.cpu, memoryGb: r.memoryGb, storageGb: r.storageGb, maxPlayers: r.maxPlayers,
+    serviceToken: regionServerToken(r.id),
   };
 }
 

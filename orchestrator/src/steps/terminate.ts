@@ -7,7 +7,9 @@
  */
 import type { RegionRuntimeState } from '@sw/domain';
 import { archiveRegionDatabase } from '../archive/archive-region.ts';
+import { requestRegionSubscriptionCancellation } from '../billing/subscription-cancellations.ts';
 import type { ReconcileContext, StepResult } from '../reconciler/context.ts';
+import { loadRegionDatabaseRecord } from '../store/region-databases.ts';
 import { recordRegionEvent, transitionRegion } from '../store/region-events.ts';
 import type { RegionRow } from '../store/region-row.ts';
 import type { StackObserved } from '../drivers/driver.ts';
@@ -36,8 +38,11 @@ export async function terminateStep(ctx: ReconcileContext, r: RegionRow): Promis
   }
   if (r.runtimeState !== 'archiving') return null;
 
-  const [db] = await ctx.sql<{ dbName: string; roleName: string; password: string; droppedAt: Date | null }[]>`
-    SELECT db_name AS "dbName", role_name AS "roleName", password, dropped_at AS "droppedAt" FROM region_databases WHERE region_id = ${r.id}`;
+  // The termination cannot be withdrawn any more: stop the owner's payments. Written first and idempotent;
+  // the billing scheduler calls PayPal (retried until it answers), archiving never waits for PayPal.
+  if (await requestRegionSubscriptionCancellation(ctx.sql, r.id)) ctx.onSubscriptionCancellationRequested?.();
+
+  const db = await loadRegionDatabaseRecord(ctx.sql, ctx.secrets, r.id);
   let backupUri = r.backupUri;
   let checksum = r.backupChecksum;
   if (db && !db.droppedAt && !backupUri && (await ctx.driver.databaseExists(db.dbName))) {

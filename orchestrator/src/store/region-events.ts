@@ -4,6 +4,7 @@
  * on Redis channel `region.runtime.<regionId>` only AFTER the commit (ARCHITECTURE §3, contracts).
  */
 import type postgres from 'postgres';
+import client from 'prom-client';
 import { assertRuntimeTransition, regionStatusForRuntime, type RegionRuntimeState, type RegionStatus } from '@sw/domain';
 import { channels, type EventBus } from '@sw/events';
 import { loadRegion, type ConditionRecord, type RegionRow } from './region-row.ts';
@@ -27,7 +28,19 @@ export interface RegionRuntimeMessage {
 export interface StoreDeps {
   sql: postgres.Sql;
   bus: EventBus | null;
+  /** Where a failed publish is reported (the write itself is committed already); default: stderr. */
+  log?: { error(obj: object, msg?: string): void };
 }
+
+/**
+ * Publishes that failed after their write committed (Redis down, …). Subscribers miss that event; the
+ * region_events row and the next event still tell the truth. Registered in the orchestrator's /metrics.
+ */
+export const regionEventPublishFailures = new client.Counter({
+  name: 'sw_region_event_publish_failures_total',
+  help: 'Region runtime events committed but not published on the event bus',
+  registers: [],
+});
 
 /** Column patch applied together with an event; keys are snake_case column names. */
 export type RegionPatch = Record<string, unknown>;
@@ -64,7 +77,13 @@ async function publish(deps: StoreDeps, r: RegionRow, ev: { id: number; at: Date
     desiredState: r.desiredState,
     event: { type: e.type, reason: e.reason, message: e.message ?? null, at: new Date(ev.at).toISOString() },
   };
-  await deps.bus.publish(channels.regionRuntime(r.id), msg).catch(() => {});
+  try {
+    await deps.bus.publish(channels.regionRuntime(r.id), msg);
+  } catch (err) {
+    regionEventPublishFailures.inc();
+    const log = deps.log ?? { error: (obj: object, m?: string) => console.error(m, obj) };
+    log.error({ err, regionId: r.id, seq: msg.seq, reason: e.reason }, 'region event committed but not published');
+  }
 }
 
 /**
@@ -108,6 +127,35 @@ export async function recordRegionEvent(deps: StoreDeps, regionId: string, event
   });
   if (row && evRow) await publish(deps, row, evRow, event);
   return row;
+}
+
+/** What `decideRegionChange`'s callback chose: apply a patch with its event, or refuse (nothing written). */
+export type RegionChoice<R> = { apply: { event: RuntimeEvent; patch: RegionPatch } } | { refuse: R };
+
+/**
+ * Read-decide-write under the row lock: loads the region FOR UPDATE, lets `decide` choose from the CURRENT
+ * row (never from an earlier read, so concurrent writers cannot lose each other's update), applies the
+ * patch and records the event in the same transaction, and publishes after commit.
+ */
+export async function decideRegionChange<R>(
+  deps: StoreDeps,
+  regionId: string,
+  decide: (cur: RegionRow) => RegionChoice<R>,
+): Promise<{ kind: 'changed'; region: RegionRow } | { kind: 'refused'; refusal: R } | { kind: 'missing' }> {
+  let evRow: { id: number; at: Date } | null = null;
+  let event: RuntimeEvent | null = null;
+  const out = await deps.sql.begin(async (tx) => {
+    const cur = await loadRegion(tx, regionId, true);
+    if (!cur) return { kind: 'missing' as const };
+    const choice = decide(cur);
+    if ('refuse' in choice) return { kind: 'refused' as const, refusal: choice.refuse };
+    event = choice.apply.event;
+    await applyPatch(tx, regionId, choice.apply.patch);
+    evRow = await insertEvent(tx, regionId, event);
+    return { kind: 'changed' as const, region: (await loadRegion(tx, regionId))! };
+  });
+  if (out.kind === 'changed' && evRow && event) await publish(deps, out.region, evRow, event);
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@
  * loads it. Reads `FOR UPDATE` inside transitions so two writers never interleave on one region.
  */
 import type postgres from 'postgres';
-import type { RegionRuntimeState } from '@sw/domain';
+import type { RegionRuntimeState, TerminationOrigin } from '@sw/domain';
 import type { StackObserved } from '../drivers/driver.ts';
 
 /** One provisioning condition as stored in regions.runtime_conditions[type]. */
@@ -49,6 +49,8 @@ export interface RegionRow {
   healthReason: string | null;
   restartCount: number;
   terminationRequestedAt: Date | null;
+  /** Who started the termination under way: owner / admin / billing (null when none is under way). */
+  terminationOrigin: TerminationOrigin | null;
   evacuationDeadlineAt: Date | null;
   archivedAt: Date | null;
   backupUri: string | null;
@@ -69,6 +71,7 @@ export const REGION_COLUMNS = `
   runtime_state AS "runtimeState", runtime_driver AS "runtimeDriver", runtime_endpoint AS "runtimeEndpoint",
   runtime_conditions AS "runtimeConditions", runtime_observed AS "runtimeObserved", last_heartbeat_at AS "lastHeartbeatAt",
   health_reason AS "healthReason", restart_count AS "restartCount", termination_requested_at AS "terminationRequestedAt",
+  termination_origin AS "terminationOrigin",
   evacuation_deadline_at AS "evacuationDeadlineAt", archived_at AS "archivedAt", backup_uri AS "backupUri",
   backup_checksum AS "backupChecksum", created_at AS "createdAt"`;
 

@@ -7,3 +7,4 @@ export { assertProductionSecrets, productionSecretProblems, jwtSecret, internalC
 export { BoundedCache } from './bounded-cache.ts';
 export { GRID_ROLES } from './operation-rules.ts';
 export type { GridRole, OperationRules } from './operation-rules.ts';
+export { REGION_SERVER_TOKEN_ENV, isRegionServerAuthorized, regionServerAuthHeaders, regionServerToken } from './region-server-token.ts';

@@ -1,4 +1,4 @@
-import type { GovernanceType } from './vocabulary.ts';
+import type { ElectionPosition, GovernanceType } from './vocabulary.ts';
 
 /**
  * Who decides what in a region, by governance type (docs/rules/governance.md "Governance types"). This is the ONE
@@ -97,4 +97,59 @@ export function settingChangeRoute(type: GovernanceType, group: SettingGroup, ac
     return { route: 'policy', decidedBy: decider, reason };
   }
   return { route: 'denied', reason: `you hold no office that may change or propose ${group} settings here` };
+}
+
+/**
+ * How a proposal touching these setting groups goes ahead for this caller: `direct` (a decree or an admin change,
+ * enacted at once), `policy` (put to the decider), or `denied`. The strictest group wins: one denied group denies the
+ * whole proposal, and one group that needs a vote sends the whole proposal to a vote.
+ */
+export function proposalRoute(type: GovernanceType, groups: readonly SettingGroup[], actor: RegionActor): ChangeRoute {
+  const routes = groups.map((g) => settingChangeRoute(type, g, actor));
+  const denied = routes.find((r) => r.route === 'denied');
+  if (denied) return denied;
+  const policy = routes.find((r) => r.route === 'policy');
+  if (policy) return policy;
+  return routes[0] ?? { route: 'denied', reason: 'a proposal must change at least one setting' };
+}
+
+/** Who casts the ballots on a policy: the voting members (referendum, petition) or the council's seats. */
+export function policyVotingBody(decider: PolicyDecider): 'members' | 'council' {
+  return decider === 'council' ? 'council' : 'members';
+}
+
+/** Offices that exist and are filled by election under each governance type (an autocrat appoints the governor). */
+export function electedPositions(type: GovernanceType): readonly ElectionPosition[] {
+  switch (type) {
+    case 'autocracy':
+      return ['ambassador', 'trade_commissioner'];
+    case 'democracy':
+      return ['governor', 'ambassador', 'trade_commissioner'];
+    case 'council':
+      return ['council_member', 'ambassador', 'trade_commissioner'];
+    default: {
+      const never: never = type;
+      throw new Error(`unknown governance type ${String(never)}`);
+    }
+  }
+}
+
+/** True when the governor office exists under the type (appointed under autocracy, elected under democracy). */
+export function hasGovernorOffice(type: GovernanceType): boolean {
+  return type !== 'council';
+}
+
+/**
+ * Whether the caller may start an election for `position`: the position must be elected under the type; the owner
+ * (and admins) may start any, and a democracy's elected governor may too.
+ */
+export function canStartElection(type: GovernanceType, position: ElectionPosition, actor: RegionActor): boolean {
+  if (!electedPositions(type).includes(position)) return false;
+  if (actor.isAdmin || actor.isOwner) return true;
+  return type === 'democracy' && actor.isGovernor;
+}
+
+/** Only an autocracy's owner (or an admin) appoints the governor. */
+export function canAppointGovernor(type: GovernanceType, actor: RegionActor): boolean {
+  return type === 'autocracy' && (actor.isOwner || actor.isAdmin);
 }

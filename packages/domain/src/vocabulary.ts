@@ -59,6 +59,15 @@ export type ElectionStatus = (typeof ELECTION_STATUSES)[number];
 /** Policy statuses (domain.md §4.4). */
 export const POLICY_STATUSES = ['voting', 'passed', 'rejected', 'implemented'] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+/** Why a policy ended rejected (docs/rules/governance.md "Policy lifecycle"). */
+export const POLICY_REJECTION_REASONS = ['no_quorum', 'below_threshold', 'vetoed', 'lapsed'] as const;
+export type PolicyRejectionReason = (typeof POLICY_REJECTION_REASONS)[number];
+/**
+ * How a policy is decided: by a referendum of the voting members, by the council, as a petition the owner must sign,
+ * or applied at once as a decree (autocracy) or an admin change.
+ */
+export const POLICY_DECISION_KINDS = ['referendum', 'council', 'owner_signature', 'decree', 'admin'] as const;
+export type PolicyDecisionKind = (typeof POLICY_DECISION_KINDS)[number];
 
 /** Treasury ledger causes (Postgres enum region_treasury_cause_type, domain.md §3.2). */
 export const TREASURY_CAUSE_TYPES = [
@@ -142,4 +151,8 @@ export const GOVERNANCE_BOUNDS = {
   startingCredits: { min: 100, max: 10_000, default: 1000 },
   votingPower: { min: 0, max: 5 },
   reputation: { min: -1000, max: 1000 },
+  /** Seats of a council republic's council. */
+  councilSeats: { min: 3, max: 9, default: 5 },
+  /** Voting and registration windows, in days. */
+  votingDays: { min: 1, max: 30, default: 7 },
 } as const;

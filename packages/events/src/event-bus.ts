@@ -34,6 +34,14 @@ export const channels = {
   generationProgress: (jobId: string) => `generation.progress.${jobId}`,
   /** Runtime state changes (desired/runtime state, health) of one player region. */
   regionRuntime: (regionId: string) => `region.runtime.${regionId}`,
+  /** Fresh tally of one election after ballots were cast (latest value wins). */
+  electionTally: (electionId: string) => `governance.election-tally.${electionId}`,
+  /** Fresh tally of one policy after ballots were cast (latest value wins). */
+  policyTally: (policyId: string) => `governance.policy-tally.${policyId}`,
+  /** Every governance event of one region in order: proposed, opened, closed, enacted, elected, treaties. */
+  governanceEvents: (regionId: string) => `governance.events.${regionId}`,
+  /** Operational alerts (e.g. a treasury whose ledger does not sum to its balance). */
+  alerts: () => 'ops.alerts',
   /** The travel feed of one region: arrivals, departures, refusals, cancellations, diversions (FIFO). */
   travelFeed: (regionId: string) => `travel.feed.${regionId}`,
   /** One player's journey, published whenever it changes (latest value). */

@@ -20,6 +20,16 @@ const policy = (votesFor: number, votesAgainst: number): PolicyRow =>
     outcomeReason: null,
     decidedAt: null,
     implementedAt: null,
+    decisionKind: 'referendum',
+    constitutional: false,
+    eligibleCount: null,
+    quorum: null,
+    requiredApproval: null,
+    signatureDeadlineAt: null,
+    signedAt: null,
+    signedBy: null,
+    appliedChanges: null,
+    ballotRoot: null,
   }) as PolicyRow;
 
 describe('mapPolicy', () => {
@@ -48,6 +58,11 @@ describe('mapElection', () => {
       winnerId: null,
       status: 'completed',
       createdAt: at,
+      seats: null,
+      createdBy: null,
+      ballotRoot: null,
+      cancelReason: null,
+      closedAt: null,
     });
     expect(e.status).toBe('COMPLETED');
     expect(e.winner).toBeNull();

@@ -1,4 +1,5 @@
 import { approvalPercentage, toGraphqlEnum } from '@sw/domain';
+import type { hub } from '@sw/db';
 import type { ElectionRow, PolicyRow, TreasuryEntryRow, TreatyRow } from './governance-queries.ts';
 
 /**
@@ -40,6 +41,19 @@ export function mapPolicy(row: PolicyRow) {
     votesAgainst,
     approvalPercentage: approvalPercentage(votesFor, votesAgainst),
     status: toGraphqlEnum(row.status),
+    proposedChanges: row.proposedChanges,
+    appliedChanges: row.appliedChanges ?? null,
+    decisionKind: toGraphqlEnum(row.decisionKind),
+    constitutional: row.constitutional,
+    outcomeReason: row.outcomeReason,
+    decidedAt: iso(row.decidedAt),
+    implementedAt: iso(row.implementedAt),
+    eligibleCount: row.eligibleCount,
+    quorum: row.quorum,
+    requiredApproval: row.requiredApproval === null ? null : Number(row.requiredApproval),
+    signatureDeadlineAt: iso(row.signatureDeadlineAt),
+    signedAt: iso(row.signedAt),
+    ballotRoot: row.ballotRoot,
   };
 }
 
@@ -53,6 +67,35 @@ export interface ElectionModel {
   votingClosesAt: string;
   winner: EntityRef | null;
   rawCandidates: unknown;
+  rawStatus: string;
+  seats: number | null;
+  cancelReason: string | null;
+  ballotRoot: string | null;
+  results: ElectionResultsModel | null;
+}
+
+export interface ElectionResultsModel {
+  voided: boolean;
+  reason: string | null;
+  winner: EntityRef | null;
+  seats: { seatNumber: number; player: EntityRef; weight: number }[];
+  totalWeight: number;
+  ballots: number;
+  talliedAt: string;
+}
+
+function mapResults(raw: unknown): ElectionResultsModel | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as { voided?: boolean; reason?: string | null; winner?: string | null; seats?: { playerId: string; weight: number }[]; totalWeight?: number; ballots?: number; talliedAt?: string };
+  return {
+    voided: r.voided ?? false,
+    reason: r.reason ?? null,
+    winner: playerRef(r.winner ?? null),
+    seats: (r.seats ?? []).map((s, i) => ({ seatNumber: i + 1, player: playerRef(s.playerId)!, weight: s.weight })),
+    totalWeight: r.totalWeight ?? 0,
+    ballots: r.ballots ?? 0,
+    talliedAt: r.talliedAt ?? '',
+  };
 }
 
 export function mapElection(row: ElectionRow): ElectionModel {
@@ -65,11 +108,19 @@ export function mapElection(row: ElectionRow): ElectionModel {
     votingClosesAt: row.votingClosesAt.toISOString(),
     winner: playerRef(row.winnerId),
     rawCandidates: row.candidates,
+    rawStatus: row.status,
+    seats: row.seats,
+    cancelReason: row.cancelReason,
+    ballotRoot: row.ballotRoot,
+    results: mapResults(row.results),
   };
 }
 
-export function mapTreaty(row: TreatyRow) {
+/** GraphQL Treaty; `terms` only when the caller may see them (an owner of either party, or an admin). */
+export function mapTreaty(row: TreatyRow, canSeeTerms: boolean) {
   return {
+    terms: canSeeTerms ? row.terms : null,
+    endedAt: iso(row.endedAt),
     id: row.id,
     regionA: regionRef(row.regionAId),
     regionB: regionRef(row.regionBId),
@@ -90,5 +141,20 @@ export function mapTreasuryEntry(row: TreasuryEntryRow) {
     causeType: row.causeType,
     reason: row.reason,
     at: row.at.toISOString(),
+  };
+}
+
+/** GraphQL Member (owner view: voting power and rank included). */
+export function mapMember(row: typeof hub.regionalMemberships.$inferSelect) {
+  return {
+    player: playerRef(row.playerId)!,
+    region: regionRef(row.regionId),
+    membershipType: row.membershipType,
+    reputationScore: row.reputationScore,
+    localRank: row.localRank,
+    votingPower: Number(row.votingPower),
+    joinedAt: row.joinedAt.toISOString(),
+    lastVisit: row.lastVisit.toISOString(),
+    totalVisits: row.totalVisits,
   };
 }

@@ -1,9 +1,10 @@
-import { isAdmin, type Claims } from '@sw/auth';
+import { isAdmin, type Claims, type OperationRules } from '@sw/auth';
 
 /**
- * Who may read what in the Governance subgraph. Ownership compares the touched region's owner_id (a
- * players.id, domain fix #29) with claims.playerId; each answer is a named predicate and anything
- * unmatched is denied. Public read paths (policies, elections, treaties) need no predicate.
+ * Who may do what in the Governance subgraph. Ownership compares the touched region's owner_id (a players.id) with
+ * claims.playerId; each answer is a named predicate and anything unmatched is denied. The finer, governance-type
+ * dependent decisions (decree or referendum, who proposes, who starts elections) come from the one decision table in
+ * @sw/domain (governance-authority.ts), asked by each command.
  */
 
 /** The subject of an ownership check: the region an object belongs to. */
@@ -20,3 +21,43 @@ export function isRegionOwner(claims: Claims | null, region: OwnedRegion): boole
 export function canViewTreasury(claims: Claims | null, region: OwnedRegion): boolean {
   return isRegionOwner(claims, region) || isAdmin(claims);
 }
+
+/** The member list (with voting power and rank): the region owner or an admin. */
+export function canViewMembers(claims: Claims | null, region: OwnedRegion): boolean {
+  return isRegionOwner(claims, region) || isAdmin(claims);
+}
+
+/** A treaty's terms: an owner of either party, or an admin; everyone else sees the treaty without terms. */
+export function canViewTreatyTerms(claims: Claims | null, parties: readonly OwnedRegion[]): boolean {
+  return isAdmin(claims) || parties.some((p) => isRegionOwner(claims, p));
+}
+
+/**
+ * The permission grid (docs/decisions/permissions.md): the roles that may call each Mutation / Subscription field of
+ * this subgraph (and the Query fields exposing private data). Region-relative roles are held in the region touched.
+ * Voting needs citizen or resident standing (the franchise age is checked by the command), council decisions a seat.
+ */
+export const OPERATION_RULES: OperationRules = {
+  'Mutation.proposePolicy': ['citizen', 'resident', 'councillor', 'governor', 'owner', 'admin'],
+  'Mutation.castPolicyVote': ['citizen', 'resident', 'councillor'],
+  'Mutation.signPetition': ['owner'],
+  'Mutation.vetoPetition': ['owner'],
+  'Mutation.startElection': ['governor', 'owner', 'admin'],
+  'Mutation.registerCandidate': ['citizen', 'councillor', 'governor'],
+  'Mutation.cancelElection': ['owner', 'admin'],
+  'Mutation.castElectionVote': ['citizen', 'resident', 'councillor', 'governor'],
+  'Mutation.appointGovernor': ['owner', 'admin'],
+  'Mutation.setMemberStanding': ['owner', 'admin'],
+  'Mutation.declareResidence': ['player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner'],
+  'Mutation.claimColonyCitizenship': ['player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner'],
+  'Mutation.proposeTreaty': ['owner', 'admin'],
+  'Mutation.acceptTreaty': ['owner', 'admin'],
+  'Mutation.rejectTreaty': ['owner', 'admin'],
+  'Mutation.terminateTreaty': ['owner', 'admin'],
+  // Tallies and the event feed are public, like the elections and policies they describe.
+  'Subscription.electionTallyChanged': ['anonymous', 'player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner', 'admin'],
+  'Subscription.policyTallyChanged': ['anonymous', 'player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner', 'admin'],
+  'Subscription.governanceEvents': ['anonymous', 'player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner', 'admin'],
+  'Region.treasuryLedger': ['owner', 'admin'],
+  'Region.members': ['owner', 'admin'],
+};

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { regionServerAuthHeaders } from '@sw/auth';
 import { hub, type HubDb } from '@sw/db';
 import { createTestDatabase, type TestDatabase } from '@sw/testing';
 import { dataOf, errorCodes, postGraphql, testClaims, type EntitiesData } from '@sw/testing';
@@ -92,7 +93,8 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   await seed(tdb.db);
   worldServer = http.createServer((req, res) => {
-    if (req.url === '/world/stats') {
+    // Like a real region-server: the world answers only with this region's service token.
+    if (req.url === '/world/stats' && req.headers.authorization === regionServerAuthHeaders(ids.alpha).authorization) {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(worldStats));
     } else {

@@ -12,8 +12,8 @@ export interface WorldStatsCacheOptions {
   maxEntries?: number;
   /** Budget of one region-server call. */
   timeoutMs?: number;
-  /** The region-server call (tests count calls). */
-  fetch?: (endpoint: string, timeoutMs: number) => Promise<WorldStats | null>;
+  /** The region-server call (tests count calls); `regionId` selects the service token it carries. */
+  fetch?: (endpoint: string, timeoutMs: number, regionId: string) => Promise<WorldStats | null>;
   now?: () => number;
 }
 
@@ -27,7 +27,7 @@ export class WorldStatsCache {
   private readonly entries: BoundedCache<Promise<WorldStats | null>>;
   private readonly ttlMs: number;
   private readonly timeoutMs: number;
-  private readonly fetch: (endpoint: string, timeoutMs: number) => Promise<WorldStats | null>;
+  private readonly fetch: (endpoint: string, timeoutMs: number, regionId: string) => Promise<WorldStats | null>;
   private readonly now: () => number;
 
   constructor(opts: WorldStatsCacheOptions = {}) {
@@ -46,7 +46,7 @@ export class WorldStatsCache {
     const cached = this.entries.get(key, now);
     if (cached) return cached;
     // fetchWorldStats never rejects (a failure is null); the catch keeps an injected fetch to the same contract.
-    const pending = this.fetch(endpoint, this.timeoutMs).catch(() => null);
+    const pending = this.fetch(endpoint, this.timeoutMs, regionId).catch(() => null);
     this.entries.set(key, pending, now + this.ttlMs);
     return pending;
   }

@@ -1,3 +1,4 @@
+import { regionServerAuthHeaders } from '@sw/auth';
 /** The region-server's `GET /world/stats` body (contracts.md, region-server REST). */
 export interface WorldStats {
   sectors: number;
@@ -21,11 +22,14 @@ export const WORLD_STATS_TIMEOUT_MS = 1000;
 export async function fetchWorldStats(
   endpoint: string | null | undefined,
   timeoutMs: number = WORLD_STATS_TIMEOUT_MS,
+  /** The region's id: the call carries its service token (region-servers answer their hub only). */
+  regionId?: string,
 ): Promise<WorldStats | null> {
   if (!endpoint) return null;
   try {
     const url = `${endpoint.replace(/\/+$/, '')}/world/stats`;
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+    const auth = regionId ? regionServerAuthHeaders(regionId) : {};
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json', ...auth } });
     if (!res.ok) {
       await res.body?.cancel();
       return null;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
-import { BILLING_PLANS, BILLING_SUBSCRIPTION_STATUSES, REGION_TIER_NAMES } from '@sw/domain';
+import { ACTIVATION_REFUSAL_REASONS, BILLING_PLANS, BILLING_SUBSCRIPTION_STATUSES, REGION_TIER_NAMES } from '@sw/domain';
 import { createdAt, inList, tstz, uuidPk } from '../sql-helpers.ts';
 import { players } from './identity.ts';
 import { regions } from './regions.ts';
@@ -37,6 +37,9 @@ export const billingSubscriptions = pgTable(
     paymentFailureCount: integer('payment_failure_count').notNull().default(0),
     lastPaymentAt: tstz('last_payment_at'),
     nextBillingAt: tstz('next_billing_at'),
+    /** Set when activation was refused (plan mismatch, name, owner limit): no region, PayPal cancellation requested. */
+    activationRefusedReason: text('activation_refused_reason'),
+    activationRefusedAt: tstz('activation_refused_at'),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow().$onUpdate(() => new Date()),
   },
@@ -47,6 +50,8 @@ export const billingSubscriptions = pgTable(
     check('valid_billing_status', inList('status', BILLING_SUBSCRIPTION_STATUSES)),
     check('valid_billing_size_tier', sql`size_tier IS NULL OR ${inList('size_tier', REGION_TIER_NAMES)}`),
     check('billing_payment_failure_count_nonnegative', sql`payment_failure_count >= 0`),
+    check('valid_activation_refused_reason', sql`activation_refused_reason IS NULL OR ${inList('activation_refused_reason', ACTIVATION_REFUSAL_REASONS)}`),
+    check('billing_activation_refusal_complete', sql`(activation_refused_reason IS NULL) = (activation_refused_at IS NULL)`),
     check(
       'billing_regional_owner_names_region',
       sql`plan <> 'regional_owner' OR region_id IS NOT NULL OR region_name IS NOT NULL`,

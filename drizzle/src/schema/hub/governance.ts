@@ -11,6 +11,7 @@ import {
   pgTable,
   text,
   unique,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -21,6 +22,8 @@ import {
   INVITE_MAX_USES_LIMIT,
   INVITE_STATUSES,
   MEMBERSHIP_TYPES,
+  POLICY_DECISION_KINDS,
+  POLICY_REJECTION_REASONS,
   POLICY_STATUSES,
   TREASURY_CAUSE_TYPES,
   TREATY_STATUSES,
@@ -81,6 +84,15 @@ export const regionalElections = pgTable(
     results: jsonb('results'),
     winnerId: uuid('winner_id').references(() => players.id, { onDelete: 'set null' }),
     status: varchar('status', { length: 50 }).notNull().default('pending'),
+    /** Seats to fill (council_member elections). */
+    seats: integer('seats'),
+    /** Who started it; null for an automatic election. */
+    createdBy: uuid('created_by').references(() => players.id, { onDelete: 'set null' }),
+    /** Merkle root of the ballot receipt hashes, published when the election completes. */
+    ballotRoot: varchar('ballot_root', { length: 64 }),
+    /** Why it was cancelled (`by_owner`, `no_candidates`). */
+    cancelReason: varchar('cancel_reason', { length: 50 }),
+    closedAt: tstz('closed_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -91,6 +103,9 @@ export const regionalElections = pgTable(
     check('valid_election_window', sql`voting_closes_at > voting_opens_at`),
     check('valid_election_position', inList('position', ELECTION_POSITIONS)),
     check('valid_election_status', inList('status', ELECTION_STATUSES)),
+    check('valid_election_seats', sql`seats IS NULL OR ${between('seats', G.councilSeats.min, G.councilSeats.max)}`),
+    check('election_council_has_seats', sql`position <> 'council_member' OR seats IS NOT NULL`),
+    check('election_cancel_reason_when_cancelled', sql`(status = 'cancelled') = (cancel_reason IS NOT NULL)`),
   ],
 );
 
@@ -110,6 +125,9 @@ export const regionalVotes = pgTable(
       .references(() => players.id, { onDelete: 'cascade' }),
     weight: numeric('weight', { precision: 5, scale: 4, mode: 'number' }).notNull().default(1),
     castAt: tstz('cast_at').notNull().defaultNow(),
+    /** Random salt of the receipt; receipt_hash = ballotHash(id, election, candidate, weight, salt). */
+    salt: varchar('salt', { length: 64 }),
+    receiptHash: varchar('receipt_hash', { length: 64 }),
   },
   (t) => [
     unique('one_vote_per_election').on(t.electionId, t.voterId),
@@ -137,10 +155,25 @@ export const regionalPolicies = pgTable(
     votesFor: numeric('votes_for', { precision: 12, scale: 4, mode: 'number' }).notNull().default(0),
     votesAgainst: numeric('votes_against', { precision: 12, scale: 4, mode: 'number' }).notNull().default(0),
     status: varchar('status', { length: 50 }).notNull().default('voting'),
-    /** Why it closed the way it did (`no_quorum`, `below_threshold`, ...). */
+    /** Why it was rejected (`no_quorum`, `below_threshold`, `vetoed`, `lapsed`). */
     outcomeReason: text('outcome_reason'),
     decidedAt: tstz('decided_at'),
     implementedAt: tstz('implemented_at'),
+    /** referendum / council / owner_signature (a petition) / decree / admin, fixed when proposed. */
+    decisionKind: varchar('decision_kind', { length: 20 }).notNull().default('referendum'),
+    /** Derived from the changed keys when proposed (needs the supermajority). */
+    constitutional: boolean('constitutional').notNull().default(false),
+    /** The count at close: roll size (or seats), ballots needed, approval needed. */
+    eligibleCount: integer('eligible_count'),
+    quorum: integer('quorum'),
+    requiredApproval: numeric('required_approval', { precision: 4, scale: 3, mode: 'number' }),
+    /** A passed petition lapses unless the owner signs it by then. */
+    signatureDeadlineAt: tstz('signature_deadline_at'),
+    signedAt: tstz('signed_at'),
+    signedBy: uuid('signed_by').references(() => players.id, { onDelete: 'set null' }),
+    /** What the enactment applied, clamped. */
+    appliedChanges: jsonb('applied_changes'),
+    ballotRoot: varchar('ballot_root', { length: 64 }),
   },
   (t) => [
     index('idx_policies_region').on(t.regionId),
@@ -151,6 +184,9 @@ export const regionalPolicies = pgTable(
     check('policy_votes_for_nonnegative', sql`votes_for >= 0`),
     check('policy_votes_against_nonnegative', sql`votes_against >= 0`),
     check('valid_policy_status', inList('status', POLICY_STATUSES)),
+    check('valid_policy_decision_kind', inList('decision_kind', POLICY_DECISION_KINDS)),
+    check('valid_policy_outcome_reason', sql`outcome_reason IS NULL OR ${inList('outcome_reason', POLICY_REJECTION_REASONS)}`),
+    check('policy_signature_only_for_petitions', sql`signature_deadline_at IS NULL OR decision_kind = 'owner_signature'`),
   ],
 );
 
@@ -168,6 +204,8 @@ export const regionalPolicyVotes = pgTable(
     support: boolean('support').notNull(),
     weight: numeric('weight', { precision: 5, scale: 4, mode: 'number' }).notNull().default(1),
     createdAt: createdAt(),
+    salt: varchar('salt', { length: 64 }),
+    receiptHash: varchar('receipt_hash', { length: 64 }),
   },
   (t) => [
     unique('one_vote_per_policy').on(t.policyId, t.voterId),
@@ -236,6 +274,10 @@ export const regionalTreaties = pgTable(
     index('idx_treaties_region_b').on(t.regionBId),
     index('idx_treaties_type').on(t.treatyType),
     check('treaty_distinct_regions', sql`region_a_id <> region_b_id`),
+    // The pair rule: one live treaty per pair of regions, whichever side proposed it and of any type.
+    uniqueIndex('uq_treaties_one_live_per_pair')
+      .on(sql`least(${t.regionAId}, ${t.regionBId})`, sql`greatest(${t.regionAId}, ${t.regionBId})`)
+      .where(sql`status IN ('proposed', 'active')`),
     check('valid_treaty_type', inList('treaty_type', TREATY_TYPES)),
     check('valid_treaty_status', inList('status', TREATY_STATUSES)),
     check(
@@ -288,5 +330,31 @@ export const regionInviteRedemptions = pgTable(
   (t) => [
     index('idx_invite_redemptions_invite').on(t.inviteId),
     index('idx_invite_redemptions_redeemed_at').on(t.redeemedAt),
+  ],
+);
+
+/**
+ * The seats of a council republic's council, one row per filled seat (vacant seats have no row). Replaced as a whole
+ * when a council election completes; emptied when the region leaves council government.
+ */
+export const regionalCouncilSeats = pgTable(
+  'regional_council_seats',
+  {
+    id: uuidPk(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id, { onDelete: 'cascade' }),
+    seatNumber: integer('seat_number').notNull(),
+    playerId: uuid('player_id')
+      .notNull()
+      .references(() => players.id, { onDelete: 'cascade' }),
+    electionId: uuid('election_id').references(() => regionalElections.id, { onDelete: 'set null' }),
+    weight: numeric('weight', { precision: 12, scale: 4, mode: 'number' }).notNull(),
+    tookSeatAt: tstz('took_seat_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('unique_council_seat').on(t.regionId, t.seatNumber),
+    unique('unique_councillor').on(t.regionId, t.playerId),
+    check('valid_council_seat_number', between('seat_number', 1, G.councilSeats.max)),
   ],
 );

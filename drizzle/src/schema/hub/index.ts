@@ -5,5 +5,6 @@ export * from './governance.ts';
 export * from './billing.ts';
 export * from './world.ts';
 export * from './orchestration.ts';
+export * from './billing-cancellations.ts';
 export * from './region-config.ts';
 export * from './travel.ts';

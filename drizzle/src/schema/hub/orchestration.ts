@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { AUTOSCALE_ACTIONS } from '@sw/domain';
 import { createdAt, inList, tstz } from '../sql-helpers.ts';
@@ -6,15 +7,22 @@ import { createdAt, inList, tstz } from '../sql-helpers.ts';
  * Per-region databases created by the orchestrator. Keyed by region id WITHOUT a FK so the record
  * (and the knowledge of what to drop) survives the region row.
  */
-export const regionDatabases = pgTable('region_databases', {
-  regionId: uuid('region_id').primaryKey(),
-  regionName: text('region_name').notNull(),
-  dbName: text('db_name').notNull().unique('uq_region_databases_db_name'),
-  roleName: text('role_name').notNull().unique('uq_region_databases_role_name'),
-  password: text('password').notNull(),
-  createdAt: createdAt(),
-  droppedAt: tstz('dropped_at'),
-});
+export const regionDatabases = pgTable(
+  'region_databases',
+  {
+    regionId: uuid('region_id').primaryKey(),
+    regionName: text('region_name').notNull(),
+    dbName: text('db_name').notNull().unique('uq_region_databases_db_name'),
+    roleName: text('role_name').notNull().unique('uq_region_databases_role_name'),
+    /** Legacy plain-text password: only rows written before encryption at rest; moved to password_ciphertext at start. */
+    password: text('password'),
+    /** The role's password sealed with REGION_SECRETS_KEY (AES-256-GCM envelope, orchestrator/src/secrets/secret-box.ts). */
+    passwordCiphertext: text('password_ciphertext'),
+    createdAt: createdAt(),
+    droppedAt: tstz('dropped_at'),
+  },
+  () => [check('region_databases_password_stored', sql`password IS NOT NULL OR password_ciphertext IS NOT NULL`)],
+);
 
 /** Audit trail of a region's runtime (reconciler events). region_id_snapshot is not a FK (SK24 tombstoning). */
 export const regionEvents = pgTable(

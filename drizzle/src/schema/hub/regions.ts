@@ -23,6 +23,7 @@ import {
   GOVERNANCE_BOUNDS,
   GOVERNANCE_TYPES,
   NEXUS_SECTORS,
+  TERMINATION_ORIGINS,
   PLAYER_REGION_MAX_SECTORS,
   PLAYER_REGION_MIN_SECTORS,
   REGION_DESIRED_STATES,
@@ -102,6 +103,10 @@ export const regions = pgTable(
     ),
     electionFrequencyDays: integer('election_frequency_days').notNull().default(G.electionFrequencyDays.default),
     constitutionalText: text('constitutional_text'),
+    /** Seats of the council when governance_type = council (3-9). */
+    councilSeats: integer('council_seats').notNull().default(G.councilSeats.default),
+    /** When the current governance_type took effect (automatic elections count from here). */
+    governanceTypeSince: tstz('governance_type_since').notNull().defaultNow(),
     governorId: uuid('governor_id').references((): AnyPgColumn => players.id, { onDelete: 'set null' }),
     ambassadorId: uuid('ambassador_id').references((): AnyPgColumn => players.id, { onDelete: 'set null' }),
 
@@ -161,6 +166,8 @@ export const regions = pgTable(
     healthReason: text('health_reason'),
     restartCount: integer('restart_count').notNull().default(0),
     terminationRequestedAt: tstz('termination_requested_at'),
+    /** Who started the termination under way (owner / admin / billing): only the owner's own may be withdrawn by the owner. */
+    terminationOrigin: text('termination_origin'),
     evacuationDeadlineAt: tstz('evacuation_deadline_at'),
     archivedAt: tstz('archived_at'),
     backupUri: text('backup_uri'),
@@ -197,6 +204,7 @@ export const regions = pgTable(
       between('election_frequency_days', G.electionFrequencyDays.min, G.electionFrequencyDays.max),
     ),
     check('valid_tax_rate', between('tax_rate', G.taxRate.min, G.taxRate.max)),
+    check('valid_council_seats', between('council_seats', G.councilSeats.min, G.councilSeats.max)),
     check('valid_tariff_rate', between('tariff_rate', C.tariffRate.min, C.tariffRate.max)),
     check('valid_immigration_policy', inList('immigration_policy', IMMIGRATION_POLICIES)),
     check('valid_max_visitors', sql`max_visitors IS NULL OR ${between('max_visitors', C.maxVisitors.min, C.maxVisitors.max)}`),
@@ -236,5 +244,6 @@ export const regions = pgTable(
     check('valid_runtime_driver', sql`runtime_driver IS NULL OR ${inList('runtime_driver', RUNTIME_DRIVERS)}`),
     check('regions_generations_valid', sql`spec_generation >= 1 AND observed_generation >= 0`),
     check('regions_restart_count_nonnegative', sql`restart_count >= 0`),
+    check('valid_termination_origin', sql`termination_origin IS NULL OR ${inList('termination_origin', TERMINATION_ORIGINS)}`),
   ],
 );

@@ -14,6 +14,7 @@ import path from 'node:path';
 import Docker from 'dockerode';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { regionServerToken } from '@sw/auth';
 import { runDriverContract } from '../driver.contract.ts';
 import { regionDbName, type StackSpec } from '../driver.ts';
 import { chooseDriver } from './choose-driver.ts';
@@ -116,7 +117,7 @@ describe.skipIf(!engine.available)('docker runtime driver (real engine)', () => 
     it('provisions db, cache and server containers with labels, limits, health check and restart policy', async () => {
       const db = await driver.ensureDatabase(ref);
       expect(db.url).toMatch(/^postgres:\/\/region_[0-9a-f]{12}:.+@127\.0\.0\.1:\d+\/region_[0-9a-f]{12}$/);
-      spec = { regionId, regionName: `dk-${regionId.slice(0, 8)}`, generation: 1, databaseUrl: db.url, cpu: 0.5, memoryGb: 1, storageGb: 10, maxPlayers: 10 };
+      spec = { regionId, regionName: `dk-${regionId.slice(0, 8)}`, generation: 1, databaseUrl: db.url, cpu: 0.5, memoryGb: 1, storageGb: 10, maxPlayers: 10, serviceToken: regionServerToken(regionId) };
       const t0 = Date.now();
       const res = await driver.ensureStack(spec, null);
       console.log(`[docker-driver.int.test] ensureStack (db already up) took ${Date.now() - t0} ms`);

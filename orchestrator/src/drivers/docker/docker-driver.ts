@@ -42,6 +42,7 @@ import type {
 } from '../driver.ts';
 import { DB_COMMENT_PREFIX, dropDbAndRole, ensureDb, ensureRole, regionDatabaseUrl } from '../process/pg-admin.ts';
 import { probeHealth } from '../../http/probe-health.ts';
+import { regionServerVariables } from '../region-server-env.ts';
 import { relativeUsage, type DockerStatsSample } from './container-stats.ts';
 import { LABEL, MANAGED_BY, labelFilter, objectName, type StackRole } from './docker-labels.ts';
 import { createEngineWatcher, type EngineWatcher, type EngineWatcherOptions } from './engine-watcher.ts';
@@ -442,15 +443,10 @@ export function createDockerDriver(opts: DockerDriverOptions): DockerDriver {
       Image: opts.images.regionServer,
       Cmd: opts.regionServerCmd,
       Env: [
-        `REGION_ID=${spec.regionId}`,
-        `REGION_NAME=${spec.regionName}`,
-        `REGION_DATABASE_URL=${dbUrl.toString()}`,
+        // The same explicit variables as the process driver (region-server-env.ts), plus the container's own.
+        ...Object.entries(regionServerVariables(spec, dbUrl.toString())).map(([k, v]) => `${k}=${v}`),
         `REGION_REDIS_URL=redis://${objectName(instance, spec.regionId, 'cache')}:6379`,
         `REGION_SERVER_PORT=${REGION_SERVER_PORT}`,
-        `REGION_CPU_VCPU=${spec.cpu}`,
-        `REGION_MEMORY_GB=${spec.memoryGb}`,
-        `REGION_STORAGE_GB=${spec.storageGb}`,
-        `REGION_MAX_PLAYERS=${spec.maxPlayers}`,
         `NODE_OPTIONS=--max-old-space-size=${heapMb}`,
         ...Object.entries(opts.extraEnv ?? {}).map(([k, v]) => `${k}=${v}`),
       ],

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeForwardedClaims } from '@sw/auth';
+import { encodeForwardedClaims, regionServerAuthHeaders } from '@sw/auth';
 import { createTestDatabase, dataOf, parseGraphqlBody, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import type { RegionDetailBody } from '../../api/rest-wire.ts';
@@ -74,7 +74,7 @@ export function describeOrchestratorOnDocker(images: () => Promise<TemplateImage
       console.log(`[docker-orchestrator] provision → READY in ${Date.now() - t0} ms`);
       expect(ready).toMatchObject({ driver: 'docker', observedGeneration: 1 });
       expect(ready.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const stats = await fetchJson<{ sectors: number }>(`${ready.endpoint}/world/stats`);
+      const stats = await fetchJson<{ sectors: number }>(`${ready.endpoint}/world/stats`, { headers: regionServerAuthHeaders(regionId) });
       expect(stats.sectors).toBe(ready.totalSectors);
       expect(stats.sectors).toBeGreaterThanOrEqual(800);
       const roles = (await docker.listContainers({ filters: { label: [`${LABEL.instance}=${instance}`, `${LABEL.regionId}=${regionId}`] } })).map((c) => c.Labels[LABEL.role]).sort();

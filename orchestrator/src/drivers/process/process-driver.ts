@@ -33,6 +33,7 @@ import type {
 import { argValue, findLabelledProcesses, isPidAlive, readCpuSeconds, readRssBytes } from './proc-fs.ts';
 import { DB_COMMENT_PREFIX, dropDbAndRole, ensureDb, ensureRole, listLabelledDatabases, openAdmin, regionDatabaseUrl } from './pg-admin.ts';
 import { probeHealth } from '../../http/probe-health.ts';
+import { processRegionServerEnv } from '../region-server-env.ts';
 
 export const MANAGED_BY = 'sw-orchestrator';
 const REGION_SERVER_MAIN = path.resolve(import.meta.dirname, '../../region-server/main.ts');
@@ -128,17 +129,8 @@ export function createProcessDriver(opts: ProcessDriverOptions): RegionRuntimeDr
         {
           detached: true,
           stdio: ['ignore', fd, fd],
-          env: {
-            ...process.env,
-            ...opts.extraEnv,
-            REGION_ID: spec.regionId,
-            REGION_NAME: spec.regionName,
-            REGION_DATABASE_URL: spec.databaseUrl,
-            REGION_CPU_VCPU: String(spec.cpu),
-            REGION_MEMORY_GB: String(spec.memoryGb),
-            REGION_MAX_PLAYERS: String(spec.maxPlayers),
-            ORCHESTRATOR_CRASH_AFTER: '',
-          },
+          // An explicit, minimal environment: never the orchestrator's own (region-server-env.ts).
+          env: processRegionServerEnv(spec, opts.extraEnv),
         },
       );
       closeSync(fd);

@@ -1,2 +1,9 @@
 /** Error codes of hibernation, archival, backups and the webhook inbox; part of ERROR_STATUS (errors.ts). */
-export const OPERATIONS_ERROR_STATUS = {} as const;
+export const OPERATIONS_ERROR_STATUS = {
+  /** The owner may not change a region that billing holds (suspended, grace, terminated); an admin may. */
+  ERR_REGION_SUSPENDED: 409,
+  /** The owner may only withdraw a termination they started; one started by billing or an admin stands. */
+  ERR_TERMINATION_NOT_OWNERS: 403,
+  /** A region-server call without the region's service token (hub → region-server authentication). */
+  ERR_REGION_SERVER_UNAUTHORIZED: 401,
+} as const;

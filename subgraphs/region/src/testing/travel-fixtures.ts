@@ -3,6 +3,7 @@
  * player regions attached to the Nexus (optionally with their own region database and a real region-server, so
  * presence is real), and travellers positioned somewhere.
  */
+import { regionServerAuthHeaders, regionServerToken } from '@sw/auth';
 import { eq, sql } from 'drizzle-orm';
 import { hub, type HubDb, type RegionDb } from '@sw/db';
 import { generatePlayerRegion } from '@sw/galaxy';
@@ -84,7 +85,7 @@ export async function addPlayerRegion(db: HubDb, platform: PlatformIds, opts: Ad
   if (opts.withServer) {
     regionDb = await createTestDatabase({ kind: 'region', max: 2 });
     await regionDb.sql.begin((tx) => persistWorld(tx, generated, { regionId: id, database: 'region' }));
-    server = await startRegionServer({ regionId: id, regionName: opts.name, databaseUrl: regionDb.url, port: 0 });
+    server = await startRegionServer({ regionId: id, regionName: opts.name, databaseUrl: regionDb.url, port: 0, serviceToken: regionServerToken(id) });
     await db.update(hub.regions).set({ runtimeEndpoint: server.url }).where(eq(hub.regions.id, id));
   }
   return {
@@ -128,12 +129,12 @@ export async function addTraveller(
 
 /** Players online according to a region-server (/world/stats playersOnline). */
 export async function onlineAt(server: RegionServer): Promise<number> {
-  const res = await fetch(`${server.url}/world/stats`);
+  const res = await fetch(`${server.url}/world/stats`, { headers: regionServerAuthHeaders(server.regionId) });
   return ((await res.json()) as { playersOnline: number }).playersOnline;
 }
 
 /** Tells a region-server a player is present (the state before a journey starts). */
 export async function enterPresence(server: RegionServer, playerId: string, sectorNumber: number): Promise<void> {
-  const res = await fetch(`${server.url}/presence`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ playerId, action: 'enter', sectorNumber }) });
+  const res = await fetch(`${server.url}/presence`, { method: 'POST', headers: { 'content-type': 'application/json', ...regionServerAuthHeaders(server.regionId) }, body: JSON.stringify({ playerId, action: 'enter', sectorNumber }) });
   if (!res.ok) throw new Error(`presence enter failed: ${res.status}`);
 }

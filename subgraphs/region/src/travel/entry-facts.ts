@@ -2,6 +2,7 @@
  * Loads what the travel gates need to know about a destination and a traveller's standing there — all from the
  * database (and, only for a suspended or grace region, the region-server's holdings), never from request input.
  */
+import { regionServerAuthHeaders } from '@sw/auth';
 import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { hub, type HubDb } from '@sw/db';
 import { OPEN_JOURNEY_STATES, treatyEffectsBetween, type GateDestination, type GateTraveller, type TreatyEffects } from '@sw/domain';
@@ -71,7 +72,10 @@ export async function isStakeholder(tx: Db, region: RegionForTravel, playerId: s
   }
   if (!region.runtimeEndpoint) return false;
   try {
-    const res = await fetch(`${region.runtimeEndpoint.replace(/\/+$/, '')}/holdings/${playerId}`, { signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`${region.runtimeEndpoint.replace(/\/+$/, '')}/holdings/${playerId}`, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: regionServerAuthHeaders(region.id), // region-servers answer their hub only
+    });
     if (!res.ok) return false;
     const body = (await res.json()) as { planets?: unknown; stations?: unknown };
     return Number(body.planets ?? 0) + Number(body.stations ?? 0) > 0;

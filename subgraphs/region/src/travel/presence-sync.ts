@@ -7,6 +7,7 @@
  * region-server: their presence IS the hub position.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import { regionServerAuthHeaders } from '@sw/auth';
 import { hub, type HubDb } from '@sw/db';
 
 export interface PresenceSyncDeps {
@@ -15,11 +16,12 @@ export interface PresenceSyncDeps {
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
-async function postPresence(endpoint: string, body: Record<string, unknown>, timeoutMs: number): Promise<'ok' | 'unknown_sector' | 'failed'> {
+async function postPresence(regionId: string, endpoint: string, body: Record<string, unknown>, timeoutMs: number): Promise<'ok' | 'unknown_sector' | 'failed'> {
   try {
     const res = await fetch(`${endpoint.replace(/\/+$/, '')}/presence`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // Region-servers answer their hub only: the call carries the region's service token.
+      headers: { 'content-type': 'application/json', ...regionServerAuthHeaders(regionId) },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -77,7 +79,7 @@ async function syncOnce(deps: PresenceSyncDeps, journeyId: string, attemptsLeft:
       if (!r.endpoint) return;
       const here = p?.regionId === r.id && p.sector !== null;
       const body = here ? { playerId: j.playerId, action: 'enter', sectorNumber: p.sector } : { playerId: j.playerId, action: 'leave' };
-      const result = await postPresence(r.endpoint, body, deps.timeoutMs);
+      const result = await postPresence(r.id, r.endpoint, body, deps.timeoutMs);
       if (result === 'failed') ok = false;
       if (result === 'unknown_sector') deps.log?.('presence: sector unknown to the region-server', { journeyId, regionId: r.id, sector: p?.sector });
     }),
