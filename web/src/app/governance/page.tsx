@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { MyPlayerQuery } from '../../graphql/operations/player';
+import { GovernancePanelQuery } from '../../graphql/operations/governance';
 import { runQuery } from '../../graphql/run-query';
 import { readSession } from '../../auth/session-cookie';
 import { ErrorBanner } from '../../components/ui/error-banner';
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 /** My memberships and voting power, and the open policies and elections of the regions I belong to. */
 export default async function GovernancePage() {
   if (!(await readSession())) redirect('/sign-in?next=/governance');
-  const me = await runQuery(MyPlayerQuery, {});
+  const me = await runQuery(GovernancePanelQuery, {});
   return (
     <>
       <h1 className="page__title">Governance</h1>

@@ -35,6 +35,8 @@ export interface LiveSnapshot<Snap> {
   events: number;
   /** Code of the last subscription error, if the stream failed. */
   errorCode: string | null;
+  /** Replaces the view with a fresher snapshot the caller got otherwise (a mutation's answer). */
+  replace: (snap: Snap) => void;
 }
 
 function codesOf(result: { error?: { graphQLErrors: ReadonlyArray<{ extensions: Record<string, unknown> }> } | undefined }): string[] {
@@ -111,5 +113,5 @@ export function useLiveSnapshot<Snap, Event, Vars extends AnyVariables>(opts: Li
     // lazy, each resubscription would close and reopen it: a reconnect loop.
   }, [client, onReconnect, varsKey, opts.pause, opts.mode, opts.subscription, opts.resyncEveryMs]);
 
-  return { data, status, events, errorCode };
+  return { data, status, events, errorCode, replace: setData };
 }
