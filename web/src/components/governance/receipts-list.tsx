@@ -14,7 +14,8 @@ export function ReceiptsList({ receipts }: { receipts: StoredReceipt[] }) {
   const [verdicts, setVerdicts] = useState<Record<string, Verdict>>({});
 
   async function verify(r: StoredReceipt) {
-    const { label: _l, castAt: _c, ...receipt } = r;
+    // Exactly the input's fields (a stored receipt also carries its label, time and urql's __typename).
+    const receipt = { ballotId: r.ballotId, contestId: r.contestId, contestKind: r.contestKind, choice: r.choice, weight: r.weight, salt: r.salt, receiptHash: r.receiptHash };
     const res = await client.query(VerifyBallotQuery, { receipt }, { requestPolicy: 'network-only' }).toPromise();
     setVerdicts((v) => ({ ...v, [r.ballotId]: res.data ? res.data.verifyBallot : { error: res.error?.message ?? 'could not verify' } }));
   }
