@@ -5,7 +5,9 @@
  *   home_ms / region_browser_ms / governor_dashboard_ms / fleet_ms — median of BENCH_RUNS (default 5) warm loads:
  *     performance.now() in the page when the page's data marker first appears (a MutationObserver installed before
  *     any script runs), so the figure is the user's wait, not the test runner's polling;
- *   vote_to_other_browser_p95_ms — null until the governance API can cast votes (see the report);
+ *   vote_to_other_browser_p95_ms — alice and bob (Terran Space residents) each on /governance in their own browser
+ *     context; alice clicks "Vote for" on one of BENCH_VOTES (default 10) fresh petitions and the time until bob's
+ *     page shows the new tally (no reload: the subscription) is measured per vote; p95 of those;
  *   governor_js_kb_gzip — gzip size of every script the governor dashboard loads.
  * Prints ONE JSON line.
  */
@@ -14,8 +16,10 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { GATEWAY_HEALTH_URL, STARTUP_TIMEOUT_MS, WEB_BASE_URL } from '../e2e/support/platform-urls.ts';
 import { spawnLauncher, stopLauncher } from '../e2e/support/launcher-process.ts';
 import { probeUrl, waitForUrl } from '../e2e/support/wait-for-url.ts';
+import { openPetitions } from '../e2e/support/governance-setup.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const VOTES = Number(process.env.BENCH_VOTES ?? 10);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Records, per marker, when it first appeared in the DOM (ms since navigation start). Runs before page scripts. */
@@ -72,6 +76,36 @@ async function jsKbGzip(ctx: BrowserContext, path: string, marker: string): Prom
   return Math.round((sizes.reduce((a, b) => a + b, 0) / 1024) * 10) / 10;
 }
 
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? 0) : null;
+};
+
+/** Vote in one browser, wait for the other browser's tally to move; one figure per vote. */
+async function voteToOtherBrowser(browser: Browser): Promise<number | null> {
+  const alice = await signedInContext(browser, 'alice');
+  const bob = await signedInContext(browser, 'bob');
+  try {
+    const { policyIds } = await openPetitions(alice.request, VOTES, `bench vote ${Date.now().toString(36)}`);
+    const [a, b] = [await alice.newPage(), await bob.newPage()];
+    await Promise.all([a.goto('/governance'), b.goto('/governance')]);
+    const times: number[] = [];
+    for (const id of policyIds) {
+      const card = `[data-testid="policy-card"][data-policy-id="${id}"]`;
+      await Promise.all([a.waitForSelector(`${card} button`), b.waitForSelector(card)]);
+      const t0 = Date.now();
+      await a.click(`${card} button:has-text("Vote for")`);
+      // A string expression: the bench project has no DOM typings. Checked on every animation frame.
+      await b.waitForFunction(`document.querySelector(${JSON.stringify(`${card} [data-testid="votes-for"]`)})?.textContent === '1'`, undefined, { polling: 'raf', timeout: 15_000 });
+      times.push(Date.now() - t0);
+    }
+    return p95(times);
+  } finally {
+    await alice.close();
+    await bob.close();
+  }
+}
+
 async function main() {
   let launcherPid: number | undefined;
   if (!(await probeUrl(WEB_BASE_URL, (s) => s > 0))) {
@@ -89,7 +123,7 @@ async function main() {
       region_browser_ms: await pageMs(anon, '/regions', 'region-browser'),
       governor_dashboard_ms: await pageMs(admin, '/regions/terran-space/govern', 'governor-dashboard'),
       fleet_ms: await pageMs(admin, '/admin/fleet', 'capacity'),
-      vote_to_other_browser_p95_ms: null,
+      vote_to_other_browser_p95_ms: await voteToOtherBrowser(browser),
       governor_js_kb_gzip: await jsKbGzip(admin, '/regions/terran-space/govern', 'governor-dashboard'),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);

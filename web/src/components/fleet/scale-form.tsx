@@ -1,6 +1,6 @@
 'use client';
 
-import { REGION_SCALE_BOUNDS, validateRegionScale, type RegionScaleField } from '@sw/domain';
+import { REGION_SCALE_BOUNDS, validateRegionScale, type RegionScaleField } from '@sw/domain/region-scale';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ScaleRegionMutation } from '../../graphql/operations/runtime';

@@ -1,4 +1,4 @@
-import { settingChangeRoute, type ChangeRoute, type RegionActor, type SettingGroup } from '@sw/domain';
+import { settingChangeRoute, type ChangeRoute, type RegionActor, type SettingGroup } from '@sw/domain/governance-authority';
 import type { GovernanceType, GovernorRegionFragment } from '../../graphql/generated/graphql';
 import type { SessionUser } from '../../auth/session-claims';
 

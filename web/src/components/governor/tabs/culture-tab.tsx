@@ -1,6 +1,6 @@
 'use client';
 
-import type { RegionActor } from '@sw/domain';
+import type { RegionActor } from '@sw/domain/governance-authority';
 import { useState, type FormEvent } from 'react';
 import { UpdateRegionCultureMutation } from '../../../graphql/operations/region-config';
 import type { LanguageVariant, RegionConfigFragment, ThemePreset } from '../../../graphql/generated/graphql';

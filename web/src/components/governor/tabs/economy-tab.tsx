@@ -1,6 +1,6 @@
 'use client';
 
-import type { RegionActor } from '@sw/domain';
+import type { RegionActor } from '@sw/domain/governance-authority';
 import { useState } from 'react';
 import { SetRegionTariffMutation, UpdateRegionEconomyMutation, UpdateRegionImmigrationMutation } from '../../../graphql/operations/region-config';
 import type { EconomicSpecialization, ImmigrationPolicy } from '../../../graphql/generated/graphql';

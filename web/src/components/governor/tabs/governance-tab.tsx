@@ -1,6 +1,6 @@
 'use client';
 
-import type { RegionActor } from '@sw/domain';
+import type { RegionActor } from '@sw/domain/governance-authority';
 import { useState } from 'react';
 import { UpdateRegionGovernanceMutation } from '../../../graphql/operations/region-config';
 import type { GovernanceType } from '../../../graphql/generated/graphql';

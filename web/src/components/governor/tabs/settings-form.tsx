@@ -1,6 +1,6 @@
 'use client';
 
-import type { ChangeRoute } from '@sw/domain';
+import type { ChangeRoute } from '@sw/domain/governance-authority';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { MutationFailure } from '../../../graphql/describe-error';
 import { describeRoute } from '../region-actor';

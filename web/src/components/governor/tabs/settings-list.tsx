@@ -1,4 +1,4 @@
-import type { ChangeRoute } from '@sw/domain';
+import type { ChangeRoute } from '@sw/domain/governance-authority';
 import { describeRoute } from '../region-actor';
 
 /** Current values of a settings group and who may change them (the platform's decision table, with its reason). */
