@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dbErrorOf, DEFAULT_TEST_DATABASE_ADMIN_URL, type TestDatabase } from '@sw/testing';
 import { readEnv } from '@sw/config';
 import type { HubDb } from './client.ts';
+import { createJobRunner } from '@sw/jobs';
 import { bootstrapHubDatabase } from './bootstrap-hub.ts';
 
 const tag = randomBytes(4).toString('hex');
@@ -121,5 +122,28 @@ describe('hub application role', () => {
     expect(Number(row!.delta)).toBe(100);
     await app`DELETE FROM regions WHERE id = ${regionId}`;
     expect(await tdb.sql`SELECT 1 FROM regional_treasury_entries WHERE id = ${entryId}`).toHaveLength(0);
+  });
+
+  it('runs background jobs (pg-boss) as the application role: the schema is the migration role\'s, its rows are writable', async () => {
+    const [schema] = await tdb.sql<{ owner: string }[]>`SELECT nspowner::regrole::text AS owner FROM pg_namespace WHERE nspname = 'pgboss'`;
+    expect(schema!.owner).toBe(migrator);
+    const ran: number[] = [];
+    const runner = createJobRunner({
+      databaseUrl: as(role),
+      migrate: false,
+      schedule: false,
+      pollingIntervalSeconds: 0.5,
+      jobs: [{ name: 'app-role-probe', handler: async (data: { n?: number }) => void ran.push(data.n ?? 0) }],
+    });
+    try {
+      await runner.start();
+      await runner.runNow('app-role-probe', { n: 7 });
+      const deadline = Date.now() + 30_000;
+      while (ran.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(ran).toEqual([7]);
+    } finally {
+      await runner.stop();
+    }
+    expect((await dbErrorOf(app.unsafe('CREATE TABLE pgboss.app_role_probe (id int)'))).code).toBe(PERMISSION_DENIED);
   });
 });

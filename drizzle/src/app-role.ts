@@ -79,6 +79,32 @@ export async function grantHubAppRole(sql: postgres.Sql, role: string): Promise<
 }
 
 /**
+ * Grants `role` what pg-boss needs at run time in its schema (JOB_SCHEMA of @sw/jobs): USAGE on the schema, row access
+ * on its tables and sequences (now and later), EXECUTE on its functions; never CREATE, so the application role can
+ * queue, fetch and complete jobs but not change pg-boss's tables. Run as the schema owner after installJobSchema; a
+ * database without the schema is left alone.
+ */
+export async function grantJobSchemaToAppRole(sql: postgres.Sql, role: string, schema: string): Promise<void> {
+  const ident = roleIdent(role);
+  const [found] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = ${schema}`;
+  if (!found || found.n === 0) return;
+  const s = quoteIdent(schema);
+  const statements = [
+    `GRANT USAGE ON SCHEMA ${s} TO ${ident}`,
+    `REVOKE CREATE ON SCHEMA ${s} FROM ${ident}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${ident}`,
+    `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${s} TO ${ident}`,
+    `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${s} TO ${ident}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${ident}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${ident}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT EXECUTE ON FUNCTIONS TO ${ident}`,
+  ];
+  await sql.begin(async (tx) => {
+    for (const stmt of statements) await tx.unsafe(stmt);
+  });
+}
+
+/**
  * Hands the database of `sql` to `owner` (run as the server superuser): the database and its public schema belong to
  * the migration role, PUBLIC loses CONNECT (only roles granted it may connect), so everything the migrations create is
  * the migration role's and nothing is the application role's.

@@ -1,5 +1,6 @@
 import postgres from 'postgres';
-import { assignHubOwner, ensureLoginRole, grantHubAppRole } from './app-role.ts';
+import { installJobSchema, JOB_SCHEMA } from '@sw/jobs';
+import { assignHubOwner, ensureLoginRole, grantHubAppRole, grantJobSchemaToAppRole } from './app-role.ts';
 import { ensureDatabase } from './ensure-database.ts';
 import { migrateHub } from './migrate.ts';
 
@@ -20,8 +21,9 @@ export interface HubBootstrapOptions {
  * one-shot job can run it on every deploy:
  *  1. with `adminUrl`: create or update the migration role (DATABASE_URL's user and password) and the application
  *     roles as plain login roles, create the database if missing, hand it and its public schema to the migration role;
- *  2. as the migration role: apply the pending hub migrations;
- *  3. grant each application role row access only (grantHubAppRole).
+ *  2. as the migration role: apply the pending hub migrations and install pg-boss's schema (background jobs), so both
+ *     belong to the migration role;
+ *  3. grant each application role row access only (grantHubAppRole, grantJobSchemaToAppRole).
  */
 export async function bootstrapHubDatabase(opts: HubBootstrapOptions): Promise<{ created: boolean }> {
   const target = new URL(opts.databaseUrl);
@@ -50,10 +52,14 @@ export async function bootstrapHubDatabase(opts: HubBootstrapOptions): Promise<{
     created = await ensureDatabase(opts.databaseUrl);
   }
   await migrateHub(opts.databaseUrl);
+  await installJobSchema(opts.databaseUrl, JOB_SCHEMA);
   if (opts.appRoles?.length) {
     const sql = postgres(opts.databaseUrl, { max: 1, onnotice: () => {} });
     try {
-      for (const r of opts.appRoles) await grantHubAppRole(sql, r.name);
+      for (const r of opts.appRoles) {
+        await grantHubAppRole(sql, r.name);
+        await grantJobSchemaToAppRole(sql, r.name, JOB_SCHEMA);
+      }
     } finally {
       await sql.end({ timeout: 5 });
     }

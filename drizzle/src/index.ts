@@ -9,6 +9,6 @@ export { migrateHub, migrateRegion, HUB_MIGRATIONS_DIR, REGION_MIGRATIONS_DIR } 
 export { ensureDatabase, quoteIdent } from './ensure-database.ts';
 export { seedDemoUsers, DEMO_USERS, DEMO_USERNAMES } from './seed.ts';
 export type { DemoUser } from './seed.ts';
-export { APPEND_ONLY_TABLES, assignHubOwner, ensureLoginRole, grantHubAppRole } from './app-role.ts';
+export { APPEND_ONLY_TABLES, assignHubOwner, ensureLoginRole, grantHubAppRole, grantJobSchemaToAppRole } from './app-role.ts';
 export { bootstrapHubDatabase } from './bootstrap-hub.ts';
 export type { HubBootstrapOptions } from './bootstrap-hub.ts';

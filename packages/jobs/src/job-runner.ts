@@ -1,4 +1,5 @@
 import { PgBoss } from 'pg-boss';
+import { readEnvBool } from '@sw/config';
 
 /**
  * A small wrapper over pg-boss (Postgres-backed jobs) for the platform's background work: sweeps, reconciliations,
@@ -37,6 +38,12 @@ export interface JobRunnerOptions {
   schedule?: boolean;
   /** Connection pool of pg-boss (default 3). */
   poolSize?: number;
+  /**
+   * Whether start() installs / migrates pg-boss's schema (default: JOBS_MIGRATE, true). Services connecting as a
+   * least-privilege application role set it false: the hub's migration job installs the schema (installJobSchema)
+   * and grants row access to it (docs/decisions/hub-database-roles.md), and start() only checks it is there.
+   */
+  migrate?: boolean;
 }
 
 export interface JobRunner {
@@ -58,6 +65,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     max: opts.poolSize ?? 3,
     schedule: opts.schedule ?? true,
     application_name: 'sw-jobs',
+    migrate: opts.migrate ?? readEnvBool('JOBS_MIGRATE', true),
   });
   boss.on('error', (err: unknown) => log.error({ err }, 'pg-boss error'));
   let started = false;

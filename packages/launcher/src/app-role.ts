@@ -1,4 +1,5 @@
-import { ensureLoginRole, grantHubAppRole } from '@sw/db';
+import { ensureLoginRole, grantHubAppRole, grantJobSchemaToAppRole } from '@sw/db';
+import { installJobSchema, JOB_SCHEMA } from '@sw/jobs';
 import type postgres from 'postgres';
 import type { ServiceName } from '@sw/config';
 
@@ -18,10 +19,13 @@ export function appRoleUrl(databaseUrl: string, role: string, password?: string)
 
 /**
  * Embedded default with SW_DB_APP_ROLE=<role> (optional SW_DB_APP_PASSWORD): creates the role if needed and grants it
- * row access after the migrations, run through `sql` (the owner's connection). Returns the URL services connect with.
+ * row access after the migrations, run through `sql` (the owner's connection); installs pg-boss's schema as the owner so
+ * the role's services only use it (they get JOBS_MIGRATE=false). Returns the URL services connect with.
  */
 export async function prepareAppRole(sql: postgres.Sql, databaseUrl: string, role: string, password?: string): Promise<string> {
   await ensureLoginRole(sql, role, password);
   await grantHubAppRole(sql, role);
+  await installJobSchema(databaseUrl, JOB_SCHEMA);
+  await grantJobSchemaToAppRole(sql, role, JOB_SCHEMA);
   return appRoleUrl(databaseUrl, role, password);
 }

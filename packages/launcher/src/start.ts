@@ -115,6 +115,7 @@ function startService(spec: ServiceSpec): ChildProcess {
     env: {
       ...process.env,
       DATABASE_URL: appDatabaseUrl && APP_ROLE_SERVICES.has(spec.name) ? appDatabaseUrl : databaseUrl,
+      ...(appDatabaseUrl && APP_ROLE_SERVICES.has(spec.name) ? { JOBS_MIGRATE: 'false' } : {}),
       REDIS_URL: redisUrl,
       ORCHESTRATOR_STOP_REGIONS_ON_EXIT: process.env.ORCHESTRATOR_STOP_REGIONS_ON_EXIT ?? 'true',
       ...spec.env,
