@@ -89,6 +89,8 @@ async function voteToOtherBrowser(browser: Browser): Promise<number | null> {
     const { policyIds } = await openPetitions(alice.request, VOTES, `bench vote ${Date.now().toString(36)}`);
     const [a, b] = [await alice.newPage(), await bob.newPage()];
     await Promise.all([a.goto('/governance'), b.goto('/governance')]);
+    // Steady state: both pages loaded and their subscriptions opened before the first vote is timed.
+    await Promise.all([a.waitForLoadState('networkidle'), b.waitForLoadState('networkidle')]);
     const times: number[] = [];
     for (const id of policyIds) {
       const card = `[data-testid="policy-card"][data-policy-id="${id}"]`;
