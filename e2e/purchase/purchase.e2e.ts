@@ -16,6 +16,8 @@ test.describe.configure({ mode: 'serial' });
 
 test.afterAll(async ({ request }) => {
   if (!regionId) return;
+  // Archiving dumps the region's database: allow for a loaded machine beyond the 60 s hook default.
+  test.setTimeout(150_000);
   const admin = await apiToken(request, 'admin');
   await gql(request, admin, 'mutation($id: ID!) { terminateRegion(regionId: $id, immediate: true) { state } }', { id: regionId });
   await expect
