@@ -128,11 +128,14 @@ async function main() {
       vote_to_other_browser_p95_ms: await voteToOtherBrowser(browser),
       governor_js_kb_gzip: await jsKbGzip(admin, '/regions/terran-space/govern', 'governor-dashboard'),
     };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    stdoutWrite(`${JSON.stringify(result)}\n`);
   } finally {
     await browser.close();
     if (launcherPid) await stopLauncher(launcherPid);
   }
 }
 
+// The launcher's progress lines (echoed by the e2e helper) go to stderr, so stdout carries only the one JSON line.
+const stdoutWrite = process.stdout.write.bind(process.stdout);
+process.stdout.write = process.stderr.write.bind(process.stderr);
 await main();
