@@ -4,7 +4,7 @@
  */
 import { FEED_DELIVERY_MODES, feedSupergraph, pino, startGateway } from '../gateway/src/__fixtures__/fanout-bench-kit.ts';
 
-const gw = await startGateway({
+const gw = await startGateway({ rateLimits: { enabled: false },
   port: 0,
   host: '127.0.0.1',
   supergraphSdl: feedSupergraph(process.env.FANOUT_FEED_URL!, process.env.FANOUT_NAMES_URL!),

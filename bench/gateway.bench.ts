@@ -134,9 +134,9 @@ async function main(): Promise<void> {
     const region = await startRegionSubgraph({ port: 0, databaseUrl: testDb.url, host: '127.0.0.1' });
     cleanup.unshift(() => region.stop());
     const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
-    const ours = await startGateway({ port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls: { region: region.url } });
+    const ours = await startGateway({ rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls: { region: region.url } });
     cleanup.unshift(() => ours.stop());
-    const full = await startGateway({ port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls: { region: region.url }, fastPath: false });
+    const full = await startGateway({ rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls: { region: region.url }, fastPath: false });
     cleanup.unshift(() => full.stop());
     const stock = await startStockGateway({ supergraphSdl, subgraphUrls: { region: `${region.url}/graphql` } });
     cleanup.unshift(() => stock.stop());

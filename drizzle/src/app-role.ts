@@ -11,7 +11,7 @@ import type postgres from 'postgres';
 import { quoteIdent } from './ensure-database.ts';
 
 /** Tables whose rows are never changed or deleted by the application (a trigger enforces it too). */
-export const APPEND_ONLY_TABLES: readonly string[] = ['regional_treasury_entries'];
+export const APPEND_ONLY_TABLES: readonly string[] = ['regional_treasury_entries', 'audit_log'];
 
 /** Role names we create or grant to: lower-case identifiers only (they are interpolated as quoted identifiers). */
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { UserRole } from '@sw/domain';
+import { ADMIN_SCOPES, type UserRole } from '@sw/domain';
 import type { HubDb } from './client.ts';
-import { players, regions, users } from './schema/hub/index.ts';
+import { players, regions, userAdminScopes, users } from './schema/hub/index.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -60,11 +60,26 @@ export async function seedDemoUsers(
         : [];
     });
     if (playerRows.length > 0) await tx.insert(players).values(playerRows).onConflictDoNothing();
-    const [terran] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.regionType, 'terran_space'));
+    // Seeded admins hold every admin scope (real admin accounts get theirs from `pnpm accounts-cli create-admin`).
+    const adminRows = DEMO_USERS.filter((u) => u.roles.includes('admin')).flatMap((u) => {
+      const userId = byName.get(u.username);
+      return userId ? ADMIN_SCOPES.map((scope) => ({ userId, scope })) : [];
+    });
+    if (adminRows.length > 0) await tx.insert(userAdminScopes).values(adminRows).onConflictDoNothing();
+    const [terran] = await tx
+      .select({ id: regions.id, capital: regions.capitalSectorNumber, credits: regions.startingCredits })
+      .from(regions)
+      .where(eq(regions.regionType, 'terran_space'));
     if (terran) {
+      // Like a new sign-up: Terran Space at its capital with its starting credits (only for players not yet placed).
       await tx
         .update(players)
-        .set({ homeRegionId: terran.id, currentRegionId: sql`coalesce(${players.currentRegionId}, ${terran.id})` })
+        .set({
+          homeRegionId: terran.id,
+          currentRegionId: sql`coalesce(${players.currentRegionId}, ${terran.id})`,
+          currentSectorNumber: sql`coalesce(${players.currentSectorNumber}, ${terran.capital})`,
+          credits: terran.credits,
+        })
         .where(and(isNull(players.homeRegionId), inArray(players.userId, [...byName.values()])));
     }
   });

@@ -45,6 +45,8 @@ export function spawnLauncher(): ChildProcess {
       // The e2e suite runs the embedded default's process runtime even when a Docker engine happens to answer
       // (CI starts one for the docker driver's own tests); E2E_RUNTIME_DRIVER=docker runs it on containers instead.
       RUNTIME_DRIVER: process.env.E2E_RUNTIME_DRIVER ?? 'process',
+      // Every browser of the run reaches the gateway from 127.0.0.1: one anonymous budget for all of them.
+      RATE_LIMIT_ANONYMOUS_PER_MIN: process.env.RATE_LIMIT_ANONYMOUS_PER_MIN ?? '6000',
     },
   });
   child.stdout?.on('data', (chunk: Buffer) => {

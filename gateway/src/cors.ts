@@ -3,7 +3,8 @@ import type { Request, Response, NextFunction } from 'express';
 /**
  * CORS for the browser app: the web app (default :3000) calls the gateway (:4000) from the page. Only listed
  * origins are echoed back (GATEWAY_CORS_ORIGINS, comma-separated); preflight requests end here with 204.
- * Tokens travel in the Authorization header, never cookies, so credentials are not allowed.
+ * Access tokens travel in the Authorization header; only the session endpoints under /api/v1/auth use a cookie
+ * (the web session's refresh token, docs/decisions/auth.md), so credentials are allowed there and nowhere else.
  */
 export function corsMiddleware(allowedOrigins: readonly string[]) {
   const allowed = new Set(allowedOrigins);
@@ -12,6 +13,7 @@ export function corsMiddleware(allowedOrigins: readonly string[]) {
     if (origin && allowed.has(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
+      if (req.path.startsWith('/api/v1/auth/')) res.setHeader('Access-Control-Allow-Credentials', 'true');
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
         res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-request-id, apollo-require-preflight');

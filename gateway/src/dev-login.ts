@@ -9,6 +9,8 @@ export interface DevLoginUser {
   username: string;
   roles: Role[];
   playerId: string | null;
+  /** Admin scopes (table user_admin_scopes); the seeded admin holds all of them. */
+  scopes?: string[];
 }
 
 /** Looks a user up by (lower-case) username; null when no such user exists. */
@@ -44,7 +46,7 @@ export async function devLogin(
   const user = await deps.lookup(raw.trim().toLowerCase());
   if (!user) return { ok: false, code: 'ERR_UNKNOWN_USER', message: `No seeded user named "${raw.trim()}"` };
   const token = await signAccessToken(
-    { sub: user.id, username: user.username, playerId: user.playerId, roles: user.roles, scopes: [] },
+    { sub: user.id, username: user.username, playerId: user.playerId, roles: user.roles, scopes: user.roles.includes('admin') ? (user.scopes ?? []) : [] },
     { ...(deps.jwtSecret !== undefined ? { secret: deps.jwtSecret } : {}), ...(deps.ttlSeconds ? { ttlSeconds: deps.ttlSeconds } : {}) },
   );
   return { ok: true, token, user };
@@ -57,14 +59,16 @@ type SqlTag = (strings: TemplateStringsArray, ...values: unknown[]) => Promise<R
 export function hubUserLookup(sql: SqlTag): DevLoginLookup {
   return async (username) => {
     const rows = await sql`
-      select u.id::text as id, u.username, u.roles, p.id::text as player_id
+      select u.id::text as id, u.username, u.roles, p.id::text as player_id,
+             coalesce((select array_agg(s.scope order by s.scope) from user_admin_scopes s where s.user_id = u.id), '{}') as scopes
       from users u left join players p on p.user_id = u.id
       where u.username = ${username}
       limit 1`;
     const row = rows[0];
     if (!row) return null;
     const roles = (Array.isArray(row.roles) ? row.roles : []).filter((r): r is Role => r === 'player' || r === 'admin');
-    return { id: String(row.id), username: String(row.username), roles, playerId: row.player_id == null ? null : String(row.player_id) };
+    const scopes = Array.isArray(row.scopes) ? row.scopes.filter((s): s is string => typeof s === 'string') : [];
+    return { id: String(row.id), username: String(row.username), roles, playerId: row.player_id == null ? null : String(row.player_id), ...(scopes.length ? { scopes } : {}) };
   };
 }
 

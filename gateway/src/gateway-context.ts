@@ -6,4 +6,6 @@ export interface GatewayContext {
   /** x-sw-claims / x-sw-claims-sig for the subgraphs, or undefined for anonymous requests. */
   forwardHeaders: Record<string, string> | undefined;
   requestId: string;
+  /** The caller's address as Express sees it (GATEWAY_TRUST_PROXY decides whether X-Forwarded-For counts). */
+  clientAddress?: string;
 }

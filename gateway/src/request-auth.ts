@@ -10,7 +10,12 @@ export interface VerifiedAuth {
 
 export type AuthOutcome =
   | { ok: true; auth: VerifiedAuth | null }
-  | { ok: false; code: 'ERR_INVALID_TOKEN'; message: string };
+  | { ok: false; code: 'ERR_INVALID_TOKEN' | 'ERR_SESSION_REVOKED'; message: string };
+
+/** Answers whether a session (the token's `sid`) has ended; see auth/session-revocations.ts. */
+export interface RevocationCheck {
+  isRevoked(sessionId: string | undefined): boolean;
+}
 
 /** Headers a client might send to impersonate the gateway; they never reach a subgraph. */
 export const FORWARDED_CLAIMS_HEADERS = [CLAIMS_HEADER, CLAIMS_SIG_HEADER] as const;
@@ -24,10 +29,20 @@ export function isInternalClaimsHeader(name: string): boolean {
  * Verifies `Authorization: Bearer <jwt>` and caches the verified result per token until the token's own expiry, so a
  * client reusing one token costs one map lookup per request instead of an HMAC verification plus a claims signature.
  * The cache is bounded (oldest entry evicted first). A missing header is anonymous (auth null); a malformed, forged or
- * expired token is ERR_INVALID_TOKEN.
+ * expired token is ERR_INVALID_TOKEN; a token of an ended session (`revocations`) is ERR_SESSION_REVOKED, checked
+ * on every call (one Map lookup), cached or not.
  */
-export function createRequestAuthenticator(opts: { jwtSecret?: string; internalSecret?: string; maxEntries?: number }) {
+export function createRequestAuthenticator(opts: {
+  jwtSecret?: string;
+  internalSecret?: string;
+  maxEntries?: number;
+  revocations?: RevocationCheck;
+}) {
   const cache = new BoundedCache<VerifiedAuth>(opts.maxEntries ?? 10_000);
+  const revoked = (auth: VerifiedAuth): AuthOutcome | null =>
+    opts.revocations?.isRevoked(auth.claims.sid)
+      ? { ok: false, code: 'ERR_SESSION_REVOKED', message: 'this session was signed out; sign in again' }
+      : null;
 
   return async function authenticate(authorization: string | undefined): Promise<AuthOutcome> {
     if (authorization === undefined || authorization === '') return { ok: true, auth: null };
@@ -35,7 +50,7 @@ export function createRequestAuthenticator(opts: { jwtSecret?: string; internalS
     if (!match) return { ok: false, code: 'ERR_INVALID_TOKEN', message: 'Authorization header must be "Bearer <token>"' };
     const token = match[1]!;
     const hit = cache.get(token);
-    if (hit !== undefined) return { ok: true, auth: hit };
+    if (hit !== undefined) return revoked(hit) ?? { ok: true, auth: hit };
     let claims: Claims;
     try {
       claims = await verifyAccessToken(token, opts.jwtSecret === undefined ? undefined : { secret: opts.jwtSecret });
@@ -45,6 +60,6 @@ export function createRequestAuthenticator(opts: { jwtSecret?: string; internalS
     }
     const auth: VerifiedAuth = { claims, forwardHeaders: encodeForwardedClaims(claims, opts.internalSecret) };
     cache.set(token, auth, claims.exp * 1000);
-    return { ok: true, auth };
+    return revoked(auth) ?? { ok: true, auth };
   };
 }

@@ -48,6 +48,13 @@ import { createGatewayMetrics } from './gateway-metrics.ts';
 import { attachSubscriptionServer } from './subscription-server.ts';
 import type { SubscriptionConfig, SubscriptionServer } from './subscription-server.ts';
 import { FastPathCache, fastPathBody, fastPathEntryFor, isPlainDataBody, supergraphAllowsFastPath } from './single-fetch-fast-path.ts';
+import { createDb, type HubDb } from '@sw/db';
+import { createRedisEventBus, type EventBus } from '@sw/events';
+import { argon2ParamsFromEnv, createPasswordHasher, sessionConfigFromEnv, type AccountsDeps } from '@sw/accounts';
+import { mountAuthRoutes } from './auth/auth-routes.ts';
+import { SessionRevocations, startRevocationFeed } from './auth/session-revocations.ts';
+import { costlyMutationLimitPlugin, createGatewayLimiters, rateLimitConfigFromEnv } from './rate-limits.ts';
+import type { GatewayLimiters, RateLimitConfig } from './rate-limits.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -81,6 +88,12 @@ export interface StartGatewayOptions {
   fastPath?: boolean;
   /** graphql-ws subscriptions on /graphql (subscription-server.ts); env GATEWAY_WS_MAX_LIFETIME_MS, GATEWAY_WS_INIT_TIMEOUT_MS. */
   subscriptions?: Partial<SubscriptionConfig>;
+  /** Rate limits and sign-in lockouts (rate-limits.ts); unset fields come from the environment. */
+  rateLimits?: Partial<RateLimitConfig>;
+  /** Event bus for session revocations between gateways; default Redis at REDIS_URL (EVENTS_PREFIX). */
+  bus?: EventBus;
+  /** Overrides of the account commands' dependencies (tests: a cheaper password hasher, a clock). */
+  accounts?: Partial<Omit<AccountsDeps, 'db' | 'onSessionsRevoked'>>;
 }
 
 export interface RunningGateway {
@@ -92,6 +105,9 @@ export interface RunningGateway {
   logger: Logger;
   /** The graphql-ws server and planner bridge on the same path (stats, hub). */
   subscriptions: SubscriptionServer;
+  /** Ended sessions known to this gateway (auth/session-revocations.ts). */
+  revocations: SessionRevocations;
+  limiters: GatewayLimiters;
   /**
    * Reloads the supergraph of the subscription bridge: running subscriptions end with an `error` coded
    * SUBSCRIPTION_SCHEMA_RELOAD and new ones are planned over `supergraphSdl`. (HTTP queries keep the startup supergraph;
@@ -200,9 +216,44 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     },
   });
 
+  // --- accounts, sessions, rate limits (docs/decisions/auth.md) ---------------------------------------------------
+  // Rate-limit settings: the process environment overlaid with opts.env (so a test tier can switch limits off
+  // once, for gateways started with their own env), then explicit options.
+  const limiters = createGatewayLimiters({ ...rateLimitConfigFromEnv({ ...process.env, ...env }), ...opts.rateLimits }, logger);
+  const hubDb = createDb(opts.databaseUrl ?? readEnv('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/sectorwars', env), {
+    max: readEnvInt('GATEWAY_DB_POOL', 5, env),
+    applicationName: 'sw-gateway',
+  });
+  const ownBus = opts.bus === undefined;
+  const bus = opts.bus ?? createRedisEventBus({ url: readEnv('REDIS_URL', 'redis://127.0.0.1:6379', env), onError: (err) => logger.debug({ err }, 'gateway event bus error') });
+  const sessionConfig = sessionConfigFromEnv(jwtSecret, env);
+  // Keep a revoked id a minute longer than any access token it could have issued.
+  const retainMs = (sessionConfig.accessTtlSeconds + 60) * 1000;
+  const revocations = new SessionRevocations(retainMs);
+  const revocationFeed = startRevocationFeed({
+    revocations,
+    bus,
+    db: hubDb.db as HubDb,
+    retainMs,
+    resyncMs: readEnvInt('AUTH_REVOCATION_RESYNC_MS', 30_000, env),
+    logger,
+  });
+  const accountsDeps: AccountsDeps = {
+    db: hubDb.db,
+    hasher: createPasswordHasher(argon2ParamsFromEnv(env)),
+    sessions: sessionConfig,
+    logError: (err, message) => logger.error({ err }, message),
+    ...opts.accounts,
+    onSessionsRevoked: (revoked) =>
+      revocationFeed.announce(revoked).catch((err: unknown) => logger.error({ err }, 'could not announce ended sessions')),
+  };
+
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Which proxies may name the client's address in X-Forwarded-For (Express syntax; default: none).
+  const trustProxy = readEnv('GATEWAY_TRUST_PROXY', 'false', env);
+  app.set('trust proxy', trustProxy === 'false' ? false : trustProxy === 'true' ? true : trustProxy);
   app.use(corsMiddleware(readEnv('GATEWAY_CORS_ORIGINS', defaultCorsOrigins(readEnvInt('WEB_PORT', 3000, env)), env).split(',').map((o) => o.trim())));
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
@@ -224,11 +275,12 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(limits, fieldCosts),
+      costlyMutationLimitPlugin(limiters, (c) => ({ claims: (c as GatewayContext).claims, address: (c as GatewayContext).clientAddress ?? 'unknown' })),
     ],
   });
   await server.start();
 
-  const authenticate = createRequestAuthenticator({ jwtSecret, internalSecret });
+  const authenticate = createRequestAuthenticator({ jwtSecret, internalSecret, revocations });
 
   // --- liveness, metrics, platform status -------------------------------------------------------------------------
   const startedAt = Date.now();
@@ -267,6 +319,13 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     })();
     return lookupPromise;
   };
+  mountAuthRoutes(app, {
+    accounts: accountsDeps,
+    limiters,
+    authenticate,
+    cookies: { secure: readEnvBool('AUTH_COOKIE_SECURE', production, env) },
+    logger,
+  });
   app.use('/api/v1/auth', express.json({ limit: '16kb' }));
   // Whoever reaches the dev login gets any seeded user's token: callers on this machine only (dev-login-guard.ts).
   if (devLoginEnabled) app.post('/api/v1/auth/dev-login', devLoginLoopbackOnly());
@@ -319,6 +378,12 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
       return;
     }
     res.locals.swAuth = outcome.auth;
+    const decision = await limiters.request(outcome.auth?.claims ?? null, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    if (!decision.ok) {
+      res.setHeader('retry-after', String(decision.retryAfterSeconds));
+      sendGraphQLError(res, 429, 'ERR_RATE_LIMITED', `Too many requests; retry in ${decision.retryAfterSeconds} s`);
+      return;
+    }
     if (fastPathEnabled && req.method === 'POST') {
       const reqBody = req.body as { operationName?: unknown; variables?: unknown };
       const entry = fastPaths.get(FastPathCache.key(query, reqBody.operationName));
@@ -351,6 +416,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
           claims: auth?.claims ?? null,
           forwardHeaders: auth?.forwardHeaders,
           requestId: requestIdOf(req.headers['x-request-id']),
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         };
       },
     }),
@@ -381,12 +447,15 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     maxLifetimeMs: readEnvInt('GATEWAY_WS_MAX_LIFETIME_MS', 3_600_000, env),
     connectionInitWaitTimeoutMs: readEnvInt('GATEWAY_WS_INIT_TIMEOUT_MS', 3000, env),
     rawFrames: readEnvBool('GATEWAY_WS_RAW_FRAMES', true, env),
+    revocations,
+    limiters,
     ...gatewaySubscriptionCaps(env),
     ...opts.subscriptions,
     queryLimits: limits,
   });
   metrics.trackSubscriptions(() => subscriptions.stats());
 
+  await limiters.ready;
   const port = opts.port ?? readEnvInt('GATEWAY_PORT', PORTS.gateway, env);
   const host = opts.host ?? readEnv('GATEWAY_HOST', DEFAULT_GATEWAY_HOST, env);
   await new Promise<void>((resolve, reject) => {
@@ -409,6 +478,8 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     app,
     logger,
     subscriptions,
+    revocations,
+    limiters,
     reloadSupergraph: (sdl: string) => subscriptions.reloadSupergraph(sdl),
     stop() {
       stopped ??= (async () => {
@@ -416,6 +487,10 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
         await server.stop(); // drains the http.Server and stops the gateway
         await Promise.all([...dataSources.values()].map((d) => d.close().catch(() => undefined)));
         if (closeDb) await closeDb().catch(() => undefined);
+        revocationFeed.stop();
+        await limiters.close();
+        if (ownBus) await bus.close().catch(() => undefined);
+        await hubDb.close().catch(() => undefined);
       })();
       return stopped;
     },

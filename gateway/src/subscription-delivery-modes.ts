@@ -49,6 +49,11 @@ export const SUBSCRIPTION_CLOSE_CODES = {
   maxLifetime: 4000,
   /** The access token expired while the connection was open; reconnect with a fresh token. */
   tokenExpired: 4403,
+  /**
+   * The connection's session was signed out or revoked (logout, logout everywhere, refresh-token reuse). Same code
+   * as graphql-ws's "Unauthorized", which its clients treat as final: sign in again rather than reconnect.
+   */
+  sessionRevoked: 4401,
   /** GATEWAY_WS_MAX_CONNECTIONS reached (standard "Try Again Later"); clients reconnect with backoff. */
   tooManyConnections: 1013,
 } as const;

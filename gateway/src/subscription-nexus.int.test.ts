@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { request } from 'undici';
 import { signAccessToken } from '@sw/auth';
+import { ADMIN_SCOPES } from '@sw/domain';
 import { DEFAULT_REDIS_URL } from '@sw/config';
 import { createTestDatabase, createTestRedisPrefix, dataOf, parseGraphqlBody } from '@sw/testing';
 import type { TestDatabase } from '@sw/testing';
@@ -49,7 +50,7 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
     fastPath: false,
   });
-  adminToken = await signAccessToken({ sub: 'u-admin', username: 'admin', playerId: null, roles: ['player', 'admin'], scopes: [] }, { secret: JWT_SECRET });
+  adminToken = await signAccessToken({ sub: 'u-admin', username: 'admin', playerId: null, roles: ['player', 'admin'], scopes: [...ADMIN_SCOPES] }, { secret: JWT_SECRET });
   playerToken = await signAccessToken({ sub: 'u-alice', username: 'alice', playerId: 'p-a', roles: ['player'], scopes: [] }, { secret: JWT_SECRET });
 });
 

@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { signAccessToken } from '@sw/auth';
+import { ADMIN_SCOPES } from '@sw/domain';
 import { DEV_INTERNAL_SECRET } from '@sw/config';
 import { channels, createRedisEventBus } from '@sw/events';
 import type { EventBus } from '@sw/events';
@@ -76,7 +77,7 @@ afterAll(async () => {
 
 describe('orchestrator regionRuntimeChanged through the gateway', () => {
   it('resolves region { name } from the region subgraph on every runtime event', async () => {
-    const token = await signAccessToken({ sub: 'u-admin', username: 'admin', playerId: null, roles: ['player', 'admin'], scopes: [] }, { secret: JWT_SECRET });
+    const token = await signAccessToken({ sub: 'u-admin', username: 'admin', playerId: null, roles: ['player', 'admin'], scopes: [...ADMIN_SCOPES] }, { secret: JWT_SECRET });
     const c = await RawWsClient.open(`${gw.url.replace('http', 'ws')}/graphql`);
     expect((await c.init({ authorization: `Bearer ${token}` })).type).toBe('connection_ack');
     c.subscribe(

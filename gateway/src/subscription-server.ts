@@ -13,7 +13,10 @@
  *  - a maximum connection lifetime (GATEWAY_WS_MAX_LIFETIME_MS, default 1 h) → close 4000 "Connection lifetime exceeded"
  *    (graphql-ws clients reconnect and re-subscribe by themselves; resync from a snapshot query using `extensions.seq`);
  *  - validation/planning errors as a graphql-ws `error` message with codes;
- *  - reloadSupergraph(sdl): running subscriptions end with an `error` coded SUBSCRIPTION_SCHEMA_RELOAD.
+ *  - reloadSupergraph(sdl): running subscriptions end with an `error` coded SUBSCRIPTION_SCHEMA_RELOAD;
+ *  - session revocation: a token of an ended session is refused at connection_init (4403), and when a session ends
+ *    while its connections are open they are closed with 4401 "Session revoked" (auth/session-revocations.ts);
+ *  - rate limits: every subscribe spends one unit of the caller's request budget (rate-limits.ts).
  */
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -24,7 +27,8 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from 'graphql-ws';
 import { createRequestAuthenticator } from './request-auth.ts';
-import type { VerifiedAuth } from './request-auth.ts';
+import type { RevocationCheck, VerifiedAuth } from './request-auth.ts';
+import type { GatewayLimiters } from './rate-limits.ts';
 import { SubscriptionPlanner } from './subscription-planner.ts';
 import type { PlannedSubscription } from './subscription-planner.ts';
 import { SubscriptionHub, SubscriptionTerminated } from './subscription-hub.ts';
@@ -71,6 +75,9 @@ export interface SubscriptionServerOptions extends Partial<SubscriptionConfig> {
   jwtSecret: string;
   internalSecret: string;
   logger: Logger;
+  /** Ended sessions: refused at connect, and their open connections closed when they end. */
+  revocations?: RevocationCheck & { onRevoked(listener: (sessionIds: readonly string[]) => void): () => void };
+  limiters?: GatewayLimiters;
 }
 
 export interface SubscriptionServer {
@@ -131,8 +138,22 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
     logger,
     ...(opts.limits ? { limits: opts.limits } : {}),
   });
-  const authenticate = createRequestAuthenticator({ jwtSecret: opts.jwtSecret, internalSecret: opts.internalSecret });
+  const authenticate = createRequestAuthenticator({
+    jwtSecret: opts.jwtSecret,
+    internalSecret: opts.internalSecret,
+    ...(opts.revocations ? { revocations: opts.revocations } : {}),
+  });
   const states = new WeakMap<object, ConnectionState>();
+  // Open sockets per session id, so an ended session's connections can be closed at once.
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  const stopWatchingRevocations = opts.revocations?.onRevoked((sessionIds) => {
+    for (const sid of sessionIds) {
+      const sockets = socketsBySession.get(sid);
+      if (!sockets) continue;
+      socketsBySession.delete(sid);
+      for (const socket of sockets) socket.close(SUBSCRIPTION_CLOSE_CODES.sessionRevoked, 'Session revoked');
+    }
+  });
 
   const wss = new WebSocketServer({
     server: opts.httpServer,
@@ -169,13 +190,25 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
         }
         for (const t of state.timers) t.unref();
         states.set(ctx, state);
+        const sid = outcome.auth?.claims.sid;
+        if (sid !== undefined) {
+          let set = socketsBySession.get(sid);
+          if (!set) socketsBySession.set(sid, (set = new Set()));
+          set.add(socket);
+        }
         return true;
       },
       onClose(ctx) {
         const state = states.get(ctx);
         if (state) for (const t of state.timers) clearTimeout(t);
+        const sid = state?.auth?.claims.sid;
+        const set = sid !== undefined ? socketsBySession.get(sid) : undefined;
+        if (set) {
+          set.delete(ctx.extra.socket);
+          if (set.size === 0) socketsBySession.delete(sid!);
+        }
       },
-      onSubscribe(ctx, id, payload) {
+      async onSubscribe(ctx, id, payload) {
         const state = states.get(ctx);
         const auth = state?.auth ?? null;
         if (auth && auth.claims.exp * 1000 <= Date.now()) {
@@ -189,6 +222,19 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
         }
         if (typeof payload.query === 'string' && queryExceedsBytes(payload.query, queryLimits.maxBytes)) {
           return [limitError('ERR_QUERY_TOO_LARGE', `Query document exceeds the maximum of ${queryLimits.maxBytes} bytes`)];
+        }
+        if (auth && opts.revocations?.isRevoked(auth.claims.sid)) {
+          return [new GraphQLError('This session was signed out; sign in again', { extensions: { code: 'ERR_SESSION_REVOKED' } })];
+        }
+        if (opts.limiters) {
+          const decision = await opts.limiters.request(auth?.claims ?? null, ctx.extra.request.socket.remoteAddress ?? 'unknown');
+          if (!decision.ok) {
+            return [
+              new GraphQLError(`Too many requests; retry in ${decision.retryAfterSeconds} s`, {
+                extensions: { code: 'ERR_RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds },
+              }),
+            ];
+          }
         }
         const outcome = planner.plan(payload.query, payload.operationName, payload.variables);
         if (!outcome.ok) return outcome.errors;
@@ -256,6 +302,7 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
     },
     stop() {
       stopped ??= (async () => {
+        stopWatchingRevocations?.();
         await hub.stop();
         // Let graphql-ws flush the terminal `error` messages before the sockets close.
         await new Promise((r) => setTimeout(r, 20));

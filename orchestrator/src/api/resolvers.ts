@@ -1,7 +1,9 @@
 /**
  * Orchestrator subgraph resolvers. Mutations call the commands (which only change desired state),
- * kick the reconciler, and translate the outcome; reads check owner/admin per region touched.
+ * kick the reconciler, and translate the outcome; each runtime mutation is written to the audit log with its
+ * result (@sw/audit). Reads check owner/admin per region touched.
  */
+import { audited } from '@sw/audit';
 import { DomainError, toGraphqlEnum } from '@sw/domain';
 import { channels, closingStream, type Subscription } from '@sw/events';
 import type { RequestContext } from '@sw/service-kit';
@@ -53,6 +55,14 @@ export function createResolvers(deps: ApiDeps) {
     deps.reconciler.kick(r.id);
     return runtimeView(r);
   };
+  /** Runs one runtime mutation and records who did what to which region, and how it ended. */
+  const auditedMutate = (ctx: RequestContext, action: string, region: string, details: Record<string, unknown>, run: () => Promise<Parameters<typeof unwrap>[0]>) =>
+    audited(
+      deps.sql,
+      { actor: ctx.claims, action: `orchestrator.${action}`, targetType: 'region', targetId: region, regionId: region, details, requestId: ctx.requestId },
+      async () => mutate(await run()),
+      (err) => ctx.log.error({ err }, 'audit write failed'),
+    );
   const billing = createBillingResolvers(deps.billing);
   return {
     Query: {
@@ -66,11 +76,14 @@ export function createResolvers(deps: ApiDeps) {
     },
     Mutation: {
       ...billing.Mutation,
-      provisionRegion: async (_: unknown, a: { input: ProvisionRegionInput }, ctx: RequestContext) => mutate(await provisionRegion(deps, ctx.claims, a.input)),
-      scaleRegion: async (_: unknown, a: { regionId: string; input: ScaleInput }, ctx: RequestContext) => mutate(await scaleRegion(deps, ctx.claims, a.regionId, a.input)),
-      terminateRegion: async (_: unknown, a: { regionId: string; immediate?: boolean }, ctx: RequestContext) =>
-        mutate(await terminateRegion(deps, ctx.claims, a.regionId, { immediate: !!a.immediate })),
-      cancelTermination: async (_: unknown, a: { regionId: string }, ctx: RequestContext) => mutate(await cancelTermination(deps, ctx.claims, a.regionId)),
+      provisionRegion: (_: unknown, a: { input: ProvisionRegionInput }, ctx: RequestContext) =>
+        auditedMutate(ctx, 'provisionRegion', a.input.name, { input: a.input }, () => provisionRegion(deps, ctx.claims, a.input)),
+      scaleRegion: (_: unknown, a: { regionId: string; input: ScaleInput }, ctx: RequestContext) =>
+        auditedMutate(ctx, 'scaleRegion', a.regionId, { input: a.input }, () => scaleRegion(deps, ctx.claims, a.regionId, a.input)),
+      terminateRegion: (_: unknown, a: { regionId: string; immediate?: boolean }, ctx: RequestContext) =>
+        auditedMutate(ctx, 'terminateRegion', a.regionId, { immediate: !!a.immediate }, () => terminateRegion(deps, ctx.claims, a.regionId, { immediate: !!a.immediate })),
+      cancelTermination: (_: unknown, a: { regionId: string }, ctx: RequestContext) =>
+        auditedMutate(ctx, 'cancelTermination', a.regionId, {}, () => cancelTermination(deps, ctx.claims, a.regionId)),
     },
     Subscription: {
       regionRuntimeChanged: {

@@ -1,9 +1,9 @@
 /**
- * Who may act on a region's runtime: admins always; the region's owner (regions.owner_id =
+ * Who may act on a region's runtime: admins holding the fleet:manage scope always; the region's owner (regions.owner_id =
  * claims.playerId, read from the region touched — never from client input) for scale, terminate
  * (with notice) and cancel; provisioning and immediate termination are admin-only.
  */
-import { isAdmin, type Claims } from '@sw/auth';
+import { hasScope, type Claims } from '@sw/auth';
 import type { RegionRow } from '../store/region-row.ts';
 import type { CommandFailure } from './outcome.ts';
 
@@ -12,7 +12,8 @@ export type RuntimeAction = 'provision' | 'view' | 'scale' | 'terminate' | 'term
 /** null = allowed, else the failure to return. */
 export function checkPermission(actor: Claims | null, action: RuntimeAction, region?: Pick<RegionRow, 'ownerId'>): CommandFailure | null {
   if (!actor) return { kind: 'unauthenticated' };
-  if (isAdmin(actor)) return null;
+  // Admins act on any region with the fleet:manage scope; an admin without it is treated like any player.
+  if (hasScope(actor, 'fleet:manage')) return null;
   switch (action) {
     case 'provision':
     case 'terminate_immediately':

@@ -20,7 +20,15 @@ let deps: { sql: TestDatabase<HubDb>['sql']; bus: null };
 let owner: Claims;
 let admin: Claims;
 
-const claims = (p: { userId: string; playerId: string; username: string }, roles: Claims['roles']): Claims => ({ sub: p.userId, username: p.username, playerId: p.playerId, roles, scopes: [], exp: 9e9 });
+// Admins act on regions with the fleet:manage scope (docs/decisions/auth.md).
+const claims = (p: { userId: string; playerId: string; username: string }, roles: Claims['roles']): Claims => ({
+  sub: p.userId,
+  username: p.username,
+  playerId: p.playerId,
+  roles,
+  scopes: roles.includes('admin') ? ['fleet:manage'] : [],
+  exp: 9e9,
+});
 
 function codeOf(o: CommandOutcome): string {
   try {

@@ -9,6 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type postgres from 'postgres';
 import { signAccessToken, type Claims } from '@sw/auth';
+import { ADMIN_SCOPES } from '@sw/domain';
 import { restErrorOf, type RestErrorBody } from '../api/rest-wire.ts';
 import { REPO_ROOT } from '../config.ts';
 import { findLabelledProcesses } from '../drivers/process/proc-fs.ts';
@@ -30,7 +31,7 @@ export async function insertNexusFixture(sql: postgres.Sql): Promise<string> {
 export async function userWithToken(sql: postgres.Sql, username: string, roles: Array<'player' | 'admin'> = ['player']) {
   const [u] = await sql<{ id: string }[]>`INSERT INTO users (username, display_name, roles) VALUES (${username}, ${username}, ${roles}) RETURNING id`;
   const [p] = await sql<{ id: string }[]>`INSERT INTO players (user_id, name) VALUES (${u!.id}, ${username}) RETURNING id`;
-  const claims: Omit<Claims, 'exp'> = { sub: u!.id, username, playerId: p!.id, roles, scopes: [] };
+  const claims: Omit<Claims, 'exp'> = { sub: u!.id, username, playerId: p!.id, roles, scopes: roles.includes('admin') ? [...ADMIN_SCOPES] : [] };
   return { userId: u!.id, playerId: p!.id, claims: { ...claims, exp: Math.floor(Date.now() / 1000) + 3600 } as Claims, token: await signAccessToken(claims, { ttlSeconds: 3600 }) };
 }
 

@@ -68,3 +68,34 @@ describe('signAccessToken / verifyAccessToken', () => {
     await expectInvalid(verifyAccessToken(otherIssuer, { secret: 'k' }));
   });
 });
+
+describe('session-bound access tokens', () => {
+  it('carry the session id (sid) through signing, verification and forwarding', async () => {
+    const { encodeForwardedClaims, decodeForwardedClaims } = await import('./forwarded-claims.ts');
+    const token = await signAccessToken({ ...identity, sid: 'session-1' }, { secret: 'sid-secret-0123456789', ttlSeconds: 900 });
+    const claims = await verifyAccessToken(token, { secret: 'sid-secret-0123456789' });
+    expect(claims.sid).toBe('session-1');
+    expect(claims.exp - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(900);
+    expect(decodeForwardedClaims(encodeForwardedClaims(claims, 'internal-x'), 'internal-x')?.sid).toBe('session-1');
+  });
+
+  it('tokens without a session have no sid; a malformed sid is refused', async () => {
+    const plain = await verifyAccessToken(await signAccessToken(identity, { secret: 'k2' }), { secret: 'k2' });
+    expect('sid' in plain).toBe(false);
+    const key = new TextEncoder().encode('k3');
+    const bad = await new SignJWT({ username: 'x', playerId: null, roles: [], scopes: [], sid: 42 })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(TOKEN_ISSUER).setExpirationTime('1h').sign(key);
+    await expectInvalid(verifyAccessToken(bad, { secret: 'k3' }), /sid/);
+  });
+});
+
+describe('hasScope', () => {
+  it('is true only for admins holding the scope', async () => {
+    const { hasScope } = await import('./claims.ts');
+    const base = { ...identity, exp: 9e9 };
+    expect(hasScope(null, 'galaxy:manage')).toBe(false);
+    expect(hasScope({ ...base, roles: ['player'], scopes: ['galaxy:manage'] }, 'galaxy:manage')).toBe(false);
+    expect(hasScope({ ...base, roles: ['player', 'admin'], scopes: ['fleet:manage'] }, 'galaxy:manage')).toBe(false);
+    expect(hasScope({ ...base, roles: ['player', 'admin'], scopes: ['galaxy:manage'] }, 'galaxy:manage')).toBe(true);
+  });
+});

@@ -5,8 +5,10 @@ import { assertNotExpired, nowSeconds, parseClaims } from './claims.ts';
 import type { Claims } from './claims.ts';
 import { jwtSecret } from './secrets.ts';
 
-/** Lifetime of an access token unless the caller passes `ttlSeconds` (8 hours). */
+/** Lifetime of an access token unless the caller passes `ttlSeconds` (8 hours: dev login and service tokens). */
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 8 * 60 * 60;
+/** Lifetime of a signed-in session's access token (15 minutes; the refresh token renews it). */
+export const SESSION_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** `iss` of every access token; tokens from another issuer are rejected. */
 export const TOKEN_ISSUER = 'sectorwars-2102';
 /** How many verified tokens are remembered per secret. */
@@ -46,7 +48,8 @@ export async function signAccessToken(
 ): Promise<string> {
   const ttl = opts.ttlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS;
   const now = nowSeconds();
-  return new SignJWT({ username: c.username, playerId: c.playerId, roles: [...c.roles], scopes: [...c.scopes] })
+  const body = { username: c.username, playerId: c.playerId, roles: [...c.roles], scopes: [...c.scopes], ...(c.sid ? { sid: c.sid } : {}) };
+  return new SignJWT(body)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(c.sub)
     .setIssuer(TOKEN_ISSUER)

@@ -17,13 +17,21 @@ export interface Claims {
   /** players.id of the user's single player, null before one exists. */
   playerId: string | null;
   roles: Role[];
+  /** Admin scopes (ADMIN_SCOPES, docs/decisions/auth.md); empty for players. */
   scopes: string[];
   exp: number;
+  /** auth_sessions.id of a signed-in session; absent for dev-login and service tokens. Revoking it ends the token. */
+  sid?: string;
 }
 
 /** True when the caller holds the admin role; anonymous callers (null) never are. */
 export function isAdmin(c: Claims | null): boolean {
   return c !== null && c.roles.includes('admin');
+}
+
+/** True when the caller is an admin holding `scope` (e.g. 'galaxy:manage'). */
+export function hasScope(c: Claims | null, scope: string): boolean {
+  return isAdmin(c) && c!.scopes.includes(scope);
 }
 
 /** Seconds since the epoch, the unit of `exp`. */
@@ -54,6 +62,9 @@ export function parseClaims(raw: unknown): Claims {
   }
   if (!isStringArray(o.scopes)) throw invalid('claims.scopes must be a list of strings');
   if (typeof o.exp !== 'number' || !Number.isFinite(o.exp)) throw invalid('claims.exp must be a number');
+  if (o.sid !== undefined && o.sid !== null && (typeof o.sid !== 'string' || o.sid === '')) {
+    throw invalid('claims.sid must be a non-empty string when present');
+  }
   return Object.freeze({
     sub: o.sub,
     username: o.username,
@@ -61,6 +72,7 @@ export function parseClaims(raw: unknown): Claims {
     roles: Object.freeze([...(o.roles as Role[])]) as Role[],
     scopes: Object.freeze([...o.scopes]) as string[],
     exp: o.exp,
+    ...(typeof o.sid === 'string' ? { sid: o.sid } : {}),
   });
 }
 

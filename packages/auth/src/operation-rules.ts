@@ -20,3 +20,28 @@ export type GridRole = (typeof GRID_ROLES)[number];
 
 /** `'Mutation.castVote'` → the roles that may call it (every other role is refused with a stable code). */
 export type OperationRules = Readonly<Record<string, readonly GridRole[]>>;
+
+/** Every grid role except `anonymous`: "any signed-in caller". */
+export const SIGNED_IN_ROLES: readonly GridRole[] = GRID_ROLES.filter((r) => r !== 'anonymous');
+
+/**
+ * The stable codes that mean "refused because of who you are" (authentication, role, scope, ownership). The grid
+ * test expects one of these for every role a rule leaves out, and none of them for the roles it names; any other
+ * code (validation, not found, conflict, eligibility such as ERR_NOT_GALACTIC_CITIZEN) is a business outcome.
+ * A subgraph that adds a refusal code (e.g. "not a member of this region") adds it here.
+ */
+export const REFUSAL_CODES: readonly string[] = [
+  'ERR_UNAUTHENTICATED',
+  'ERR_FORBIDDEN',
+  'ERR_ADMIN_REQUIRED',
+  'ERR_SCOPE_REQUIRED',
+  'ERR_NOT_REGION_OWNER',
+  'ERR_NOT_SUBSCRIPTION_OWNER',
+  // region configuration: the caller may only propose this change as a policy (governance decision table)
+  'ERR_POLICY_REQUIRED',
+  'ERR_SETTING_CHANGE_DENIED',
+  // governance: the caller holds no office that may do this under the region's governance type
+  'ERR_GOVERNANCE_DENIED',
+  // travel: only the destination's owner or governor (or an admin) decides entry requests
+  'ERR_NOT_IMMIGRATION_OFFICER',
+];

@@ -46,3 +46,6 @@ export * from './lifecycles/travel.ts';
 export type { TravelErrorCode } from './error-codes/travel.ts';
 export type { RegionConfigErrorCode } from './error-codes/region-config.ts';
 export * from './rest-error-body.ts';
+export * from './account-rules.ts';
+export * from './admin-scopes.ts';
+export * from './invite-rules.ts';

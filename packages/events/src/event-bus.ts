@@ -46,4 +46,6 @@ export const channels = {
   travelFeed: (regionId: string) => `travel.feed.${regionId}`,
   /** One player's journey, published whenever it changes (latest value). */
   playerJourney: (playerId: string) => `travel.journey.${playerId}`,
+  /** Sign-in sessions that ended (`{ userId, sessionIds, reason }`): every gateway drops their tokens and sockets. */
+  sessionsRevoked: () => 'auth.sessions.revoked',
 };

@@ -1,7 +1,7 @@
 /** Everything a subgraph process needs: server bootstrap, request context, auth guards, errors, logging. */
 export { createSubgraphService, GRAPHQL_BODY_LIMIT_BYTES } from './create-subgraph-service.ts';
 export type { SubgraphService, SubgraphServiceOptions } from './create-subgraph-service.ts';
-export { requireAuth, requireAdmin, createRequestContext, requestIdFrom } from './request-context.ts';
+export { requireAuth, requireAdmin, requireAdminScope, createRequestContext, requestIdFrom } from './request-context.ts';
 export type { RequestContext } from './request-context.ts';
 export { createLogger } from './create-logger.ts';
 export type { Logger } from './create-logger.ts';

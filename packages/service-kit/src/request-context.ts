@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Claims } from '@sw/auth';
-import { isAdmin } from '@sw/auth';
+import { hasScope, isAdmin } from '@sw/auth';
 import { DomainError } from '@sw/domain';
 import type { Logger } from './create-logger.ts';
 
@@ -43,5 +43,15 @@ export function requireAuth(ctx: Pick<RequestContext, 'claims'>): Claims {
 export function requireAdmin(ctx: Pick<RequestContext, 'claims'>): Claims {
   const claims = requireAuth(ctx);
   if (!isAdmin(claims)) throw new DomainError('ERR_ADMIN_REQUIRED', 'admin role required');
+  return claims;
+}
+
+/**
+ * Returns the caller's claims when they are an admin holding `scope` (docs/decisions/auth.md "Admin scopes");
+ * ERR_UNAUTHENTICATED / ERR_ADMIN_REQUIRED / ERR_SCOPE_REQUIRED (details.scope) otherwise.
+ */
+export function requireAdminScope(ctx: Pick<RequestContext, 'claims'>, scope: string): Claims {
+  const claims = requireAdmin(ctx);
+  if (!hasScope(claims, scope)) throw new DomainError('ERR_SCOPE_REQUIRED', `admin scope ${scope} required`, { scope });
   return claims;
 }

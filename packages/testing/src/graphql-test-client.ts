@@ -1,4 +1,5 @@
 import { encodeForwardedClaims, type Claims } from '@sw/auth';
+import { ADMIN_SCOPES } from '@sw/domain';
 
 /** One entry of a GraphQL response's `errors` (the parts tests look at). */
 export interface GraphqlError {
@@ -71,14 +72,14 @@ export function dataOf<T>(res: { data?: T | null; errors?: unknown }): T {
   return res.data;
 }
 
-/** Claims as the gateway would forward them, valid for an hour. */
+/** Claims as the gateway would forward them, valid for an hour; an admin holds every admin scope. */
 export function testClaims(userId: string, username: string, playerId: string | null, admin = false): Claims {
   return {
     sub: userId,
     username,
     playerId,
     roles: admin ? ['player', 'admin'] : ['player'],
-    scopes: [],
+    scopes: admin ? [...ADMIN_SCOPES] : [],
     exp: Math.floor(Date.now() / 1000) + 3600,
   };
 }

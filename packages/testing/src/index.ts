@@ -11,3 +11,5 @@ export type { DbErrorInfo } from './db-error-of.ts';
 export { insertRegion, insertUserWithPlayer } from './hub-fixtures.ts';
 export { dataOf, errorCodes, parseGraphqlBody, postGraphql, testClaims } from './graphql-test-client.ts';
 export type { EntitiesData, GraphqlBody, GraphqlError, GraphqlResponse } from './graphql-test-client.ts';
+export { buildGridFixture } from './grid-fixture.ts';
+export type { GridArgBuilder, GridArgs, GridCallOverrides, GridFixture } from './grid-fixture.ts';

@@ -22,6 +22,11 @@ export function canViewTreasury(claims: Claims | null, region: OwnedRegion): boo
   return isRegionOwner(claims, region) || isAdmin(claims);
 }
 
+/** The region's invites (list): the region owner or an admin. Minting and revoking are the owner's alone. */
+export function canListInvites(claims: Claims | null, region: OwnedRegion): boolean {
+  return isRegionOwner(claims, region) || isAdmin(claims);
+}
+
 /** The member list (with voting power and rank): the region owner or an admin. */
 export function canViewMembers(claims: Claims | null, region: OwnedRegion): boolean {
   return isRegionOwner(claims, region) || isAdmin(claims);
@@ -48,8 +53,9 @@ export const OPERATION_RULES: OperationRules = {
   'Mutation.castElectionVote': ['citizen', 'resident', 'councillor', 'governor'],
   'Mutation.appointGovernor': ['owner', 'admin'],
   'Mutation.setMemberStanding': ['owner', 'admin'],
-  'Mutation.declareResidence': ['player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner'],
-  'Mutation.claimColonyCitizenship': ['player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner'],
+  // Admins are players too (every account has one): they may take residence or claim citizenship like anyone.
+  'Mutation.declareResidence': ['player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner', 'admin'],
+  'Mutation.claimColonyCitizenship': ['player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner', 'admin'],
   'Mutation.proposeTreaty': ['owner', 'admin'],
   'Mutation.acceptTreaty': ['owner', 'admin'],
   'Mutation.rejectTreaty': ['owner', 'admin'],
@@ -60,4 +66,8 @@ export const OPERATION_RULES: OperationRules = {
   'Subscription.governanceEvents': ['anonymous', 'player', 'visitor', 'resident', 'citizen', 'councillor', 'governor', 'owner', 'admin'],
   'Region.treasuryLedger': ['owner', 'admin'],
   'Region.members': ['owner', 'admin'],
+  // invites (commands/mint-invite.ts, commands/revoke-invite.ts)
+  'Mutation.mintInvite': ['owner'],
+  'Mutation.revokeInvite': ['owner'],
+  'Region.invites': ['owner', 'admin'],
 };

@@ -4,3 +4,4 @@ export type { NexusSubgraphOptions, RunningNexusSubgraph } from './start-nexus-s
 export { nexusResolvers } from './resolvers.ts';
 export type { NexusContext } from './nexus-context.ts';
 export type { GenerationJobView, GenerationProgressEvent } from './generation-jobs.ts';
+export { OPERATION_RULES, canManageGalaxy, GALAXY_SCOPE } from './permissions.ts';

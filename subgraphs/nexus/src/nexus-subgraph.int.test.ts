@@ -14,7 +14,9 @@ let t: TestDatabase<HubDb>;
 let svc: RunningNexusSubgraph;
 
 function claims(roles: Claims['roles']): Claims {
-  return { sub: randomUUID(), username: roles.includes('admin') ? 'admin' : 'alice', playerId: randomUUID(), roles, scopes: [], exp: Math.floor(Date.now() / 1000) + 600 };
+  // Admins here hold galaxy:manage, the scope every generation operation needs.
+  const scopes = roles.includes('admin') ? ['galaxy:manage'] : [];
+  return { sub: randomUUID(), username: roles.includes('admin') ? 'admin' : 'alice', playerId: randomUUID(), roles, scopes, exp: Math.floor(Date.now() / 1000) + 600 };
 }
 const ADMIN = encodeForwardedClaims(claims(['player', 'admin']), SECRET);
 const PLAYER = encodeForwardedClaims(claims(['player']), SECRET);
@@ -98,6 +100,8 @@ describe('generateNexus (admin only) and the progress subscription', () => {
     expect(codeOf(await gql('mutation { generateNexus(seed: "1") { id } }', {}, PLAYER))).toBe('ERR_ADMIN_REQUIRED');
     expect(codeOf(await gql('mutation { regenerateCluster(clusterNumber: 1) { id } }', {}, PLAYER))).toBe('ERR_ADMIN_REQUIRED');
     expect(codeOf(await gql('mutation { generateNexus(seed: "-5") { id } }', {}, ADMIN))).toBe('ERR_VALIDATION');
+    const unscoped = encodeForwardedClaims({ ...claims(['player', 'admin']), scopes: ['fleet:manage'] }, SECRET);
+    expect(codeOf(await gql('mutation { generateNexus(seed: "1") { id } }', {}, unscoped))).toBe('ERR_SCOPE_REQUIRED');
     const [{ n }] = (await t.sql`select count(*)::int as n from generation_jobs`) as unknown as [{ n: number }];
     expect(n).toBe(0);
   });

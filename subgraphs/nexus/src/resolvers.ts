@@ -1,9 +1,12 @@
 /**
  * Resolvers of subgraphs/nexus/schema.graphql. Reads are public (the home page shows the Nexus card before sign-in);
- * generationJob, the two mutations and the progress subscription are admin only (ERR_UNAUTHENTICATED /
- * ERR_ADMIN_REQUIRED). Every answer comes from the hub database; resolvers only translate.
+ * generationJob, the two mutations and the progress subscription need an admin with galaxy:manage (ERR_UNAUTHENTICATED /
+ * ERR_ADMIN_REQUIRED / ERR_SCOPE_REQUIRED, permissions.ts); both mutations are written to the audit log with their
+ * result. Every answer comes from the hub database; resolvers only translate.
  */
-import { requireAdmin } from '@sw/service-kit';
+import { audited } from '@sw/audit';
+import { requireAdminScope } from '@sw/service-kit';
+import { GALAXY_SCOPE } from './permissions.ts';
 import type { NexusContext } from './nexus-context.ts';
 import { getGenerationJob, isJobActive, latestNexusJob, type GenerationProgressEvent } from './generation-jobs.ts';
 import { generationProgressStream } from './generation-progress.ts';
@@ -54,35 +57,33 @@ export const nexusResolvers = {
     },
 
     generationJob(_: unknown, args: Args, ctx: NexusContext) {
-      requireAdmin(ctx);
+      requireAdminScope(ctx, GALAXY_SCOPE);
       return getGenerationJob(ctx.sql, args.jobId);
     },
   },
 
   Mutation: {
     generateNexus(_: unknown, args: Args, ctx: NexusContext) {
-      const claims = requireAdmin(ctx);
-      return ctx.jobs.requestNexusGeneration({
-        seed: (args.seed as string | null | undefined) ?? null,
-        force: (args.force as boolean | null | undefined) ?? false,
-        requestedBy: claims.sub,
-      });
+      const force = (args.force as boolean | null | undefined) ?? false;
+      return audited(ctx.sql, { actor: ctx.claims, action: 'nexus.generateNexus', targetType: 'galaxy', details: { force }, requestId: ctx.requestId }, () => {
+        const claims = requireAdminScope(ctx, GALAXY_SCOPE);
+        return ctx.jobs.requestNexusGeneration({ seed: (args.seed as string | null | undefined) ?? null, force, requestedBy: claims.sub });
+      }, (err) => ctx.log.error({ err }, 'audit write failed'));
     },
 
     regenerateCluster(_: unknown, args: Args, ctx: NexusContext) {
-      const claims = requireAdmin(ctx);
-      return ctx.jobs.requestClusterRegeneration({
-        clusterNumber: args.clusterNumber as number,
-        seed: (args.seed as string | null | undefined) ?? null,
-        requestedBy: claims.sub,
-      });
+      const clusterNumber = args.clusterNumber as number;
+      return audited(ctx.sql, { actor: ctx.claims, action: 'nexus.regenerateCluster', targetType: 'cluster', targetId: String(clusterNumber), requestId: ctx.requestId }, () => {
+        const claims = requireAdminScope(ctx, GALAXY_SCOPE);
+        return ctx.jobs.requestClusterRegeneration({ clusterNumber, seed: (args.seed as string | null | undefined) ?? null, requestedBy: claims.sub });
+      }, (err) => ctx.log.error({ err }, 'audit write failed'));
     },
   },
 
   Subscription: {
     generationProgress: {
       subscribe(_: unknown, args: Args, ctx: NexusContext) {
-        requireAdmin(ctx);
+        requireAdminScope(ctx, GALAXY_SCOPE);
         return generationProgressStream(ctx.sql, ctx.bus, args.jobId as string);
       },
       resolve: (event: GenerationProgressEvent) => event,

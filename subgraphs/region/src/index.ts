@@ -2,6 +2,6 @@
 export { startRegionSubgraph, REGION_SDL_PATH } from './start-region-subgraph.ts';
 export type { RegionSubgraphOptions, RunningSubgraph } from './start-region-subgraph.ts';
 export { regionResolvers } from './resolvers.ts';
-export { canManageRegion, isRegionOwner, canViewSelf } from './permissions.ts';
+export { canManageRegion, canViewPlayerPrivate, isRegionOwner, canViewSelf, OPERATION_RULES } from './permissions.ts';
 export { fetchWorldStats, parseWorldStats } from './world-stats.ts';
 export type { WorldStats } from './world-stats.ts';

@@ -104,6 +104,10 @@ export const OPERATION_RULES: OperationRules = {
   'Query.journey': SIGNED_IN,
   'Query.entryRequests': ['governor', 'owner', 'admin'],
   'Query.travelFeedHistory': MEMBERS_AND_OFFICERS,
+  // Private player fields are read on the fixture region's owner: "owner" there stands for "the player themself".
+  'Player.credits': ['owner', 'admin'],
+  'Player.memberships': ['owner', 'admin'],
+  'Query.auditLog': ['admin'],
 };
 
 /** A player as the privacy rule needs it. */

@@ -3,6 +3,7 @@ import { requireAuth } from '@sw/service-kit';
 import { JSONScalar } from './json-scalar.ts';
 import { mapRegion, toNumber, type RegionModel } from './map-region.ts';
 import { canViewPlayerPrivate, isRegionOwner } from './permissions.ts';
+import { auditLog } from './audit-log.ts';
 import type { RegionContext } from './region-context.ts';
 import { listRegions, regionByName, userWithPlayer, type MembershipRow, type PlayerRow, type RegionListFilter } from './region-queries.ts';
 import { configResolvers } from './config-resolvers.ts';
@@ -45,6 +46,7 @@ export const regionResolvers = {
   Query: {
     ...configResolvers.Query,
     ...travelResolvers.Query,
+    auditLog,
     async regions(_: unknown, args: RegionsArgs, ctx: RegionContext): Promise<RegionModel[]> {
       const first = args.first ?? PAGE_LIMITS.defaultFirst;
       const offset = args.offset ?? 0;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { USER_ROLES } from '@sw/domain';
+import { GOVERNANCE_BOUNDS, USER_ROLES } from '@sw/domain';
 import { createdAt, str, tstz, uuidPk } from '../sql-helpers.ts';
 import { regions } from './regions.ts';
 
@@ -30,6 +30,8 @@ export const users = pgTable(
     uniqueIndex('uq_users_username').on(t.username),
     uniqueIndex('uq_users_email').on(t.email),
     check('users_username_lowercase', sql`username = lower(username) AND length(username) >= 2`),
+    // Stored normalized, so the unique index is case-insensitive (docs/rules/accounts.md).
+    check('users_email_lowercase', sql`email IS NULL OR email = lower(email)`),
     check('users_roles_valid', sql`roles <@ ARRAY[${sql.join(USER_ROLES.map(str), sql`, `)}]::text[]`),
     check('users_payment_failure_count_nonnegative', sql`payment_failure_count >= 0`),
   ],
@@ -44,7 +46,11 @@ export const players = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: varchar('name', { length: 100 }).notNull(),
-    credits: bigint('credits', { mode: 'number' }).notNull().default(10_000),
+    /**
+     * Registration always writes the starting region's starting_credits; the default is only the rule's default
+     * (regions.starting_credits defaults to the same value) for rows made by fixtures.
+     */
+    credits: bigint('credits', { mode: 'number' }).notNull().default(GOVERNANCE_BOUNDS.startingCredits.default),
     homeRegionId: uuid('home_region_id').references(() => regions.id, { onDelete: 'set null' }),
     currentRegionId: uuid('current_region_id').references(() => regions.id, { onDelete: 'set null' }),
     /** Region-local sector the player is in (within current_region_id). */

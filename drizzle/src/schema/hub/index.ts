@@ -8,3 +8,4 @@ export * from './orchestration.ts';
 export * from './billing-cancellations.ts';
 export * from './region-config.ts';
 export * from './travel.ts';
+export * from './auth.ts';

@@ -1,0 +1,14 @@
+import type { GridArgs } from '@sw/testing';
+
+/**
+ * Permission-grid arguments (docs/decisions/permissions.md): an allowed provisionRegion gets a name the validator
+ * refuses (so nothing is provisioned), subscription operations use the owner's fixture subscription, and the
+ * relocation targets the fixture region.
+ */
+export const GRID_ARGS: GridArgs = {
+  'Mutation.provisionRegion': () => ({ args: { input: { name: '!' } } }),
+  'Mutation.scaleRegion': (fx) => ({ args: { regionId: fx.regionId, input: { maxPlayers: 10 } } }),
+  'Mutation.cancelSubscription': (fx) => ({ args: { id: fx.subscriptionId } }),
+  'Query.subscription': (fx) => ({ args: { id: fx.subscriptionId } }),
+  'Mutation.createSubscription': () => ({ args: { input: { plan: 'GALACTIC_CITIZEN' } } }),
+};

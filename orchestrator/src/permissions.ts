@@ -1,0 +1,21 @@
+import { SIGNED_IN_ROLES, type OperationRules } from '@sw/auth';
+
+/**
+ * The orchestrator subgraph's entries of the permission grid (docs/decisions/permissions.md). The predicates
+ * themselves live beside the commands (commands/permissions.ts: runtime actions; billing/billing-commands.ts:
+ * subscriptions). Subjects: the grid fixture's region, and a regional_owner subscription of its owner.
+ */
+export const OPERATION_RULES: OperationRules = {
+  'Mutation.provisionRegion': ['admin'],
+  'Mutation.scaleRegion': ['owner', 'admin'],
+  'Mutation.terminateRegion': ['owner', 'admin'],
+  'Mutation.cancelTermination': ['owner', 'admin'],
+  'Mutation.createSubscription': SIGNED_IN_ROLES,
+  'Mutation.cancelSubscription': ['owner', 'admin'],
+  'Mutation.useEmergencyRelocation': SIGNED_IN_ROLES,
+  'Subscription.regionRuntimeChanged': ['owner', 'admin'],
+  'Query.regionRuntime': ['owner', 'admin'],
+  'Query.fleet': ['admin'],
+  'Query.mySubscriptions': SIGNED_IN_ROLES,
+  'Query.subscription': ['owner', 'admin'],
+};
