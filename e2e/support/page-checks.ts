@@ -39,11 +39,11 @@ export function recordPageProblems(page: Page): PageProblems {
 
 /**
  * Asserts the recorded page stayed offline-clean: no console errors, no 4xx/5xx, no failed or non-loopback requests.
- * `expectedRejections` is how many GraphQL requests the test sent invalid on purpose (the gateway answers those 400,
+ * `expectedRejections` is how many GraphQL or session requests the test sent invalid on purpose (answered 400,
  * which the browser also logs); exactly that many are allowed, no more.
  */
 export function expectNoPageProblems(seen: PageProblems, expectedRejections = 0): void {
-  const rejected = (line: string) => /\b400\b.*\/graphql/.test(line);
+  const rejected = (line: string) => /\b400\b.*(\/graphql|\/api\/session)/.test(line);
   expect(seen.errorResponses.filter(rejected), 'deliberately invalid requests').toHaveLength(expectedRejections);
   expect(seen.consoleErrors.filter((l) => !rejected(l)), 'console errors').toEqual([]);
   expect(seen.errorResponses.filter((l) => !rejected(l)), 'error responses').toEqual([]);
