@@ -4,7 +4,7 @@
  * result (@sw/audit). Reads check owner/admin per region touched.
  */
 import { audited } from '@sw/audit';
-import { DomainError } from '@sw/domain';
+import { DomainError, toGraphqlEnum } from '@sw/domain';
 import { channels, closingStream, type Subscription } from '@sw/events';
 import type { RequestContext } from '@sw/service-kit';
 import { cancelTermination, terminateRegion } from '../commands/terminate-region.ts';
@@ -17,6 +17,9 @@ import { findRegion, listPlayerRegions } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
 import { createBillingResolvers } from './billing-resolvers.ts';
 import { eventsAfter, fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
+import { regionUsage } from './region-usage.ts';
+import { readFleetBilling } from '../billing/fleet-billing.ts';
+import { subscriptionView } from './billing-resolvers.ts';
 
 async function viewFor(deps: ApiDeps, ctx: RequestContext, regionId: string): Promise<RuntimeView> {
   const r = await findRegion(deps.sql, regionId);
@@ -103,6 +106,19 @@ export function createResolvers(deps: ApiDeps) {
     RegionRuntime: {
       recentEvents: (parent: RuntimeView, a: { limit?: number }) => recentEvents(deps.sql, parent.regionId, a.limit ?? 20),
       eventsAfter: (parent: RuntimeView, a: { afterSeq: number; first?: number }) => eventsAfter(deps.sql, parent.regionId, a.afterSeq, a.first ?? 200),
+      usage: async (parent: RuntimeView) => {
+        const r = await findRegion(deps.sql, parent.regionId);
+        return r ? regionUsage(deps.driver, r) : { cpuPct: null, memPct: null, rssMb: null, playersOnline: null, uptimeS: null };
+      },
+      usageHistory: (parent: RuntimeView) =>
+        (deps.usageSamples?.(parent.regionId) ?? []).map((s) => ({ at: new Date(s.at).toISOString(), cpuPct: s.cpuPct, memPct: s.memPct })),
+    },
+    Fleet: {
+      // Reached only through Query.fleet, which has already required an admin.
+      billing: async () => {
+        const b = await readFleetBilling(deps.sql);
+        return { ...b, plans: b.plans.map((p) => ({ ...p, plan: toGraphqlEnum(p.plan) })), subscriptions: b.subscriptions.map(subscriptionView) };
+      },
     },
   };
 }
