@@ -266,9 +266,17 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
     }
     const expected = o.subscribers * o.events;
     const waitUntil = Date.now() + o.timeoutMs;
+    let nextTrace = Date.now();
     for (;;) {
       const counts = await Promise.all(clients.map((c) => ask<{ received: number }>(c, 'count')));
-      if (counts.reduce((a, c) => a + c.received, 0) >= expected || Date.now() > waitUntil) break;
+      const total = counts.reduce((a, c) => a + c.received, 0);
+      if (process.env.FANOUT_TRACE === '1' && Date.now() >= nextTrace) {
+        // Where the events are: received by each gateway's upstream, frames queued for slow clients, delivered.
+        nextTrace = Date.now() + 1000;
+        const g = await Promise.all(gateways.map((x) => ask<GatewayStats>(x, 'stats')));
+        log(`[${o.label}] t+${((Date.now() - publishStarted) / 1000).toFixed(1)}s upstream events ${g.map((x) => x.hub.eventsReceived).join('/')} executed ${g.map((x) => x.hub.executions).join('/')} backlogged ${g.map((x) => x.hub.backlogged).join('/')} delivered ${total}/${expected}`);
+      }
+      if (total >= expected || Date.now() > waitUntil) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     o.window?.end();

@@ -24,7 +24,8 @@
  * − received (regionPings is a fifo stream). Details go to stderr.
  * Env: FANOUT_SUBSCRIBERS (10000; cluster 30000), FANOUT_SUBS_PER_SOCKET (1; cluster 3), FANOUT_EVENTS (50), FANOUT_RATE (7 events/s), FANOUT_CLIENT_PROCS (2;
  * cluster 3), FANOUT_TIMEOUT_S (60; cluster 180), FANOUT_GATEWAYS (3), FANOUT_NGINX_WORKERS (1; cluster 2: each worker holds two fds per socket), FANOUT_NGINX=0 (phase 2
- * without nginx: sockets spread over the gateways directly, to see nginx's share); GATEWAY_WS_RAW_FRAMES=false measures the
+ * without nginx: sockets spread over the gateways directly, to see nginx's share), FANOUT_TRACE=1 (every second: events
+ * each gateway received / executed, backlogged clients, deliveries so far); GATEWAY_WS_RAW_FRAMES=false measures the
  * ws.send path; FANOUT_GATEWAY_CPU_PROF_DIR=<dir> writes V8 CPU profiles of the gateway processes.
  * On the 2-core dev VM every process of both phases shares the two cores with the rest of the machine.
  * Goals: issue 8 (default mode) p99 ≤ 1000 ms, deliveries_per_s ≥ 50,000, lost = 0; issue 18 (cluster mode) lost = 0,
