@@ -12,6 +12,7 @@ import path from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { GRID_ROLES, REFUSAL_CODES } from '@sw/auth';
+import { ADMIN_SCOPES, type AdminScope } from '@sw/domain';
 import { createRedisEventBus, type EventBus } from '@sw/events';
 import { buildGridFixture, createTestDatabase, createTestRedisPrefix, type GridFixture, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
@@ -99,6 +100,30 @@ describe('permission grid', () => {
     expect(plan.entries.length).toBe(Object.keys(rules).length);
   });
 
+  it('refuses an admin without the scope an entry needs, like a player (the grid\'s admin holds every scope)', async () => {
+    const needs: Record<string, AdminScope> = {
+      'Query.subscription': 'billing:view',
+      'Mutation.cancelSubscription': 'billing:view',
+      'Query.fleet': 'fleet:manage',
+      'Mutation.provisionRegion': 'fleet:manage',
+      'Mutation.generateNexus': 'galaxy:manage',
+      'Query.auditLog': 'audit:view',
+    };
+    const wrong: string[] = [];
+    for (const [key, scope] of Object.entries(needs)) {
+      const entry = plan.entries.find((e) => e.key === key);
+      if (!entry) {
+        wrong.push(`${key}: not in the plan`);
+        continue;
+      }
+      const admin = fx.claimsOf('admin')!;
+      const unscoped: GridFixture = { ...fx, claimsOf: (role) => (role === 'admin' ? { ...admin, scopes: ADMIN_SCOPES.filter((s) => s !== scope) } : fx.claimsOf(role)) };
+      const outcome = await runGridCall(entry, 'admin', unscoped, args, urls);
+      if (outcome.code === null || !REFUSAL_CODES.includes(outcome.code)) wrong.push(`${key} without ${scope}: ${outcome.code ?? 'success'} (${outcome.message ?? ''})`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('left an audit row for every admin / owner mutation it made, with who, what, target and result', async () => {
     const rows = await t.sql<{ action: string; result: string; actor_username: string | null; region_id: string | null; error_code: string | null }[]>`
       SELECT action, result, actor_username, region_id::text, error_code FROM audit_log`;
@@ -118,5 +143,7 @@ describe('permission grid', () => {
     expect(has('governance.revokeInvite', 'ok', owner)).toBe(true);
     expect(rows.find((r) => r.action === 'orchestrator.terminateRegion' && r.result === 'ok')?.region_id).toBe(fx.regionId);
     expect(rows.find((r) => r.action === 'nexus.generateNexus' && r.result === 'failed')?.error_code).toBe('ERR_NEXUS_EXISTS');
+    // Every subgraph stores details as a JSON object (not a JSON string holding one).
+    expect(await t.sql`SELECT action FROM audit_log WHERE jsonb_typeof(details) <> 'object'`).toEqual([]);
   });
 });
