@@ -8,6 +8,8 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The shared rules (scale bounds, the governance decision table) are TypeScript sources in the workspace.
+  transpilePackages: ['@sw/domain'],
   images: { unoptimized: true, remotePatterns: [] },
   // The workspace root holds the single lockfile; pinning it avoids Next guessing and warning about it.
   turbopack: { root: new URL('..', import.meta.url).pathname },

@@ -26,4 +26,9 @@ export function corsMiddleware(allowedOrigins: readonly string[]) {
   };
 }
 
-export const DEFAULT_CORS_ORIGINS = 'http://127.0.0.1:3000,http://localhost:3000';
+/** The web app's own origins on loopback: its port follows WEB_PORT (default 3000) so a second platform works too. */
+export function defaultCorsOrigins(webPort: number): string {
+  return `http://127.0.0.1:${webPort},http://localhost:${webPort}`;
+}
+
+export const DEFAULT_CORS_ORIGINS = defaultCorsOrigins(3000);

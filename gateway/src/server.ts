@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { corsMiddleware, DEFAULT_CORS_ORIGINS } from './cors.ts';
+import { corsMiddleware, defaultCorsOrigins } from './cors.ts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express from 'express';
@@ -254,7 +254,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
   // Which proxies may name the client's address in X-Forwarded-For (Express syntax; default: none).
   const trustProxy = readEnv('GATEWAY_TRUST_PROXY', 'false', env);
   app.set('trust proxy', trustProxy === 'false' ? false : trustProxy === 'true' ? true : trustProxy);
-  app.use(corsMiddleware(readEnv('GATEWAY_CORS_ORIGINS', DEFAULT_CORS_ORIGINS, env).split(',').map((o) => o.trim())));
+  app.use(corsMiddleware(readEnv('GATEWAY_CORS_ORIGINS', defaultCorsOrigins(readEnvInt('WEB_PORT', 3000, env)), env).split(',').map((o) => o.trim())));
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   const metrics = createGatewayMetrics();

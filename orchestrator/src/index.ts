@@ -138,7 +138,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     },
   });
   ctx.onSubscriptionCancellationRequested = () => billing.kickCancellations();
-  const deps = { sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps };
+  const deps = { sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf };
   const service = await createSubgraphService({
     name: 'orchestrator',
     sdlPath: ORCHESTRATOR_SDL_PATH,

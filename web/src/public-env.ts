@@ -1,13 +1,18 @@
 /**
- * Browser-visible configuration. NEXT_PUBLIC_* values are inlined by `next build`, so they must be referenced literally.
- * When NEXT_PUBLIC_GATEWAY_URL is unset the browser talks to the gateway on the page's own host, port 4000, which keeps
- * `localhost` and `127.0.0.1` pages on the same host as their API.
+ * How the browser finds the gateway. The server passes {@link GatewayLocation} down with every page (read from its
+ * environment per request), so one production build serves any port layout without NEXT_PUBLIC_* rebuilds.
  */
-export function browserGatewayUrl(): string {
-  const configured = process.env.NEXT_PUBLIC_GATEWAY_URL;
-  if (configured && configured.trim() !== '') return configured;
-  if (typeof window === 'undefined') return 'http://127.0.0.1:4000/graphql';
-  return `${window.location.protocol}//${window.location.hostname}:4000/graphql`;
+export interface GatewayLocation {
+  /** Explicit public endpoint (GATEWAY_PUBLIC_URL), or null to use the page's own host with `port`. */
+  publicUrl: string | null;
+  port: number;
+}
+
+/** The gateway's GraphQL endpoint as the browser should call it; during server rendering, the loopback one. */
+export function browserGatewayUrl(location: GatewayLocation): string {
+  if (location.publicUrl) return location.publicUrl;
+  if (typeof window === 'undefined') return `http://127.0.0.1:${location.port}/graphql`;
+  return `${window.location.protocol}//${window.location.hostname}:${location.port}/graphql`;
 }
 
 /** The graphql-ws URL matching an HTTP GraphQL endpoint (same host and path, ws/wss scheme). */

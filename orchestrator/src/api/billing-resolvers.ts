@@ -12,7 +12,7 @@ import { billingCommands, unwrapBilling, type BillingCommandDeps, type BillingSu
 import { unwrapRelocation, useEmergencyRelocation } from '../billing/use-emergency-relocation.ts';
 
 /** The GraphQL shape of one subscription. */
-function subscriptionView(s: BillingSubscriptionView) {
+export function subscriptionView(s: BillingSubscriptionView) {
   return {
     ...s,
     plan: toGraphqlEnum(s.plan),

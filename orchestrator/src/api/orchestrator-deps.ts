@@ -4,6 +4,7 @@ import type { RegionRuntimeDriver } from '../drivers/driver.ts';
 import type { Reconciler } from '../reconciler/reconciler.ts';
 import type postgres from 'postgres';
 import type { BillingCommandDeps } from '../billing/billing-commands.ts';
+import type { AutoscaleSample } from '@sw/domain';
 
 export interface ApiDeps {
   sql: postgres.Sql;
@@ -15,4 +16,6 @@ export interface ApiDeps {
   jwtSecret?: string;
   /** Billing commands (PayPal); absent = the billing fields answer ERR_PAYPAL_UNAVAILABLE. */
   billing?: BillingCommandDeps;
+  /** The autoscaler's recent CPU / memory samples of a region (charts); absent = no history. */
+  usageSamples?: (regionId: string) => AutoscaleSample[];
 }

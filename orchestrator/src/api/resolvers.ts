@@ -3,7 +3,7 @@
  * kick the reconciler, and translate the outcome; each runtime mutation is written to the audit log with its
  * result (audited-region-command.ts: the ok row in the command's transaction). Reads check owner/admin per region touched.
  */
-import { DomainError } from '@sw/domain';
+import { DomainError, toGraphqlEnum } from '@sw/domain';
 import { channels, closingStream, type Subscription } from '@sw/events';
 import type { RequestContext } from '@sw/service-kit';
 import { cancelTermination, terminateRegion } from '../commands/terminate-region.ts';
@@ -17,6 +17,9 @@ import type { ApiDeps } from './orchestrator-deps.ts';
 import { auditedRegionCommand } from './audited-region-command.ts';
 import { createBillingResolvers } from './billing-resolvers.ts';
 import { fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
+import { regionUsage } from './region-usage.ts';
+import { readFleetBilling } from '../billing/fleet-billing.ts';
+import { subscriptionView } from './billing-resolvers.ts';
 
 async function viewFor(deps: ApiDeps, ctx: RequestContext, regionId: string): Promise<RuntimeView> {
   const r = await findRegion(deps.sql, regionId);
@@ -101,6 +104,19 @@ export function createResolvers(deps: ApiDeps) {
     },
     RegionRuntime: {
       recentEvents: (parent: RuntimeView, a: { limit?: number }) => recentEvents(deps.sql, parent.regionId, a.limit ?? 20),
+      usage: async (parent: RuntimeView) => {
+        const r = await findRegion(deps.sql, parent.regionId);
+        return r ? regionUsage(deps.driver, r) : { cpuPct: null, memPct: null, rssMb: null, playersOnline: null, uptimeS: null };
+      },
+      usageHistory: (parent: RuntimeView) =>
+        (deps.usageSamples?.(parent.regionId) ?? []).map((s) => ({ at: new Date(s.at).toISOString(), cpuPct: s.cpuPct, memPct: s.memPct })),
+    },
+    Fleet: {
+      // Reached only through Query.fleet, which has already required an admin.
+      billing: async () => {
+        const b = await readFleetBilling(deps.sql);
+        return { ...b, plans: b.plans.map((p) => ({ ...p, plan: toGraphqlEnum(p.plan) })), subscriptions: b.subscriptions.map(subscriptionView) };
+      },
     },
   };
 }

@@ -22,6 +22,8 @@ export interface Autoscaler {
   stop(): void;
   /** Samples every ready region once and evaluates it; returns the decisions (tests). */
   tick(): Promise<Array<{ regionId: string; decision: AutoscaleDecision }>>;
+  /** The CPU / memory samples kept for a region (last 10 minutes, oldest first; empty after a scale), for charts. */
+  samplesOf(regionId: string): AutoscaleSample[];
 }
 
 const KEEP_MS = 10 * 60_000;
@@ -74,5 +76,6 @@ export function createAutoscaler(ctx: ReconcileContext, reconciler: Reconciler, 
       timer = null;
     },
     tick,
+    samplesOf: (regionId) => [...(samples.get(regionId) ?? [])],
   };
 }

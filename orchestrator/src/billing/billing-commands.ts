@@ -116,7 +116,8 @@ export function unwrapBilling<T extends { kind: 'ok' }>(o: T | BillingFailure): 
   throw new DomainError(code, messageOf(f), f.kind === 'invalid' ? { issues: f.issues } : { ...f });
 }
 
-interface Row {
+/** One billing_subscriptions row as read with {@link SUBSCRIPTION_COLUMNS}. */
+export interface SubscriptionRow {
   id: string;
   paypal_subscription_id: string;
   plan: BillingPlan;
@@ -131,7 +132,8 @@ interface Row {
   created_at_ms: number;
 }
 
-function view(r: Row, live: PayPalSubscription | null): BillingSubscriptionView {
+/** A stored subscription (plus PayPal's live answer when there is one) in the shape every reader returns. */
+export function subscriptionViewOf(r: SubscriptionRow, live: PayPalSubscription | null): BillingSubscriptionView {
   return {
     id: r.id,
     paypalSubscriptionId: r.paypal_subscription_id,
@@ -152,7 +154,8 @@ function view(r: Row, live: PayPalSubscription | null): BillingSubscriptionView 
 }
 
 const ms = (col: string) => `(extract(epoch from ${col}) * 1000)::float8 AS ${col}_ms`;
-const COLUMNS = `id, paypal_subscription_id, plan, player_id, region_id, region_name, size_tier, status, payment_failure_count, ${ms('last_payment_at')}, ${ms('next_billing_at')}, ${ms('created_at')}`;
+/** The columns {@link SubscriptionRow} needs, timestamps as epoch ms. */
+export const SUBSCRIPTION_COLUMNS = `id, paypal_subscription_id, plan, player_id, region_id, region_name, size_tier, status, payment_failure_count, ${ms('last_payment_at')}, ${ms('next_billing_at')}, ${ms('created_at')}`;
 const OPEN_STATUSES = ['APPROVAL_PENDING', 'APPROVED', 'ACTIVE', 'SUSPENDED'];
 
 function paypalFailure(err: unknown): BillingFailure {
@@ -221,24 +224,24 @@ export async function createSubscription(deps: BillingCommandDeps, actor: Claims
   const approvalUrl = approvalLinkOf(created);
   if (!approvalUrl) return { kind: 'paypal_unavailable', message: 'PayPal returned no approval link' };
 
-  const result = await sql.begin(async (tx): Promise<{ kind: 'ok'; row: Row } | BillingFailure> => {
+  const result = await sql.begin(async (tx): Promise<{ kind: 'ok'; row: SubscriptionRow } | BillingFailure> => {
     if (regionName) {
       // Serialise purchases of one name and of one owner, and re-check under the locks.
       const blocked = await nameOrLimitProblem(tx, regionName, playerId, { lock: true });
       if (blocked) return blocked;
     }
-    const [row] = await tx.unsafe<Row[]>(
+    const [row] = await tx.unsafe<SubscriptionRow[]>(
       `INSERT INTO billing_subscriptions (paypal_subscription_id, plan, player_id, region_name, size_tier, status, status_updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        -- the CREATED webhook may have adopted the subscription from its custom_id already
        ON CONFLICT (paypal_subscription_id) DO UPDATE SET updated_at = now()
-       RETURNING ${COLUMNS}`,
+       RETURNING ${SUBSCRIPTION_COLUMNS}`,
       [created.id, plan, playerId, regionName, sizeTier, created.status, created.status_update_time ?? new Date().toISOString()],
     );
     return { kind: 'ok', row: row! };
   });
   if (result.kind !== 'ok') return result;
-  return { kind: 'ok', subscription: view(result.row, created), approvalUrl };
+  return { kind: 'ok', subscription: subscriptionViewOf(result.row, created), approvalUrl };
 }
 
 type Queryable = postgres.TransactionSql;
@@ -260,9 +263,9 @@ async function liveOf(paypal: PayPalClient, id: string): Promise<PayPalSubscript
 export async function listSubscriptions(deps: BillingCommandDeps, actor: Claims | null): Promise<ListSubscriptionsOutcome> {
   if (!actor) return { kind: 'unauthenticated' };
   if (!actor.playerId) return { kind: 'ok', subscriptions: [] };
-  const rows = await deps.sql.unsafe<Row[]>(`SELECT ${COLUMNS} FROM billing_subscriptions WHERE player_id = $1 ORDER BY created_at DESC LIMIT 50`, [actor.playerId]);
+  const rows = await deps.sql.unsafe<SubscriptionRow[]>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM billing_subscriptions WHERE player_id = $1 ORDER BY created_at DESC LIMIT 50`, [actor.playerId]);
   const live = await Promise.all(rows.map((r) => (OPEN_STATUSES.includes(r.status) ? liveOf(deps.paypal, r.paypal_subscription_id) : Promise.resolve(null))));
-  return { kind: 'ok', subscriptions: rows.map((r, i) => view(r, live[i] ?? null)) };
+  return { kind: 'ok', subscriptions: rows.map((r, i) => subscriptionViewOf(r, live[i] ?? null)) };
 }
 
 /** The subscription (by our id or the PayPal I-… id) when `may` lets the actor act on it (subscription-permissions.ts). */
@@ -271,10 +274,10 @@ async function permittedRow(
   actor: Claims | null,
   id: string,
   may: (actor: Claims, sub: { playerId: string }) => boolean,
-): Promise<{ kind: 'ok'; row: Row } | BillingFailure> {
+): Promise<{ kind: 'ok'; row: SubscriptionRow } | BillingFailure> {
   if (!actor) return { kind: 'unauthenticated' };
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-  const [row] = await deps.sql.unsafe<Row[]>(`SELECT ${COLUMNS} FROM billing_subscriptions WHERE ${isUuid ? 'id = $1::uuid' : 'paypal_subscription_id = $1'}`, [id]);
+  const [row] = await deps.sql.unsafe<SubscriptionRow[]>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM billing_subscriptions WHERE ${isUuid ? 'id = $1::uuid' : 'paypal_subscription_id = $1'}`, [id]);
   if (!row) return { kind: 'not_found', id };
   if (!may(actor, { playerId: row.player_id })) return { kind: 'not_owner' };
   return { kind: 'ok', row };
@@ -285,7 +288,7 @@ export async function getSubscription(deps: BillingCommandDeps, actor: Claims | 
   const owned = await permittedRow(deps, actor, input.id, canViewSubscription);
   if (owned.kind !== 'ok') return owned;
   const live = await liveOf(deps.paypal, owned.row.paypal_subscription_id);
-  return { kind: 'ok', subscription: view(owned.row, live), paypal: live };
+  return { kind: 'ok', subscription: subscriptionViewOf(owned.row, live), paypal: live };
 }
 
 /**
@@ -307,7 +310,7 @@ export async function cancelSubscription(deps: BillingCommandDeps, actor: Claims
     return paypalFailure(err);
   }
   const live = await liveOf(deps.paypal, owned.row.paypal_subscription_id);
-  return { kind: 'ok', subscription: view(owned.row, live) };
+  return { kind: 'ok', subscription: subscriptionViewOf(owned.row, live) };
 }
 
 export interface PlanView {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CombinedError } from 'urql';
 import { GraphQLError } from 'graphql';
-import { describeError } from './describe-error';
+import { describeError, describeMutationError, issueAt } from './describe-error';
 
 const endpoint = 'http://127.0.0.1:4000/graphql';
 
@@ -33,5 +33,24 @@ describe('describeError', () => {
   it('falls back to ERR_GRAPHQL when the error has no code', () => {
     const error = new CombinedError({ graphQLErrors: [new GraphQLError('boom')] });
     expect(describeError(error, endpoint)).toEqual({ code: 'ERR_GRAPHQL', message: 'boom' });
+  });
+});
+
+describe('describeMutationError', () => {
+  it('collects extensions.issues so every problem lands at its field', () => {
+    const failure = describeMutationError(
+      {
+        networkError: undefined,
+        message: 'x',
+        graphQLErrors: [
+          new GraphQLError('bad', { extensions: { code: 'ERR_VALIDATION', issues: [{ path: 'input.cpu', message: 'cpu too big' }, { path: ['name'], message: 'too short' }] } }),
+        ],
+      },
+      'http://gw',
+    );
+    expect(failure.code).toBe('ERR_VALIDATION');
+    expect(issueAt(failure, 'cpu')).toBe('cpu too big');
+    expect(issueAt(failure, 'name')).toBe('too short');
+    expect(issueAt(failure, 'memoryGb')).toBeUndefined();
   });
 });

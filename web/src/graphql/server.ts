@@ -2,6 +2,7 @@ import 'server-only';
 import { cacheExchange, createClient, fetchExchange } from 'urql';
 import { registerUrql } from '@urql/next/rsc';
 import { serverEnv } from '../env';
+import { readSession } from '../auth/session-cookie';
 
 /**
  * Builds the urql client server components use. `registerUrql` memoises it per request (React `cache`), so one
@@ -17,13 +18,19 @@ function makeServerClient() {
     requestPolicy: 'network-only',
     fetchOptions: { cache: 'no-store' },
     // urql overwrites init.signal with its own abort signal, so the timeout is combined here rather than in fetchOptions.
-    fetch: (input, init) =>
-      fetch(input, {
+    // The signed-in user's token comes from the request's session cookie, so first paint shows their data.
+    fetch: async (input, init) => {
+      const session = await readSession();
+      const headers = new Headers(init?.headers);
+      if (session) headers.set('authorization', `Bearer ${session.token}`);
+      return fetch(input, {
         ...init,
+        headers,
         signal: init?.signal
           ? AbortSignal.any([init.signal, AbortSignal.timeout(GATEWAY_TIMEOUT_MS)])
           : AbortSignal.timeout(GATEWAY_TIMEOUT_MS),
-      }),
+      });
+    },
   });
 }
 

@@ -1,16 +1,19 @@
+import { Link } from '../ui/link';
+import { EmptyState } from '../ui/states';
 import type { RegionRowView } from '../../graphql/reshape';
 
 /** The regions registry as a table: platform regions and player regions alike, newest first (the API's order). */
 export function RegionList({ regions }: { regions: RegionRowView[] }) {
   if (regions.length === 0) {
     return (
-      <p className="muted" data-testid="region-list-empty">
-        No regions exist yet. The platform seed creates the Central Nexus and Terran Space.
-      </p>
+      <EmptyState title="No regions exist yet" testId="region-list-empty">
+        The platform seed creates the Central Nexus and Terran Space; players can buy their own.
+      </EmptyState>
     );
   }
   return (
-    <table className="region-table" data-testid="region-list">
+    <div className="table-wrap" tabIndex={0}>
+    <table className="table region-table" data-testid="region-list">
       <thead>
         <tr>
           <th scope="col">Region</th>
@@ -25,8 +28,12 @@ export function RegionList({ regions }: { regions: RegionRowView[] }) {
         {regions.map((r) => (
           <tr key={r.id} data-testid="region-row" data-region-name={r.name} data-region-type={r.regionType}>
             <td>
-              <span className="region-table__display" data-testid="region-display-name">{r.displayName}</span>
-              <span className="region-table__name" data-testid="region-name">{r.name}</span>
+              <Link href={`/regions/${r.name}`} data-testid="region-display-name">
+                {r.displayName}
+              </Link>
+              <span className="table__sub" data-testid="region-name">
+                {r.name}
+              </span>
             </td>
             <td>{r.typeLabel}</td>
             <td>
@@ -39,5 +46,6 @@ export function RegionList({ regions }: { regions: RegionRowView[] }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -19,11 +19,26 @@ export const RegionListItemFragment = graphql(`
   }
 `);
 
-/** Home page: the newest regions (platform regions included), at most `first`. */
-export const HomeRegionsQuery = graphql(`
-  query HomeRegions($first: Int!) {
-    regions(first: $first) {
+
+/** Galaxy map: the Nexus clusters (hubs) and every region with where its spoke attaches. */
+export const GalaxyMapQuery = graphql(`
+  query GalaxyMap {
+    clusters {
+      clusterNumber
+      name
+      clusterType
+      gridX
+      gridY
+    }
+    regions(first: 200) {
       ...RegionListItem
+      nexusWarpSector
+      runtime {
+        state
+      }
     }
   }
 `);
+
+
+

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { FleetQuery } from '../../../graphql/operations/runtime';
+import { runQuery } from '../../../graphql/run-query';
+import { AdminGate } from '../../../components/auth/admin-gate';
+import { ErrorBanner } from '../../../components/ui/error-banner';
+import { FleetDashboard } from '../../../components/fleet/fleet-dashboard';
+
+export const metadata: Metadata = { title: 'Fleet' };
+export const dynamic = 'force-dynamic';
+
+/** Fleet admin: capacity against the soft target, every region's live runtime and usage, charts, billing. */
+export default async function FleetPage() {
+  return (
+    <AdminGate title="Fleet" next="/admin/fleet">
+      <FleetBody />
+    </AdminGate>
+  );
+}
+
+async function FleetBody() {
+  const fleet = await runQuery(FleetQuery, {});
+  return (
+    <>
+      <h1 className="page__title">Fleet</h1>
+      {fleet.kind === 'ok' ? <FleetDashboard initial={fleet.data.fleet} /> : <ErrorBanner title="Fleet unavailable" failure={fleet.failure} />}
+    </>
+  );
+}

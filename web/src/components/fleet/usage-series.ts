@@ -1,0 +1,34 @@
+/** A reading of one region at one moment (server history or a live poll). */
+export interface UsagePoint {
+  at: number;
+  cpuPct: number | null;
+  memPct: number | null;
+}
+
+/** Keeps this many points per region (the autoscaler keeps 10 minutes; live polls add to it while the page is open). */
+export const MAX_POINTS = 120;
+
+/**
+ * Merges new points into a region's series: sorted by time, one point per timestamp (a later reading for the same
+ * moment wins), at most MAX_POINTS kept (the newest).
+ */
+export function mergeUsage(current: UsagePoint[], incoming: UsagePoint[]): UsagePoint[] {
+  const byAt = new Map<number, UsagePoint>();
+  for (const p of current) byAt.set(p.at, p);
+  for (const p of incoming) byAt.set(p.at, p);
+  return [...byAt.values()].sort((a, b) => a.at - b.at).slice(-MAX_POINTS);
+}
+
+/**
+ * Aligns several regions' series on one time axis for a multi-line chart: the union of timestamps, with null where
+ * a region has no reading at that moment.
+ */
+export function alignSeries(byRegion: Map<string, UsagePoint[]>, pick: (p: UsagePoint) => number | null): { times: number[]; values: Map<string, Array<number | null>> } {
+  const times = [...new Set([...byRegion.values()].flatMap((ps) => ps.map((p) => p.at)))].sort((a, b) => a - b);
+  const values = new Map<string, Array<number | null>>();
+  for (const [region, points] of byRegion) {
+    const at = new Map(points.map((p) => [p.at, pick(p)]));
+    values.set(region, times.map((t) => at.get(t) ?? null));
+  }
+  return { times, values };
+}
