@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { GRID_ROLES, REFUSAL_CODES } from '@sw/auth';
 import { ADMIN_SCOPES, type AdminScope } from '@sw/domain';
 import { createRedisEventBus, type EventBus } from '@sw/events';
-import { buildGridFixture, createTestDatabase, createTestRedisPrefix, type GridFixture, type TestDatabase } from '@sw/testing';
+import { buildGridFixture, createTestDatabase, createTestRedisPrefix, dataOf, postGraphql, type GridFixture, type TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
 import { startGovernanceSubgraph } from '@sw/subgraph-governance';
 import { startNexusSubgraph } from '@sw/subgraph-nexus';
@@ -122,6 +122,17 @@ describe('permission grid', () => {
       if (outcome.code === null || !REFUSAL_CODES.includes(outcome.code)) wrong.push(`${key} without ${scope}: ${outcome.code ?? 'success'} (${outcome.message ?? ''})`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('shows the fleet\'s billing figures only to an admin with billing:view (fleet:manage alone reads null)', async () => {
+    type FleetBillingAnswer = { fleet: { totalRegions: number; billing: { activeSubscriptions: number } | null } };
+    const query = '{ fleet { totalRegions billing { activeSubscriptions } } }';
+    const admin = fx.claimsOf('admin')!;
+    const full = await postGraphql<FleetBillingAnswer>(urls.orchestrator!, query, {}, admin);
+    expect(dataOf(full).fleet.billing?.activeSubscriptions).toBeGreaterThanOrEqual(1);
+    const fleetOnly = await postGraphql<FleetBillingAnswer>(urls.orchestrator!, query, {}, { ...admin, scopes: ['fleet:manage'] });
+    expect(fleetOnly.errors).toBeUndefined();
+    expect(dataOf(fleetOnly).fleet).toEqual({ totalRegions: dataOf(full).fleet.totalRegions, billing: null });
   });
 
   it('left an audit row for every admin / owner mutation it made, with who, what, target and result', async () => {

@@ -19,6 +19,7 @@ import { createBillingResolvers } from './billing-resolvers.ts';
 import { fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
 import { regionUsage } from './region-usage.ts';
 import { readFleetBilling } from '../billing/fleet-billing.ts';
+import { canViewFleetBilling } from '../billing/subscription-permissions.ts';
 import { subscriptionView } from './billing-resolvers.ts';
 
 async function viewFor(deps: ApiDeps, ctx: RequestContext, regionId: string): Promise<RuntimeView> {
@@ -112,8 +113,9 @@ export function createResolvers(deps: ApiDeps) {
         (deps.usageSamples?.(parent.regionId) ?? []).map((s) => ({ at: new Date(s.at).toISOString(), cpuPct: s.cpuPct, memPct: s.memPct })),
     },
     Fleet: {
-      // Reached only through Query.fleet, which has already required an admin.
-      billing: async () => {
+      // Reached only through Query.fleet (fleet:manage); the billing figures also need billing:view, else null.
+      billing: async (_: unknown, __: unknown, ctx: RequestContext) => {
+        if (!canViewFleetBilling(ctx.claims)) return null;
         const b = await readFleetBilling(deps.sql);
         return { ...b, plans: b.plans.map((p) => ({ ...p, plan: toGraphqlEnum(p.plan) })), subscriptions: b.subscriptions.map(subscriptionView) };
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claims } from '@sw/auth';
 import { ADMIN_SCOPES } from '@sw/domain';
-import { canCancelSubscription, canViewSubscription } from './subscription-permissions.ts';
+import { canCancelSubscription, canViewFleetBilling, canViewSubscription } from './subscription-permissions.ts';
 
 const claims = (playerId: string | null, roles: Claims['roles'], scopes: string[] = []): Claims => ({ sub: 'u', username: 'x', playerId, roles, scopes, exp: 9e9 });
 const sub = { playerId: 'p-subscriber' };
@@ -23,5 +23,14 @@ describe('subscription permissions', () => {
   it.each(CASES)('%s', (_who, actor, expected) => {
     expect(canViewSubscription(actor, sub)).toBe(expected);
     expect(canCancelSubscription(actor, sub)).toBe(expected);
+  });
+});
+
+describe('fleet billing', () => {
+  it('needs an admin with billing:view; fleet:manage alone is not enough', () => {
+    expect(canViewFleetBilling(claims('p', ['player', 'admin'], ['billing:view']))).toBe(true);
+    expect(canViewFleetBilling(claims('p', ['player', 'admin'], ['fleet:manage']))).toBe(false);
+    expect(canViewFleetBilling(claims('p', ['player'], ['billing:view']))).toBe(false);
+    expect(canViewFleetBilling(null)).toBe(false);
   });
 });
