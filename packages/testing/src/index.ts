@@ -13,3 +13,4 @@ export { dataOf, errorCodes, parseGraphqlBody, postGraphql, testClaims } from '.
 export type { EntitiesData, GraphqlBody, GraphqlError, GraphqlResponse } from './graphql-test-client.ts';
 export { buildGridFixture } from './grid-fixture.ts';
 export type { GridArgBuilder, GridArgs, GridCallOverrides, GridFixture } from './grid-fixture.ts';
+export type { GridSubjects } from './grid-subjects.ts';
