@@ -2,8 +2,9 @@ import { SIGNED_IN_ROLES, type OperationRules } from '@sw/auth';
 
 /**
  * The orchestrator subgraph's entries of the permission grid (docs/decisions/permissions.md). The predicates
- * themselves live beside the commands (commands/permissions.ts: runtime actions; billing/billing-commands.ts:
- * subscriptions). Subjects: the grid fixture's region, and a regional_owner subscription of its owner.
+ * themselves live beside the commands (commands/permissions.ts: runtime actions, admins with fleet:manage;
+ * billing/subscription-permissions.ts: one subscription, its subscriber or admins with billing:view). Subjects: the
+ * grid fixture's region, and a regional_owner subscription of its owner (the grid's admin holds every scope).
  */
 export const OPERATION_RULES: OperationRules = {
   'Mutation.provisionRegion': ['admin'],

@@ -26,8 +26,9 @@ export const HIDDEN = 'HIDDEN';
 /** How long an allowed subscription must stay open without a refusal to count as accepted. */
 export const SUBSCRIPTION_SETTLE_MS = 1500;
 
-function callFor(entry: GridEntry, fx: GridFixture, args: GridArgs, role: Parameters<GridFixture['claimsOf']>[0]) {
-  const overrides = args[entry.key]?.(fx, role) ?? {};
+/** The document and variables of one call; an async builder creates this call's fresh subject here. */
+async function callFor(entry: GridEntry, fx: GridFixture, args: GridArgs, role: Parameters<GridFixture['claimsOf']>[0]) {
+  const overrides = (await args[entry.key]?.(fx, role)) ?? {};
   const values = argumentsFor(entry, { regionId: fx.regionId, uuid: randomUUID }, overrides.args);
   const op = operationFor(entry, values);
   if (entry.kind === 'entity') {
@@ -90,16 +91,16 @@ async function viaWebSocket(url: string, document: string, variables: Record<str
   }
 }
 
-export function runGridCall(
+export async function runGridCall(
   entry: GridEntry,
   role: Parameters<GridFixture['claimsOf']>[0],
   fx: GridFixture,
   args: GridArgs,
   urls: Record<string, string>,
 ): Promise<GridOutcome> {
-  const { document, variables } = callFor(entry, fx, args, role);
   const url = urls[entry.subgraph];
-  if (!url) return Promise.resolve({ code: `NO_URL_FOR_${entry.subgraph}` });
+  if (!url) return { code: `NO_URL_FOR_${entry.subgraph}` };
+  const { document, variables } = await callFor(entry, fx, args, role);
   const claims = fx.claimsOf(role);
   if (entry.kind === 'subscription') return viaWebSocket(url, document, variables, claims);
   return viaHttp(url, document, variables, claims, entry.kind === 'entity' ? entry.fieldName : undefined);

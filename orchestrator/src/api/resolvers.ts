@@ -1,9 +1,8 @@
 /**
  * Orchestrator subgraph resolvers. Mutations call the commands (which only change desired state),
  * kick the reconciler, and translate the outcome; each runtime mutation is written to the audit log with its
- * result (@sw/audit). Reads check owner/admin per region touched.
+ * result (audited-region-command.ts: the ok row in the command's transaction). Reads check owner/admin per region touched.
  */
-import { audited } from '@sw/audit';
 import { DomainError, toGraphqlEnum } from '@sw/domain';
 import { channels, closingStream, type Subscription } from '@sw/events';
 import type { RequestContext } from '@sw/service-kit';
@@ -15,10 +14,12 @@ import { checkPermission } from '../commands/permissions.ts';
 import type { RegionRuntimeMessage } from '../store/region-events.ts';
 import { findRegion, listPlayerRegions } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
+import { auditedRegionCommand } from './audited-region-command.ts';
 import { createBillingResolvers } from './billing-resolvers.ts';
 import { eventsAfter, fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
 import { regionUsage } from './region-usage.ts';
 import { readFleetBilling } from '../billing/fleet-billing.ts';
+import { canViewFleetBilling } from '../billing/subscription-permissions.ts';
 import { subscriptionView } from './billing-resolvers.ts';
 
 async function viewFor(deps: ApiDeps, ctx: RequestContext, regionId: string): Promise<RuntimeView> {
@@ -50,19 +51,18 @@ async function* runtimeEvents(deps: ApiDeps, regionId: string, sub: Subscription
 }
 
 export function createResolvers(deps: ApiDeps) {
-  const mutate = async (o: Parameters<typeof unwrap>[0]) => {
-    const r = unwrap(o);
+  /** Runs one runtime mutation, audited (the ok row in the command's transaction), then kicks the reconciler. */
+  const auditedMutate = async (
+    ctx: RequestContext,
+    action: Parameters<typeof auditedRegionCommand>[2],
+    region: string,
+    details: Record<string, unknown>,
+    run: Parameters<typeof auditedRegionCommand>[5],
+  ) => {
+    const r = await auditedRegionCommand(deps, ctx, action, region, details, run);
     deps.reconciler.kick(r.id);
     return runtimeView(r);
   };
-  /** Runs one runtime mutation and records who did what to which region, and how it ended. */
-  const auditedMutate = (ctx: RequestContext, action: string, region: string, details: Record<string, unknown>, run: () => Promise<Parameters<typeof unwrap>[0]>) =>
-    audited(
-      deps.sql,
-      { actor: ctx.claims, action: `orchestrator.${action}`, targetType: 'region', targetId: region, regionId: region, details, requestId: ctx.requestId },
-      async () => mutate(await run()),
-      (err) => ctx.log.error({ err }, 'audit write failed'),
-    );
   const billing = createBillingResolvers(deps.billing);
   return {
     Query: {
@@ -77,13 +77,13 @@ export function createResolvers(deps: ApiDeps) {
     Mutation: {
       ...billing.Mutation,
       provisionRegion: (_: unknown, a: { input: ProvisionRegionInput }, ctx: RequestContext) =>
-        auditedMutate(ctx, 'provisionRegion', a.input.name, { input: a.input }, () => provisionRegion(deps, ctx.claims, a.input)),
+        auditedMutate(ctx, 'provisionRegion', a.input.name, { input: a.input }, (audit) => provisionRegion(deps, ctx.claims, a.input, { audit })),
       scaleRegion: (_: unknown, a: { regionId: string; input: ScaleInput }, ctx: RequestContext) =>
-        auditedMutate(ctx, 'scaleRegion', a.regionId, { input: a.input }, () => scaleRegion(deps, ctx.claims, a.regionId, a.input)),
+        auditedMutate(ctx, 'scaleRegion', a.regionId, { input: a.input }, (audit) => scaleRegion(deps, ctx.claims, a.regionId, a.input, { audit })),
       terminateRegion: (_: unknown, a: { regionId: string; immediate?: boolean }, ctx: RequestContext) =>
-        auditedMutate(ctx, 'terminateRegion', a.regionId, { immediate: !!a.immediate }, () => terminateRegion(deps, ctx.claims, a.regionId, { immediate: !!a.immediate })),
+        auditedMutate(ctx, 'terminateRegion', a.regionId, { immediate: !!a.immediate }, (audit) => terminateRegion(deps, ctx.claims, a.regionId, { immediate: !!a.immediate, audit })),
       cancelTermination: (_: unknown, a: { regionId: string }, ctx: RequestContext) =>
-        auditedMutate(ctx, 'cancelTermination', a.regionId, {}, () => cancelTermination(deps, ctx.claims, a.regionId)),
+        auditedMutate(ctx, 'cancelTermination', a.regionId, {}, (audit) => cancelTermination(deps, ctx.claims, a.regionId, { audit })),
     },
     Subscription: {
       regionRuntimeChanged: {
@@ -114,8 +114,9 @@ export function createResolvers(deps: ApiDeps) {
         (deps.usageSamples?.(parent.regionId) ?? []).map((s) => ({ at: new Date(s.at).toISOString(), cpuPct: s.cpuPct, memPct: s.memPct })),
     },
     Fleet: {
-      // Reached only through Query.fleet, which has already required an admin.
-      billing: async () => {
+      // Reached only through Query.fleet (fleet:manage); the billing figures also need billing:view, else null.
+      billing: async (_: unknown, __: unknown, ctx: RequestContext) => {
+        if (!canViewFleetBilling(ctx.claims)) return null;
         const b = await readFleetBilling(deps.sql);
         return { ...b, plans: b.plans.map((p) => ({ ...p, plan: toGraphqlEnum(p.plan) })), subscriptions: b.subscriptions.map(subscriptionView) };
       },

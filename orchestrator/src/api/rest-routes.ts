@@ -2,7 +2,8 @@
  * Region-manager REST (domain.md §9.4, seed §5), on the orchestrator's port next to /graphql. Every
  * route except /health and /metrics needs `Authorization: Bearer <jwt>` (verifyAccessToken from
  * @sw/auth); admins see and act on every region, owners on their own. Errors are
- * `{ error: { code, message } }` with the mapped status.
+ * `{ error: { code, message } }` with the mapped status. The four mutations are audited like their GraphQL twins
+ * (audited-region-command.ts).
  *
  *   GET    /regions                        list (admin: all, player: own)
  *   GET    /regions/:name                  one region + usage + recent events
@@ -23,6 +24,7 @@ import { scaleRegion } from '../commands/scale-region.ts';
 import { cancelTermination, terminateRegion } from '../commands/terminate-region.ts';
 import { findRegion, listPlayerRegions } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
+import { auditedRegionCommand, type AuditCaller } from './audited-region-command.ts';
 import { regionUsage } from './region-usage.ts';
 import type { FleetMetricsBody, RegionDetailBody, RegionListBody } from './rest-wire.ts';
 import { fleetView, recentEvents, runtimeView } from './runtime-view.ts';
@@ -64,6 +66,8 @@ export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
     }
   };
   const name = (req: Request) => String(req.params.name);
+  const fallbackLog: AuditCaller['log'] = { error: (obj, msg) => console.error(msg, obj) };
+  const caller = (claims: Claims): AuditCaller => ({ claims, log: deps.log ?? fallbackLog });
 
   app.get('/regions', handle(async (_req, _res, claims): Promise<RegionListBody> => {
     const rows = (await listPlayerRegions(deps.sql)).filter((r) => !checkPermission(claims, 'view', r));
@@ -79,29 +83,30 @@ export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
   }));
 
   app.post('/regions/provision', json, handle(async (req, res, claims) => {
-    const r = unwrap(await provisionRegion(deps, claims, provisionInputFromBody((req.body ?? {}) as Record<string, unknown>)));
+    const input = provisionInputFromBody((req.body ?? {}) as Record<string, unknown>);
+    const r = await auditedRegionCommand(deps, caller(claims), 'provisionRegion', input.name, { input, via: 'rest' }, (audit) => provisionRegion(deps, claims, input, { audit }));
     deps.reconciler.kick(r.id);
     res.status(202).json(runtimeView(r));
   }));
 
   app.post('/regions/:name/scale', json, handle(async (req, _res, claims) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
-    const r = unwrap(await scaleRegion(deps, claims, name(req), {
-      cpu: num(b.cpu), memoryGb: num(b.memoryGb ?? b.memory), storageGb: num(b.storageGb ?? b.disk), maxPlayers: num(b.maxPlayers ?? b.max_players),
-    }));
+    const input = { cpu: num(b.cpu), memoryGb: num(b.memoryGb ?? b.memory), storageGb: num(b.storageGb ?? b.disk), maxPlayers: num(b.maxPlayers ?? b.max_players) };
+    const r = await auditedRegionCommand(deps, caller(claims), 'scaleRegion', name(req), { input, via: 'rest' }, (audit) => scaleRegion(deps, claims, name(req), input, { audit }));
     deps.reconciler.kick(r.id);
     return runtimeView(r);
   }));
 
   app.delete('/regions/:name', handle(async (req, _res, claims) => {
     if (req.query.confirm !== 'true') throw new DomainError('ERR_VALIDATION', 'termination needs ?confirm=true');
-    const r = unwrap(await terminateRegion(deps, claims, name(req), { immediate: req.query.immediate === 'true' }));
+    const immediate = req.query.immediate === 'true';
+    const r = await auditedRegionCommand(deps, caller(claims), 'terminateRegion', name(req), { immediate, via: 'rest' }, (audit) => terminateRegion(deps, claims, name(req), { immediate, audit }));
     deps.reconciler.kick(r.id);
     return runtimeView(r);
   }));
 
   app.post('/regions/:name/cancel-termination', handle(async (req, _res, claims) => {
-    const r = unwrap(await cancelTermination(deps, claims, name(req)));
+    const r = await auditedRegionCommand(deps, caller(claims), 'cancelTermination', name(req), { via: 'rest' }, (audit) => cancelTermination(deps, claims, name(req), { audit }));
     deps.reconciler.kick(r.id);
     return runtimeView(r);
   }));

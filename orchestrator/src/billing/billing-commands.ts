@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
-import { isAdmin, type Claims } from '@sw/auth';
+import type { Claims } from '@sw/auth';
 import {
   DomainError,
   PLANS,
@@ -23,6 +23,7 @@ import type { BillingDb } from './billing-types.ts';
 import { findRegionClaimProblem } from '../store/region-claims.ts';
 import { buildCustomId } from './custom-id.ts';
 import { fromMs } from './process-webhook-event.ts';
+import { canCancelSubscription, canViewSubscription } from './subscription-permissions.ts';
 
 export interface BillingCommandDeps extends BillingDb {
   paypal: PayPalClient;
@@ -99,7 +100,7 @@ function messageOf(f: BillingFailure): string {
     case 'not_found':
       return `subscription ${f.id} not found`;
     case 'not_owner':
-      return 'only the subscriber or an admin may do this';
+      return 'only the subscriber or an admin with the billing:view scope may do this';
     case 'not_cancellable':
       return `a ${f.status} subscription cannot be cancelled`;
     case 'paypal_unavailable':
@@ -267,29 +268,35 @@ export async function listSubscriptions(deps: BillingCommandDeps, actor: Claims 
   return { kind: 'ok', subscriptions: rows.map((r, i) => subscriptionViewOf(r, live[i] ?? null)) };
 }
 
-async function ownedRow(deps: BillingCommandDeps, actor: Claims | null, id: string): Promise<{ kind: 'ok'; row: SubscriptionRow } | BillingFailure> {
+/** The subscription (by our id or the PayPal I-… id) when `may` lets the actor act on it (subscription-permissions.ts). */
+async function permittedRow(
+  deps: BillingCommandDeps,
+  actor: Claims | null,
+  id: string,
+  may: (actor: Claims, sub: { playerId: string }) => boolean,
+): Promise<{ kind: 'ok'; row: SubscriptionRow } | BillingFailure> {
   if (!actor) return { kind: 'unauthenticated' };
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
   const [row] = await deps.sql.unsafe<SubscriptionRow[]>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM billing_subscriptions WHERE ${isUuid ? 'id = $1::uuid' : 'paypal_subscription_id = $1'}`, [id]);
   if (!row) return { kind: 'not_found', id };
-  if (!isAdmin(actor) && row.player_id !== actor.playerId) return { kind: 'not_owner' };
+  if (!may(actor, { playerId: row.player_id })) return { kind: 'not_owner' };
   return { kind: 'ok', row };
 }
 
-/** One subscription (by our id or the PayPal I-… id): ownership check, then PayPal's details. */
+/** One subscription (by our id or the PayPal I-… id): the subscriber or an admin with billing:view, then PayPal's details. */
 export async function getSubscription(deps: BillingCommandDeps, actor: Claims | null, input: { id: string }): Promise<GetSubscriptionOutcome> {
-  const owned = await ownedRow(deps, actor, input.id);
+  const owned = await permittedRow(deps, actor, input.id, canViewSubscription);
   if (owned.kind !== 'ok') return owned;
   const live = await liveOf(deps.paypal, owned.row.paypal_subscription_id);
   return { kind: 'ok', subscription: subscriptionViewOf(owned.row, live), paypal: live };
 }
 
 /**
- * Cancels at PayPal (ownership first). The region / citizenship consequences follow from the
- * CANCELLED webhook, like every other PayPal-side change.
+ * Cancels at PayPal (permission first: the subscriber, or an admin with billing:view). The region / citizenship
+ * consequences follow from the CANCELLED webhook, like every other PayPal-side change.
  */
 export async function cancelSubscription(deps: BillingCommandDeps, actor: Claims | null, input: { id: string; reason?: string | null }): Promise<CancelSubscriptionOutcome> {
-  const owned = await ownedRow(deps, actor, input.id);
+  const owned = await permittedRow(deps, actor, input.id, canCancelSubscription);
   if (owned.kind !== 'ok') return owned;
   const reason = (input.reason ?? '').trim().slice(0, 128) || 'Cancelled by the subscriber';
   try {

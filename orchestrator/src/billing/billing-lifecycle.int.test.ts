@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS, DomainError } from '@sw/domain';
+import type { Claims } from '@sw/auth';
+import { ADMIN_SCOPES, DAY_MS, DomainError } from '@sw/domain';
 import { insertRegion } from '@sw/testing';
 import { billingCommands, unwrapBilling } from './billing-commands.ts';
 import { runBillingSweep } from './billing-sweep.ts';
@@ -91,6 +92,19 @@ describe('PayPal subscription → region desired state (end to end through the e
     expect(await billingCommands.getSubscription(h.deps, mallory.claims, { id: subId })).toEqual({ kind: 'not_owner' });
     expect(await billingCommands.cancelSubscription(h.deps, mallory.claims, { id: subId })).toEqual({ kind: 'not_owner' });
     expect(await billingCommands.getSubscription(h.deps, alice.claims, { id: 'I-DOESNOTEXIST' })).toEqual({ kind: 'not_found', id: 'I-DOESNOTEXIST' });
+  });
+
+  it('admins read any subscription only with billing:view; without it they may neither read nor cancel others\' subscriptions', async () => {
+    const support = await h.player('support_b');
+    const unscoped = await h.player('unscoped_b');
+    const withScope: Claims = { ...support.claims, roles: ['player', 'admin'], scopes: ['billing:view'] };
+    const withoutScope: Claims = { ...unscoped.claims, roles: ['player', 'admin'], scopes: ADMIN_SCOPES.filter((s) => s !== 'billing:view') };
+    const got = unwrapBilling(await billingCommands.getSubscription(h.deps, withScope, { id: subId }));
+    expect(got.subscription).toMatchObject({ paypalSubscriptionId: subId, playerId: alice.playerId });
+    expect(await billingCommands.getSubscription(h.deps, withoutScope, { id: subId })).toEqual({ kind: 'not_owner' });
+    expect(await billingCommands.cancelSubscription(h.deps, withoutScope, { id: subId })).toEqual({ kind: 'not_owner' });
+    // The refused cancellation reached nothing: PayPal still bills the subscription.
+    expect((await h.paypal.getSubscription(subId)).status).toBe('ACTIVE');
   });
 
   it('3 failed payments suspend (suspended_at stamped), a successful payment restores', async () => {

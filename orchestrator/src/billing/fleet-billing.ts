@@ -1,7 +1,7 @@
 /**
  * The operators' view of billing for the fleet page: how many subscriptions are active per plan, what they bring in
  * per month at list price (an estimate: it ignores failed payments and mid-month starts), and the newest
- * subscriptions. Read-only; the fleet resolver has already checked the caller is an admin.
+ * subscriptions. Read-only; the fleet resolver has already checked the caller is an admin holding billing:view.
  */
 import { PLANS, type BillingPlan } from '@sw/domain';
 import type postgres from 'postgres';

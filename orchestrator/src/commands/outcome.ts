@@ -2,6 +2,8 @@
  * Command outcomes (STYLE §5.4): every command returns a discriminated union; the edges (GraphQL,
  * REST, CLI via REST) call `unwrap` to turn a failure into a DomainError with its stable code.
  */
+import type postgres from 'postgres';
+import type { AuditInTransaction } from '@sw/audit';
 import { DomainError, type ErrorCode, type ValidationIssue } from '@sw/domain';
 import type { RegionRow } from '../store/region-row.ts';
 
@@ -62,4 +64,12 @@ export function unwrap(o: CommandOutcome): RegionRow {
   if (o.kind === 'ok') return o.region;
   const code = o.kind === 'invalid' ? o.code : CODES[o.kind];
   throw new DomainError(code, messageOf(o), o.kind === 'invalid' ? { issues: o.issues } : { ...o });
+}
+
+/**
+ * The in-transaction step of a region command's audit (@sw/audit `audited`): the ok row, naming the region by its id
+ * (the caller may have named it by its slug). Undefined when the caller audits nothing.
+ */
+export function auditIn(audit: AuditInTransaction | undefined, regionId: string): ((tx: postgres.TransactionSql) => Promise<void>) | undefined {
+  return audit ? (tx) => audit(tx, { targetId: regionId, regionId }) : undefined;
 }

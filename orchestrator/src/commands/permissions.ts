@@ -9,11 +9,20 @@ import type { CommandFailure } from './outcome.ts';
 
 export type RuntimeAction = 'provision' | 'view' | 'scale' | 'terminate' | 'terminate_immediately' | 'cancel_termination' | 'fleet';
 
+/**
+ * True when the actor acts on regions as an admin (the fleet:manage scope), not as their owner. The admin role alone
+ * grants nothing here: an admin without the scope who owns a region is an owner like any other (billing holds apply,
+ * a termination they start is an owner's).
+ */
+export function actsAsFleetAdmin(actor: Claims | null): boolean {
+  return hasScope(actor, 'fleet:manage');
+}
+
 /** null = allowed, else the failure to return. */
 export function checkPermission(actor: Claims | null, action: RuntimeAction, region?: Pick<RegionRow, 'ownerId'>): CommandFailure | null {
   if (!actor) return { kind: 'unauthenticated' };
   // Admins act on any region with the fleet:manage scope; an admin without it is treated like any player.
-  if (hasScope(actor, 'fleet:manage')) return null;
+  if (actsAsFleetAdmin(actor)) return null;
   switch (action) {
     case 'provision':
     case 'terminate_immediately':

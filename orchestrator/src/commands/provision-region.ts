@@ -5,6 +5,7 @@
  * owner) | name_taken | limit_reached (5 per owner). Fleet size is a soft target: never refused.
  */
 import { createHash } from 'node:crypto';
+import type { AuditInTransaction } from '@sw/audit';
 import type { Claims } from '@sw/auth';
 import {
   DEFAULT_REGION_SCALE,
@@ -39,7 +40,8 @@ export function seedFromInput(seed: string): bigint {
   return BigInt(`0x${createHash('sha256').update(seed).digest('hex').slice(0, 15)}`);
 }
 
-export async function provisionRegion(deps: StoreDeps, actor: Claims | null, input: ProvisionRegionInput): Promise<CommandOutcome> {
+/** `opts.audit` writes the ok audit row in the transaction that inserts the region (@sw/audit `audited`). */
+export async function provisionRegion(deps: StoreDeps, actor: Claims | null, input: ProvisionRegionInput, opts: { audit?: AuditInTransaction } = {}): Promise<CommandOutcome> {
   const denied = checkPermission(actor, 'provision');
   if (denied) return denied;
   const nameCheck = validateRegionName(input.name, 'name'); // the one validator (domain.md §10 #3)
@@ -77,6 +79,7 @@ export async function provisionRegion(deps: StoreDeps, actor: Claims | null, inp
         ${REGION_TIERS[tier as keyof typeof REGION_TIERS].targetSectors}, 'pending',
         ${scale.cpu}, ${scale.memoryGb}, ${scale.storageGb}, ${scale.maxPlayers}, 'running', 'requested', ${seed !== null ? tx`${seed.toString()},` : tx``} 1)
       RETURNING id`;
+    await opts.audit?.(tx, { targetId: row!.id, regionId: row!.id });
     return { kind: 'ok', id: row!.id };
   }).catch((err: { code?: string }) => {
     if (err.code === '23505') return { kind: 'name_taken' as const, name };

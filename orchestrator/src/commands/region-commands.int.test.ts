@@ -110,6 +110,28 @@ describe('cancelTermination', () => {
   });
 });
 
+describe('an admin without fleet:manage who owns a region acts as its owner', () => {
+  it('cannot scale it while billing holds it, and the termination they start is an owner\'s', async () => {
+    const p = await insertUserWithPlayer(tdb.db, { roles: ['player', 'admin'] });
+    const ownerAdmin: Claims = { ...claims(p, ['player', 'admin']), scopes: ['billing:view', 'galaxy:manage'] };
+    const held = await insertRegion(tdb.db, { ownerId: p.playerId, runtimeState: 'ready', status: 'suspended' });
+    expect(codeOf(await scaleRegion(deps, ownerAdmin, held.id, { cpu: 2 }))).toBe('ERR_REGION_SUSPENDED');
+    const r = await insertRegion(tdb.db, { ownerId: p.playerId, runtimeState: 'ready' });
+    expect(codeOf(await terminateRegion(deps, ownerAdmin, r.id))).toBe('ok');
+    const [row] = await tdb.sql`SELECT termination_origin FROM regions WHERE id = ${r.id}`;
+    expect(row!.termination_origin).toBe('owner');
+  });
+
+  it('cannot withdraw a termination the billing sweep started', async () => {
+    const p = await insertUserWithPlayer(tdb.db, { roles: ['player', 'admin'] });
+    const ownerAdmin: Claims = { ...claims(p, ['player', 'admin']), scopes: [] };
+    const r = await insertRegion(tdb.db, { ownerId: p.playerId, runtimeState: 'ready', status: 'suspended', suspendedAt: new Date(Date.now() - 31 * 86_400_000) });
+    expect((await runBillingSweep({ sql: tdb.sql })).terminated).toContain(r.id);
+    expect(codeOf(await cancelTermination(deps, ownerAdmin, r.id))).toBe('ERR_TERMINATION_NOT_OWNERS');
+    expect(codeOf(await cancelTermination(deps, admin, r.id))).toBe('ok');
+  });
+});
+
 describe('provisionRegion uses the one name / owner-limit rule', () => {
   it('treats a name paid for through PayPal (region not created yet) as taken', async () => {
     const buyer = await insertUserWithPlayer(tdb.db);

@@ -8,12 +8,13 @@
  * Guards that depend on the region's state, and the spec_generation bump, run on the row read under
  * its lock (decideRegionChange): a concurrent autoscaler or operator scale can never be lost.
  */
-import { isAdmin, type Claims } from '@sw/auth';
+import type { AuditInTransaction } from '@sw/audit';
+import type { Claims } from '@sw/auth';
 import { ownerMayScale, validateRegionScale, type RegionScale, type RegionStatus } from '@sw/domain';
 import { decideRegionChange, type RegionPatch, type StoreDeps } from '../store/region-events.ts';
 import { findRegion, type RegionRow } from '../store/region-row.ts';
-import type { CommandFailure, CommandOutcome } from './outcome.ts';
-import { checkPermission } from './permissions.ts';
+import { auditIn, type CommandFailure, type CommandOutcome } from './outcome.ts';
+import { actsAsFleetAdmin, checkPermission } from './permissions.ts';
 
 export type ScaleInput = Partial<Record<keyof RegionScale, number | null>>;
 
@@ -25,7 +26,7 @@ function scaleChoice(cur: RegionRow, change: Partial<RegionScale>, why: string, 
   if (NOT_SCALABLE.includes(cur.runtimeState)) {
     return { refuse: { kind: 'invalid', code: 'ERR_VALIDATION', issues: [{ path: 'regionId', message: `region is ${cur.runtimeState}` }] } satisfies CommandFailure };
   }
-  if (actor && !isAdmin(actor) && !ownerMayScale(cur.status as RegionStatus)) return { refuse: { kind: 'region_suspended', status: cur.status } satisfies CommandFailure };
+  if (actor && !actsAsFleetAdmin(actor) && !ownerMayScale(cur.status as RegionStatus)) return { refuse: { kind: 'region_suspended', status: cur.status } satisfies CommandFailure };
   const patch: RegionPatch = { spec_generation: cur.specGeneration + 1 };
   for (const [k, v] of Object.entries(change)) if (v != null) patch[COLUMNS[k as keyof RegionScale]] = v;
   return { apply: { event: { type: 'Normal' as const, reason: 'ScaleRequested', message: `${why}: ${JSON.stringify(change)}`, data: { change } }, patch } };
@@ -37,7 +38,8 @@ export async function applyScale(deps: StoreDeps, regionId: string, change: Part
   return out.kind === 'changed' ? out.region : null;
 }
 
-export async function scaleRegion(deps: StoreDeps, actor: Claims | null, regionRef: string, input: ScaleInput): Promise<CommandOutcome> {
+/** `opts.audit` writes the ok audit row in the transaction that applies the change (@sw/audit `audited`). */
+export async function scaleRegion(deps: StoreDeps, actor: Claims | null, regionRef: string, input: ScaleInput, opts: { audit?: AuditInTransaction } = {}): Promise<CommandOutcome> {
   if (!actor) return { kind: 'unauthenticated' };
   const region = await findRegion(deps.sql, regionRef);
   if (!region || region.regionType !== 'player_owned') return { kind: 'not_found', region: regionRef };
@@ -48,7 +50,7 @@ export async function scaleRegion(deps: StoreDeps, actor: Claims | null, regionR
   if (Object.keys(change).length === 0) return { kind: 'invalid', code: 'ERR_VALIDATION', issues: [{ path: 'input', message: 'give at least one of cpu, memoryGb, storageGb, maxPlayers' }] };
   const issues = validateRegionScale(change);
   if (issues.length) return { kind: 'invalid', code: 'ERR_SCALE_OUT_OF_RANGE', issues };
-  const out = await decideRegionChange<CommandFailure>(deps, region.id, (cur) => scaleChoice(cur, change, `requested by ${actor.username}`, actor));
+  const out = await decideRegionChange<CommandFailure>(deps, region.id, (cur) => scaleChoice(cur, change, `requested by ${actor.username}`, actor), auditIn(opts.audit, region.id));
   if (out.kind === 'missing') return { kind: 'not_found', region: regionRef };
   return out.kind === 'refused' ? out.refusal : { kind: 'ok', region: out.region };
 }

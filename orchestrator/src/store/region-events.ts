@@ -135,12 +135,14 @@ export type RegionChoice<R> = { apply: { event: RuntimeEvent; patch: RegionPatch
 /**
  * Read-decide-write under the row lock: loads the region FOR UPDATE, lets `decide` choose from the CURRENT
  * row (never from an earlier read, so concurrent writers cannot lose each other's update), applies the
- * patch and records the event in the same transaction, and publishes after commit.
+ * patch and records the event in the same transaction, and publishes after commit. `withChange` runs last in
+ * that transaction, only when a change is applied (the command's audit row: it commits with the change or not at all).
  */
 export async function decideRegionChange<R>(
   deps: StoreDeps,
   regionId: string,
   decide: (cur: RegionRow) => RegionChoice<R>,
+  withChange?: (tx: postgres.TransactionSql) => Promise<void>,
 ): Promise<{ kind: 'changed'; region: RegionRow } | { kind: 'refused'; refusal: R } | { kind: 'missing' }> {
   let evRow: { id: number; at: Date } | null = null;
   let event: RuntimeEvent | null = null;
@@ -152,6 +154,7 @@ export async function decideRegionChange<R>(
     event = choice.apply.event;
     await applyPatch(tx, regionId, choice.apply.patch);
     evRow = await insertEvent(tx, regionId, event);
+    await withChange?.(tx);
     return { kind: 'changed' as const, region: (await loadRegion(tx, regionId))! };
   });
   if (out.kind === 'changed' && evRow && event) await publish(deps, out.region, evRow, event);

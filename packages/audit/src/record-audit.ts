@@ -59,7 +59,10 @@ export async function insertAudit(db: Pick<HubDb, 'insert'>, e: AuditEntry): Pro
   await db.insert(hub.auditLog).values(auditRow(e));
 }
 
-/** Inserts one audit row through a postgres.js client or transaction. */
+/**
+ * Inserts one audit row through a postgres.js client or transaction. `details` travels as text and is cast in SQL: a
+ * plain postgres.js client would otherwise send the JSON text as a json string value (a jsonb string, not an object).
+ */
 export async function recordAudit(sql: postgres.Sql | postgres.TransactionSql, e: AuditEntry): Promise<void> {
   const r = auditRow(e);
   await sql`
@@ -67,29 +70,65 @@ export async function recordAudit(sql: postgres.Sql | postgres.TransactionSql, e
                            error_code, details, request_id)
     VALUES (${r.actorUserId ?? null}, ${r.actorUsername ?? null}, ${r.actorRoles ?? []}::text[], ${r.action}, ${r.targetType ?? null},
             ${r.targetId ?? null}, ${r.regionId ?? null}, ${r.result}, ${r.errorCode ?? null},
-            ${JSON.stringify(r.details ?? {})}::jsonb, ${r.requestId ?? null})`;
+            ${JSON.stringify(r.details ?? {})}::text::jsonb, ${r.requestId ?? null})`;
+}
+
+/** What a command may add to the entry when it writes its ok row (e.g. the id of the region it just created). */
+export interface AuditRefinement {
+  targetId?: string | null;
+  regionId?: string | null;
+  details?: Record<string, unknown>;
 }
 
 /**
- * Runs `work` (an admin or owner operation) and records its outcome: `ok`, or the code of the DomainError it threw
- * (which is rethrown). A failure to write the audit row is reported to `onAuditError` and never changes the answer.
+ * Writes the operation's `ok` row inside the command's own transaction (postgres.js), so the change and its audit row
+ * commit together: if the audit insert fails, the transaction — and the change — rolls back. Call it last in the
+ * transaction, only on the path that commits the change.
+ */
+export type AuditInTransaction = (tx: postgres.TransactionSql, refinement?: AuditRefinement) => Promise<void>;
+
+/**
+ * Runs `work` (an admin or owner operation) and records its outcome (docs/decisions/auth.md "Audit log"):
+ *
+ * - `ok`: a command that owns a transaction calls the `auditOk` it is handed inside that transaction, so the row
+ *   commits with the change (a crash can lose neither alone). When `work` ends without having called it (no
+ *   transaction of its own, or an idempotent repeat that changed nothing) the `ok` row is written after it.
+ * - a thrown error: its code (a DomainError's, else ERR_INTERNAL) is written after `work`, in its own statement (the
+ *   command's transaction, if any, has rolled back), and the error is rethrown.
+ *
+ * A failure to write a row OUTSIDE the command's transaction is reported to `onAuditError` and never changes the
+ * answer; a failure inside it fails the command (that is the point).
  */
 export async function audited<T>(
   sql: postgres.Sql,
   entry: Omit<AuditEntry, 'result' | 'errorCode'>,
-  work: () => Promise<T>,
+  work: (auditOk: AuditInTransaction) => Promise<T>,
   onAuditError: (err: unknown) => void,
 ): Promise<T> {
   const write = (result: AuditResult, errorCode: string | null) =>
     recordAudit(sql, { ...entry, result, errorCode }).catch(onAuditError);
+  let writtenInTransaction = false;
+  const auditOk: AuditInTransaction = async (tx, refinement = {}) => {
+    await recordAudit(tx, {
+      ...entry,
+      ...(refinement.targetId !== undefined ? { targetId: refinement.targetId } : {}),
+      ...(refinement.regionId !== undefined ? { regionId: refinement.regionId } : {}),
+      details: { ...entry.details, ...refinement.details },
+      result: 'ok',
+      errorCode: null,
+    });
+    writtenInTransaction = true;
+  };
   let value: T;
   try {
-    value = await work();
+    value = await work(auditOk);
   } catch (err) {
-    const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'ERR_INTERNAL';
+    // Stable codes are ERR_*; anything else (a database error's SQLSTATE, a crash) is recorded as ERR_INTERNAL.
+    const raw = (err as { code?: unknown } | null)?.code;
+    const code = typeof raw === 'string' && raw.startsWith('ERR_') ? raw : 'ERR_INTERNAL';
     await write(auditResultOf(code), code);
     throw err;
   }
-  await write('ok', null);
+  if (!writtenInTransaction) await write('ok', null);
   return value;
 }

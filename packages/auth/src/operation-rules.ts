@@ -27,7 +27,8 @@ export const SIGNED_IN_ROLES: readonly GridRole[] = GRID_ROLES.filter((r) => r !
 /**
  * The stable codes that mean "refused because of who you are" (authentication, role, scope, ownership). The grid
  * test expects one of these for every role a rule leaves out, and none of them for the roles it names; any other
- * code (validation, not found, conflict, eligibility such as ERR_NOT_GALACTIC_CITIZEN) is a business outcome.
+ * code (validation, not found, conflict, eligibility that is no grid role such as ERR_NOT_GALACTIC_CITIZEN or the
+ * franchise age ERR_ACCOUNT_TOO_NEW) is a business outcome.
  * A subgraph that adds a refusal code (e.g. "not a member of this region") adds it here.
  */
 export const REFUSAL_CODES: readonly string[] = [
@@ -42,6 +43,13 @@ export const REFUSAL_CODES: readonly string[] = [
   'ERR_SETTING_CHANGE_DENIED',
   // governance: the caller holds no office that may do this under the region's governance type
   'ERR_GOVERNANCE_DENIED',
+  // governance: the caller's standing in the region (a grid role) does not allow it: no membership, no vote (visitor),
+  // not a citizen (candidacy), no council seat, or not an owner of a party to the treaty
+  'ERR_NOT_A_MEMBER',
+  'ERR_NOT_ELIGIBLE',
+  'ERR_NOT_A_CITIZEN',
+  'ERR_NOT_A_COUNCILLOR',
+  'ERR_NOT_TREATY_PARTY',
   // travel: only the destination's owner or governor (or an admin) decides entry requests
   'ERR_NOT_IMMIGRATION_OFFICER',
 ];

@@ -8,7 +8,7 @@ export const ADMIN_SCOPES = [
   'galaxy:manage',
   /** Provision, scale, terminate and inspect any player region's runtime. */
   'fleet:manage',
-  /** Read every billing subscription. */
+  /** Read every billing subscription, and cancel one on its subscriber's behalf. */
   'billing:view',
   /** Read the audit log. */
   'audit:view',

@@ -3,6 +3,7 @@ import { ADMIN_SCOPES } from '@sw/domain';
 import { GRID_ROLES, type Claims, type GridRole } from '@sw/auth';
 import { hub, type HubDb } from '@sw/db';
 import type postgres from 'postgres';
+import { createGridSubjects, type GridSubjects } from './grid-subjects.ts';
 import { insertRegion, insertUserWithPlayer } from './hub-fixtures.ts';
 
 /**
@@ -12,6 +13,7 @@ import { insertRegion, insertUserWithPlayer } from './hub-fixtures.ts';
  * rules' subjects need: a generated-looking Central Nexus (so an admin's generateNexus meets "exists" instead of
  * generating a world), an active invite of the region and a regional_owner subscription of its owner. The region's
  * runtime is terminated, so an allowed runtime mutation changes desired state only and the reconciler has no work.
+ * Subjects that a call can consume (policies, petitions, elections, treaties) are made fresh per call by `subjects`.
  */
 export interface GridFixture {
   regionId: string;
@@ -20,6 +22,8 @@ export interface GridFixture {
   subscriptionId: string;
   /** A finished (cancelled) journey of the `player` account into the region: entry decisions meet it as "not awaiting". */
   journeyId: string;
+  /** Factories of fresh governance subjects (one per call), see grid-subjects.ts. */
+  subjects: GridSubjects;
   /** players.id of the account holding each role (anonymous: null). */
   playerIdOf(role: GridRole): string | null;
   /** Claims as the gateway forwards them for each role (anonymous: null). */
@@ -97,6 +101,7 @@ export async function buildGridFixture(db: HubDb, sql: postgres.Sql): Promise<Gr
     nexusId: nexus!.id,
     inviteId: invite!.id,
     subscriptionId: subscription!.id,
+    subjects: createGridSubjects(db, sql, { regionId: region.id, proposerId: accounts.get('citizen')!.playerId, candidateId: accounts.get('citizen')!.playerId, tag }),
     playerIdOf: (role) => accounts.get(role)?.playerId ?? null,
     claimsOf(role) {
       const a = accounts.get(role);
@@ -124,7 +129,8 @@ export interface GridCallOverrides {
   entityId?: string;
 }
 
-export type GridArgBuilder = (fx: GridFixture, role: GridRole) => GridCallOverrides;
+/** Synchronous, or async when it creates a fresh subject for this one call (`fx.subjects`). */
+export type GridArgBuilder = (fx: GridFixture, role: GridRole) => GridCallOverrides | Promise<GridCallOverrides>;
 
 /** `'Mutation.revokeInvite'` → its builder. */
 export type GridArgs = Readonly<Record<string, GridArgBuilder>>;

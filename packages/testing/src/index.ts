@@ -18,3 +18,4 @@ export { startPgbouncer } from './pgbouncer.ts';
 export type { PgbouncerOptions, TestPgbouncer } from './pgbouncer.ts';
 export { buildGridFixture } from './grid-fixture.ts';
 export type { GridArgBuilder, GridArgs, GridCallOverrides, GridFixture } from './grid-fixture.ts';
+export type { GridSubjects } from './grid-subjects.ts';

@@ -40,14 +40,18 @@ export function canViewTreatyTerms(claims: Claims | null, parties: readonly Owne
 /**
  * The permission grid (docs/decisions/permissions.md): the roles that may call each Mutation / Subscription field of
  * this subgraph (and the Query fields exposing private data). Region-relative roles are held in the region touched.
- * Voting needs citizen or resident standing (the franchise age is checked by the command), council decisions a seat.
+ * Voting needs citizen or resident standing (the franchise age is checked by the command), council decisions a seat;
+ * holding an office takes nothing away: the fixture's governor and councillor are citizens and vote like them.
+ * Powers that depend on the governance type are stated for the grid's fixture region, an autocracy; the other types
+ * are proven by the decision table's tests (packages/domain/src/governance-authority.test.ts).
  */
 export const OPERATION_RULES: OperationRules = {
   'Mutation.proposePolicy': ['citizen', 'resident', 'councillor', 'governor', 'owner', 'admin'],
-  'Mutation.castPolicyVote': ['citizen', 'resident', 'councillor'],
+  'Mutation.castPolicyVote': ['citizen', 'resident', 'councillor', 'governor'],
   'Mutation.signPetition': ['owner'],
   'Mutation.vetoPetition': ['owner'],
-  'Mutation.startElection': ['governor', 'owner', 'admin'],
+  // Under autocracy the governor is appointed and starts no elections; a democracy's elected governor may (canStartElection).
+  'Mutation.startElection': ['owner', 'admin'],
   'Mutation.registerCandidate': ['citizen', 'councillor', 'governor'],
   'Mutation.cancelElection': ['owner', 'admin'],
   'Mutation.castElectionVote': ['citizen', 'resident', 'councillor', 'governor'],

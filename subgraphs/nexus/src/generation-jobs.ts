@@ -9,6 +9,7 @@
  * ERR_GENERATION_IN_PROGRESS (a Nexus-lane job is queued or running); ERR_NEXUS_EXISTS (no force, Nexus present);
  * ERR_NEXUS_NOT_GENERATED (cluster job without a Nexus); ERR_UNKNOWN_CLUSTER; ERR_VALIDATION (seed).
  */
+import type { AuditInTransaction } from '@sw/audit';
 import { DomainError, NEXUS_CLUSTER_COUNT, assertUuid } from '@sw/domain';
 import { channels, type EventBus } from '@sw/events';
 import type { Logger } from '@sw/service-kit';
@@ -100,9 +101,10 @@ export function isJobActive(job: Pick<GenerationJobView, 'status' | 'createdAt'>
   return (job.status === 'QUEUED' || job.status === 'RUNNING') && now - Date.parse(job.createdAt) < STALE_JOB_MINUTES * 60_000;
 }
 
+/** `audit` writes the request's ok audit row in the transaction that queues the job (@sw/audit `audited`). */
 export interface GenerationJobRunner {
-  requestNexusGeneration(input: { seed?: string | null; force?: boolean | null; requestedBy: string }): Promise<GenerationJobView>;
-  requestClusterRegeneration(input: { clusterNumber: number; seed?: string | null; requestedBy: string }): Promise<GenerationJobView>;
+  requestNexusGeneration(input: { seed?: string | null; force?: boolean | null; requestedBy: string; audit?: AuditInTransaction }): Promise<GenerationJobView>;
+  requestClusterRegeneration(input: { clusterNumber: number; seed?: string | null; requestedBy: string; audit?: AuditInTransaction }): Promise<GenerationJobView>;
   /** Marks jobs abandoned by a dead process (queued/running, older than STALE_JOB_MINUTES) failed. */
   failStaleJobs(): Promise<number>;
   /** Waits (bounded) for background jobs of this process to finish. */
@@ -113,10 +115,13 @@ export function createGenerationJobRunner(deps: { sql: postgres.Sql; bus: EventB
   const { sql, bus, log } = deps;
   const running = new Set<Promise<void>>();
 
-  /** Guards + insert in one transaction under the lane lock; `guard` runs after the in-progress check. */
+  /**
+   * Guards + insert in one transaction under the lane lock; `guard` runs after the in-progress check, and the audit
+   * row (when given) is written last in it, with the new job's id.
+   */
   async function enqueue(
     kind: 'nexus' | 'cluster',
-    fields: { seed: bigint; force: boolean; clusterNumber: number | null; requestedBy: string },
+    fields: { seed: bigint; force: boolean; clusterNumber: number | null; requestedBy: string; audit?: AuditInTransaction | undefined },
     guard: (tx: postgres.TransactionSql, nexus: { id: string; sectors: number } | null) => void,
   ): Promise<JobRow> {
     return (await sql.begin(async (tx) => {
@@ -135,6 +140,7 @@ export function createGenerationJobRunner(deps: { sql: postgres.Sql; bus: EventB
         values (${kind}, ${nexus?.id ?? null}, ${fields.clusterNumber}, ${fields.seed.toString()}::bigint, ${fields.force}, 'queued',
           'queued', 0, ${requestedBy})
         returning id, kind, status, stage, percent, seed::text as seed, force, cluster_number, error, created_at, finished_at`;
+      await fields.audit?.(tx, { details: { jobId: row!.id } });
       return row!;
     })) as JobRow;
   }
@@ -194,7 +200,7 @@ export function createGenerationJobRunner(deps: { sql: postgres.Sql; bus: EventB
     async requestNexusGeneration(input) {
       const seed = parseSeed(input.seed);
       const force = input.force === true;
-      const job = await enqueue('nexus', { seed, force, clusterNumber: null, requestedBy: input.requestedBy }, (_tx, nexus) => {
+      const job = await enqueue('nexus', { seed, force, clusterNumber: null, requestedBy: input.requestedBy, audit: input.audit }, (_tx, nexus) => {
         if (!force && nexus && nexus.sectors > 0) {
           throw new DomainError('ERR_NEXUS_EXISTS', 'the Central Nexus already exists; pass force to regenerate it', { regionId: nexus.id });
         }
@@ -209,7 +215,7 @@ export function createGenerationJobRunner(deps: { sql: postgres.Sql; bus: EventB
         throw new DomainError('ERR_UNKNOWN_CLUSTER', `Nexus cluster ${n} does not exist (1-${NEXUS_CLUSTER_COUNT})`);
       }
       const seed = parseSeed(input.seed);
-      const job = await enqueue('cluster', { seed, force: false, clusterNumber: n, requestedBy: input.requestedBy }, (_tx, nexus) => {
+      const job = await enqueue('cluster', { seed, force: false, clusterNumber: n, requestedBy: input.requestedBy, audit: input.audit }, (_tx, nexus) => {
         if (!nexus || nexus.sectors === 0) throw new DomainError('ERR_NEXUS_NOT_GENERATED', 'the Central Nexus has not been generated');
       });
       runInBackground(job, (onProgress) => regenerateNexusClusterPersisted(sql, n, seed, { onProgress }));

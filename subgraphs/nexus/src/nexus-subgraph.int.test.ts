@@ -106,12 +106,34 @@ describe('generateNexus (admin only) and the progress subscription', () => {
     expect(n).toBe(0);
   });
 
+  it('queues a job only together with its ok audit row: when the audit insert fails, no job is queued', async () => {
+    const auditRows = () => t.sql<{ result: string; error_code: string | null }[]>`select result, error_code from audit_log where action = 'nexus.generateNexus' order by at, id`;
+    const earlier = (await auditRows()).length;
+    // A test-only trigger makes the store refuse the ok row of this action; the job insert must roll back with it.
+    await t.sql.unsafe(`
+      CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
+      CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW
+        WHEN (NEW.action = 'nexus.generateNexus' AND NEW.result = 'ok') EXECUTE FUNCTION test_refuse_audit();`);
+    try {
+      const r = await gql('mutation { generateNexus(seed: "77") { id } }', {}, ADMIN);
+      expect(codeOf(r)).toBeDefined();
+    } finally {
+      await t.sql.unsafe('DROP TRIGGER test_refuse_audit ON audit_log; DROP FUNCTION test_refuse_audit();');
+    }
+    const [{ n }] = (await t.sql`select count(*)::int as n from generation_jobs`) as unknown as [{ n: number }];
+    expect(n).toBe(0);
+    expect((await auditRows()).slice(earlier)).toEqual([{ result: 'failed', error_code: 'ERR_INTERNAL' }]);
+  });
+
   it('returns a queued job at once, streams stages to 100 over graphql-ws, and the world is there after SUCCEEDED', async () => {
     const r = await gql<{ generateNexus: Job }>('mutation { generateNexus(seed: "4242") { id kind status percent seed } }', {}, ADMIN);
     expect(r.errors).toBeUndefined();
     const job = dataOf(r).generateNexus;
     expect(job).toMatchObject({ kind: 'nexus', status: 'QUEUED', percent: 0, seed: '4242' });
     jobId = job.id;
+    // Its ok audit row was written in the transaction that queued it, naming the job.
+    const audit = await t.sql<{ details: { jobId?: string; force?: boolean } }[]>`select details from audit_log where action = 'nexus.generateNexus' and result = 'ok'`;
+    expect(audit.map((a) => a.details)).toEqual([{ force: false, jobId: job.id }]);
 
     // A second Nexus-lane job while this one runs is refused (or, if it already finished, the Nexus exists).
     const second = await gql<{ generateNexus: Job }>('mutation { generateNexus(seed: "1", force: true) { id } }', {}, ADMIN);

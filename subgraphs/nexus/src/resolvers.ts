@@ -2,7 +2,7 @@
  * Resolvers of subgraphs/nexus/schema.graphql. Reads are public (the home page shows the Nexus card before sign-in);
  * generationJob, the two mutations and the progress subscription need an admin with galaxy:manage (ERR_UNAUTHENTICATED /
  * ERR_ADMIN_REQUIRED / ERR_SCOPE_REQUIRED, permissions.ts); both mutations are written to the audit log with their
- * result. Every answer comes from the hub database; resolvers only translate.
+ * result, the ok row in the transaction that queues the job (generation-jobs.ts). Every answer comes from the hub database; resolvers only translate.
  */
 import { audited } from '@sw/audit';
 import { requireAdminScope } from '@sw/service-kit';
@@ -65,17 +65,17 @@ export const nexusResolvers = {
   Mutation: {
     generateNexus(_: unknown, args: Args, ctx: NexusContext) {
       const force = (args.force as boolean | null | undefined) ?? false;
-      return audited(ctx.sql, { actor: ctx.claims, action: 'nexus.generateNexus', targetType: 'galaxy', details: { force }, requestId: ctx.requestId }, () => {
+      return audited(ctx.sql, { actor: ctx.claims, action: 'nexus.generateNexus', targetType: 'galaxy', details: { force }, requestId: ctx.requestId }, (audit) => {
         const claims = requireAdminScope(ctx, GALAXY_SCOPE);
-        return ctx.jobs.requestNexusGeneration({ seed: (args.seed as string | null | undefined) ?? null, force, requestedBy: claims.sub });
+        return ctx.jobs.requestNexusGeneration({ seed: (args.seed as string | null | undefined) ?? null, force, requestedBy: claims.sub, audit });
       }, (err) => ctx.log.error({ err }, 'audit write failed'));
     },
 
     regenerateCluster(_: unknown, args: Args, ctx: NexusContext) {
       const clusterNumber = args.clusterNumber as number;
-      return audited(ctx.sql, { actor: ctx.claims, action: 'nexus.regenerateCluster', targetType: 'cluster', targetId: String(clusterNumber), requestId: ctx.requestId }, () => {
+      return audited(ctx.sql, { actor: ctx.claims, action: 'nexus.regenerateCluster', targetType: 'cluster', targetId: String(clusterNumber), requestId: ctx.requestId }, (audit) => {
         const claims = requireAdminScope(ctx, GALAXY_SCOPE);
-        return ctx.jobs.requestClusterRegeneration({ clusterNumber, seed: (args.seed as string | null | undefined) ?? null, requestedBy: claims.sub });
+        return ctx.jobs.requestClusterRegeneration({ clusterNumber, seed: (args.seed as string | null | undefined) ?? null, requestedBy: claims.sub, audit });
       }, (err) => ctx.log.error({ err }, 'audit write failed'));
     },
   },

@@ -2,12 +2,27 @@ import type { FleetQuery } from '../../graphql/generated/graphql';
 import { enumLabel } from '../../graphql/reshape';
 import { EmptyState } from '../ui/states';
 
-type Billing = FleetQuery['fleet']['billing'];
+type Billing = NonNullable<FleetQuery['fleet']['billing']>;
 
 const money = (cents: number, currency: string) => (cents / 100).toLocaleString('en-US', { style: 'currency', currency });
 
-/** Active subscriptions per plan, the estimated monthly revenue at list price, and the newest subscriptions. */
-export function SubscriptionsCard({ billing }: { billing: Billing }) {
+/**
+ * Active subscriptions per plan, the estimated monthly revenue at list price, and the newest subscriptions. `billing`
+ * is null for an admin without the billing:view scope: the card says so instead of showing figures.
+ */
+export function SubscriptionsCard({ billing }: { billing: Billing | null }) {
+  if (!billing) {
+    return (
+      <section className="card" aria-labelledby="subs-heading" data-testid="subscriptions">
+        <header className="card__header">
+          <h2 id="subs-heading">Subscriptions</h2>
+        </header>
+        <EmptyState title="Billing is hidden" testId="billing-hidden">
+          Subscriptions and revenue need the billing:view scope.
+        </EmptyState>
+      </section>
+    );
+  }
   return (
     <section className="card" aria-labelledby="subs-heading" data-testid="subscriptions">
       <header className="card__header">
