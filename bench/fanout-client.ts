@@ -1,7 +1,7 @@
 /**
- * Child process of `pnpm bench:fanout`: opens FANOUT_CLIENT_COUNT raw graphql-transport-ws sockets to the gateway, each
- * subscribing to the same regionPings stream, and records per-delivery end-to-end latency (now − publishedAt from the
- * payload), per-socket order and gap signals. Frames are scanned with indexOf instead of JSON.parse so the client side
+ * Child process of `pnpm bench:fanout`: opens raw graphql-transport-ws sockets to the gateway carrying FANOUT_CLIENT_COUNT
+ * subscriptions in total (FANOUT_SUBS_PER_SOCKET per socket, default 1), all to the same regionPings stream, and records per-delivery end-to-end latency (now − publishedAt from the
+ * payload), per-subscription order and gap signals. Frames are scanned with indexOf instead of JSON.parse so the client side
  * stays cheap. Talks to the bench over IPC: 'ready' after every subscribe was sent, 'count' → received so far,
  * 'collect' → results.
  */
@@ -9,9 +9,18 @@ import { WebSocket } from '../gateway/src/__fixtures__/fanout-bench-kit.ts';
 
 const url = process.env.FANOUT_WS_URL!;
 const count = Number(process.env.FANOUT_CLIENT_COUNT);
+/** Subscriptions per socket: a player's socket carries several; also keeps sockets under the per-process fd limit. */
+const perSocket = Math.max(1, Number(process.env.FANOUT_SUBS_PER_SOCKET ?? 1));
+const socketCount = Math.ceil(count / perSocket);
 const token = process.env.FANOUT_TOKEN!;
 const regionId = process.env.FANOUT_REGION!;
 const events = Number(process.env.FANOUT_EVENTS);
+// Behind nginx every socket carries its own affinity key (a stand-in for one player each), so the consistent hash spreads
+// the sockets over the gateways; they all share one auth scope, so each gateway still holds one upstream subscription.
+const affinity = process.env.FANOUT_AFFINITY === '1';
+const offset = Number(process.env.FANOUT_CLIENT_OFFSET ?? 0);
+/** Several gateways without nginx: socket i connects to gateway i mod n. */
+const direct = (process.env.FANOUT_WS_URLS ?? '').split(',').filter(Boolean);
 const CONCURRENT_CONNECTS = 200;
 const QUERY = 'subscription P($r: ID!) { regionPings(regionId: $r) { n publishedAt region { name } } }';
 
@@ -26,7 +35,7 @@ let firstAt = 0;
 let lastAt = 0;
 const lastN = new Int32Array(count);
 const maxPerEvent = new Float64Array(events + 1);
-const gotPerSocket = new Int32Array(count);
+const gotPerSubscription = new Int32Array(count);
 const sockets: WebSocket[] = [];
 
 function numberAfter(s: string, key: string): number {
@@ -40,7 +49,8 @@ function numberAfter(s: string, key: string): number {
 
 function open(index: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, 'graphql-transport-ws', { perMessageDeflate: false });
+    const target = direct.length > 0 ? direct[index % direct.length]! : affinity ? `${url}?affinity=s${offset + index}` : url;
+    const ws = new WebSocket(target, 'graphql-transport-ws', { perMessageDeflate: false });
     sockets[index] = ws;
     let acked = false;
     ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
@@ -48,7 +58,9 @@ function open(index: number): Promise<void> {
       const now = Date.now();
       if (!acked) {
         acked = true;
-        ws.send(JSON.stringify({ id: 's', type: 'subscribe', payload: { query: QUERY, variables: { r: regionId }, operationName: 'P' } }));
+        for (let j = 0; j < perSocket && index * perSocket + j < count; j++) {
+          ws.send(JSON.stringify({ id: `s${j}`, type: 'subscribe', payload: { query: QUERY, variables: { r: regionId }, operationName: 'P' } }));
+        }
         resolve();
         return;
       }
@@ -67,9 +79,11 @@ function open(index: number): Promise<void> {
         errors++;
         return;
       }
-      if (n <= lastN[index]!) outOfOrder++;
-      lastN[index] = n;
-      gotPerSocket[index]!++;
+      // Frames start with {"id":"s<j>",…: subscription j of this socket.
+      const sub = index * perSocket + (perSocket > 1 ? numberAfter(s, '"id":"s') : 0);
+      if (n <= lastN[sub]!) outOfOrder++;
+      lastN[sub] = n;
+      gotPerSubscription[sub]!++;
       received++;
       if (li < latencies.length) latencies[li++] = now - publishedAt;
       if (n <= events && now - publishedAt > maxPerEvent[n]!) maxPerEvent[n] = now - publishedAt;
@@ -87,18 +101,33 @@ function open(index: number): Promise<void> {
 }
 
 let next = 0;
-async function worker(): Promise<void> {
-  while (next < count) await open(next++);
+let connectRetries = 0;
+/** Opens socket `index`, retrying a refused or dropped handshake (a loaded machine, a proxy's backlog) a few times. */
+async function openWithRetry(index: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await open(index);
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      connectRetries++;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
 }
-await Promise.all(Array.from({ length: Math.min(CONCURRENT_CONNECTS, count) }, worker));
-const cpuAtReady = process.cpuUsage();
+async function worker(): Promise<void> {
+  while (next < socketCount) await openWithRetry(next++);
+}
+await Promise.all(Array.from({ length: Math.min(CONCURRENT_CONNECTS, socketCount) }, worker));
+let cpuAtReady = process.cpuUsage();
 process.send!({ type: 'ready' });
 
 process.on('message', (m: { type: string }) => {
-  if (m.type === 'count') process.send!({ type: 'count', received });
+  if (m.type === 'mark') cpuAtReady = process.cpuUsage(); // the publish window starts: CPU is reported from here
+  else if (m.type === 'count') process.send!({ type: 'count', received });
   else if (m.type === 'collect') {
     let socketsMissing = 0;
-    for (let i = 0; i < count; i++) if (gotPerSocket[i]! < events) socketsMissing++;
+    for (let i = 0; i < count; i++) if (gotPerSubscription[i]! < events) socketsMissing++;
     process.send!({
       type: 'results',
       received,
@@ -107,6 +136,7 @@ process.on('message', (m: { type: string }) => {
       errors,
       closedEarly,
       socketsMissing,
+      connectRetries,
       firstAt,
       lastAt,
       latencies: Array.from(latencies.subarray(0, li)),

@@ -4,6 +4,8 @@
  *       region (goal <= 5000 ms);
  *   (b) regions_live — 50 regions provisioned at once; how many are live (ready + /health ok) in time;
  *   (c) idle_region_rss_mb — median RSS of an idle region-server;
+ *   (f) region_db_size_mb / region_db_sessions_per_live_region — median size of an idle region database and the
+ *       sessions the idle region-servers hold to their databases (sizing of shared database servers);
  *   (d) webhook_to_ready_ms — a regional_owner subscription approved in the real PayPal emulator, which
  *       delivers the signed ACTIVATED webhook to the real orchestrator (its own mounted webhook router):
  *       webhook received → region ready and Nexus-registered (goal <= 5000 ms).
@@ -141,6 +143,12 @@ try {
   await sleep(Math.min(5_000, Math.max(0, remaining())));
   const rss = rows.map((r) => (r.pid ? rssMb(Number(r.pid)) : null)).filter((v): v is number => v !== null);
   const [conns] = await tdb.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity`;
+  // (f) what one region costs its database server (sizing, docs/decisions/capacity-sizing.md): on-disk size of an idle
+  // region database and the sessions region-servers keep open to their databases.
+  const dbSizes = await tdb.sql<{ mb: number }[]>`
+    SELECT pg_database_size(db_name)::float8 / 1048576 AS mb FROM region_databases WHERE region_id = ANY(${ids}::uuid[])`;
+  const [regionSessions] = await tdb.sql<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname IN (SELECT db_name FROM region_databases WHERE region_id = ANY(${ids}::uuid[]))`;
 
   // (e) docker runtime (issue 6), only when an engine answers (packages/launcher/docker/ensure-engine.sh).
   let docker: { provision_ready_ms_docker: number | null; docker_regions_live: number | null; docker_note?: string } = {
@@ -163,6 +171,8 @@ try {
     fleet_all_ready_ms: allReadyMs,
     idle_region_rss_max_mb: rss.length ? Math.round(Math.max(...rss) * 10) / 10 : null,
     pg_connections_with_fleet_idle: conns!.n,
+    region_db_size_mb: dbSizes.length ? Math.round(median(dbSizes.map((d) => d.mb))! * 10) / 10 : null,
+    region_db_sessions_per_live_region: live ? Math.round((regionSessions!.n / live) * 100) / 100 : null,
     reconcile_concurrency: Number(process.env.RECONCILE_CONCURRENCY ?? 4),
     goal_provision_ready_ms: 5000,
     webhook_to_ready_ms: webhookToReadyMs,

@@ -3,8 +3,8 @@ import * as hub from './schema/hub/index.ts';
 import * as region from './schema/region/index.ts';
 
 export { hub, region };
-export { createDb, createRegionDb } from './client.ts';
-export type { DbHandle, DbOptions, HubDb, HubSchema, RegionDb, RegionSchema } from './client.ts';
+export { createDb, createRegionDb, poolModeFromEnv } from './client.ts';
+export type { DbHandle, DbOptions, HubDb, HubSchema, PoolMode, RegionDb, RegionSchema } from './client.ts';
 export { migrateHub, migrateRegion, HUB_MIGRATIONS_DIR, REGION_MIGRATIONS_DIR } from './migrate.ts';
 export { ensureDatabase, quoteIdent } from './ensure-database.ts';
 export { seedDemoUsers, DEMO_USERS, DEMO_USERNAMES } from './seed.ts';

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
+import { resolveRedisTarget } from '@sw/events';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind } from 'graphql';
@@ -27,6 +28,8 @@ export interface RateLimitConfig {
   loginAddressWindowSeconds: number;
   registrationsPerAddressPerHour: number;
   redisUrl: string;
+  /** Redis Cluster seed nodes (REDIS_CLUSTER_NODES): when set the counts live on the cluster, like the event bus. */
+  redisClusterNodes: string;
   keyPrefix: string;
 }
 
@@ -44,6 +47,7 @@ export function rateLimitConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ra
     loginAddressWindowSeconds: readEnvInt('AUTH_LOCKOUT_ADDRESS_MINUTES', 60, env) * 60,
     registrationsPerAddressPerHour: readEnvInt('AUTH_REGISTRATIONS_PER_ADDRESS_PER_HOUR', 20, env),
     redisUrl: readEnv('REDIS_URL', DEFAULT_REDIS_URL, env),
+    redisClusterNodes: readEnv('REDIS_CLUSTER_NODES', '', env),
     keyPrefix: readEnv('RATE_LIMIT_PREFIX', 'sw:rl:', env),
   };
 }
@@ -84,8 +88,22 @@ export interface GatewayLimiters {
   close(): Promise<void>;
 }
 
+function limiterClient(config: RateLimitConfig): Redis | Cluster {
+  const target = resolveRedisTarget({ url: config.redisUrl, clusterNodes: config.redisClusterNodes });
+  if (target.kind === 'standalone') return new Redis(target.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  return new Cluster(target.nodes, {
+    enableOfflineQueue: false,
+    slotsRefreshTimeout: 5_000,
+    redisOptions: {
+      ...(target.username ? { username: target.username } : {}),
+      ...(target.password ? { password: target.password } : {}),
+      maxRetriesPerRequest: 1,
+    },
+  });
+}
+
 /** Builds the limiters; with `enabled: false` every check allows and nothing touches Redis. */
-export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, redis?: Redis, readyTimeoutMs = 10_000): GatewayLimiters {
+export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, redis?: Redis | Cluster, readyTimeoutMs = 10_000): GatewayLimiters {
   if (!config.enabled) {
     return {
       config,
@@ -100,8 +118,9 @@ export function createGatewayLimiters(config: RateLimitConfig, logger: Logger, r
     };
   }
   const ownClient = redis === undefined;
-  // No offline queue: while Redis is down a command fails at once and the insurance limiter answers.
-  const client = redis ?? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // No offline queue: while Redis is down a command fails at once and the insurance limiter answers. Each limiter key
+  // is one Redis key, so on a cluster every count lives on the shard of its key.
+  const client = redis ?? limiterClient(config);
   client.on('error', (err: Error) => logger.debug({ err }, 'rate limit redis error'));
   const ready =
     client.status === 'ready'

@@ -23,4 +23,8 @@ describe('readOrchestratorConfig', () => {
     expect(() => readOrchestratorConfig({ ORCHESTRATOR_CRASH_AFTER: 'NOPE' })).toThrow(/must be one of/);
     expect(() => readOrchestratorConfig({ ORCHESTRATOR_CRASH_AFTER: 'STACK_DEPLOYED', NODE_ENV: 'production' })).toThrow(/refused in production/);
   });
+  it('refuses a transaction-pooled hub URL: its session advisory locks need a direct connection', () => {
+    expect(() => readOrchestratorConfig({ DATABASE_POOL_MODE: 'transaction' })).toThrow(/direct \(session\) hub connection/);
+    expect(readOrchestratorConfig({ DATABASE_POOL_MODE: 'session' }).port).toBe(8081);
+  });
 });

@@ -4,7 +4,7 @@
  * | Variable | Default | Meaning |
  * |---|---|---|
  * | ORCHESTRATOR_PORT | 8081 | GraphQL (/graphql) + region-manager REST |
- * | DATABASE_URL | postgres://postgres@127.0.0.1:5432/sectorwars | hub DB (region DBs go on the same server) |
+ * | DATABASE_URL | postgres://postgres@127.0.0.1:5432/sectorwars | hub DB (region DBs go on the same server); a DIRECT connection, never a transaction pooler (DATABASE_POOL_MODE=transaction is refused: docs/decisions/hub-connection-pooling.md) |
  * | REDIS_URL | redis://127.0.0.1:6379 | event bus |
  * | ORCHESTRATOR_INSTANCE | default | ownership label of region-servers and region DBs (orphan sweep scope) |
  * | BACKUP_DIR | <repo>/var/backups | archives of terminated regions |
@@ -61,6 +61,10 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
   if (crashAfter && isProduction(env)) throw new ConfigError('ORCHESTRATOR_CRASH_AFTER is a test-only switch and is refused in production');
   if (crashAfter && !(PROVISIONING_CONDITIONS as readonly string[]).includes(crashAfter)) {
     throw new ConfigError(`ORCHESTRATOR_CRASH_AFTER must be one of ${PROVISIONING_CONDITIONS.join(', ')}`);
+  }
+  // The reconciler holds session advisory locks for whole passes; a transaction pooler would lose them between statements.
+  if (readEnv('DATABASE_POOL_MODE', 'session', env) === 'transaction') {
+    throw new ConfigError('the orchestrator needs a direct (session) hub connection: unset DATABASE_POOL_MODE=transaction and point DATABASE_URL at Postgres itself');
   }
   const dbPoolMax = readEnvInt('ORCHESTRATOR_DB_POOL_MAX', 10, env);
   const lockSlots = readEnvInt('RECONCILE_LOCK_SLOTS', 4, env);

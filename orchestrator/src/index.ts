@@ -34,6 +34,8 @@ export { startRegionServer } from './region-server/region-server.ts';
 export type { RegionServer, RegionServerOptions } from './region-server/region-server.ts';
 export { createReconciler } from './reconciler/reconciler.ts';
 export { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
+export { recordRegionEvent } from './store/region-events.ts';
+export type { RegionRuntimeMessage, RuntimeEvent } from './store/region-events.ts';
 export { OPERATION_RULES } from './permissions.ts';
 
 export const ORCHESTRATOR_SDL_PATH = path.join(REPO_ROOT, 'orchestrator', 'schema.graphql');

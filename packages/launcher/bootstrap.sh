@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks before the platform or the tests run:
 #   pnpm 10 (from the npm registry), the workspace dependencies (which bring Node 24 LTS as the `node` devDependency),
-#   with --browser Debian's chromium for Playwright, and starts the local PostgreSQL / Redis if they do not answer.
+#   with --browser Debian's chromium for Playwright, Debian's nginx and pgbouncer (several gateways behind nginx with
+#   GATEWAY_REPLICAS, and the pooling tests), and starts the local PostgreSQL / Redis if they do not answer.
 # Idempotent and quiet when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,6 +34,20 @@ if [ "$want_browser" = 1 ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; th
   echo "bootstrap: installing Debian chromium for browser tests"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+
+# nginx fronts several gateway processes (GATEWAY_REPLICAS > 1); pgbouncer pools hub connections (tests, compose).
+# The launcher and the tests run their own instances on their own ports, so the packages' system services are not wanted.
+missing=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "bootstrap: installing Debian ${missing[*]}"
+  if as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null; then
+    if command -v systemctl >/dev/null 2>&1; then as_root systemctl disable --now "${missing[@]}" >/dev/null 2>&1 || true; fi
+  else
+    echo "bootstrap: could not install ${missing[*]}; GATEWAY_REPLICAS > 1 and the gateway / pooling tests need them"
+  fi
 fi
 
 # The embedded default uses the machine's PostgreSQL and Redis; start them when they are installed but stopped.

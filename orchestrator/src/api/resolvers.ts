@@ -16,7 +16,7 @@ import { findRegion, listPlayerRegions } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
 import { auditedRegionCommand } from './audited-region-command.ts';
 import { createBillingResolvers } from './billing-resolvers.ts';
-import { fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
+import { eventsAfter, fleetView, recentEvents, runtimeView, type RuntimeView } from './runtime-view.ts';
 import { regionUsage } from './region-usage.ts';
 import { readFleetBilling } from '../billing/fleet-billing.ts';
 import { canViewFleetBilling } from '../billing/subscription-permissions.ts';
@@ -43,7 +43,7 @@ async function* runtimeEvents(deps: ApiDeps, regionId: string, sub: Subscription
     for await (const msg of sub) {
       const r = await findRegion(deps.sql, regionId);
       if (!r) return;
-      yield { regionRuntimeChanged: { regionId: msg.regionId, seq: msg.seq, runtime: runtimeView(r), region: { id: r.id }, event: msg.event } };
+      yield { regionRuntimeChanged: { regionId: msg.regionId, seq: msg.seq, runtime: runtimeView(r), region: { id: r.id }, event: { ...msg.event, seq: msg.seq } } };
     }
   } finally {
     sub.close();
@@ -105,6 +105,7 @@ export function createResolvers(deps: ApiDeps) {
     },
     RegionRuntime: {
       recentEvents: (parent: RuntimeView, a: { limit?: number }) => recentEvents(deps.sql, parent.regionId, a.limit ?? 20),
+      eventsAfter: (parent: RuntimeView, a: { afterSeq: number; first?: number }) => eventsAfter(deps.sql, parent.regionId, a.afterSeq, a.first ?? 200),
       usage: async (parent: RuntimeView) => {
         const r = await findRegion(deps.sql, parent.regionId);
         return r ? regionUsage(deps.driver, r) : { cpuPct: null, memPct: null, rssMb: null, playersOnline: null, uptimeS: null };

@@ -37,18 +37,31 @@ export function runtimeView(r: RegionRow) {
 }
 export type RuntimeView = ReturnType<typeof runtimeView>;
 
-/** One entry of a region's recent events, newest first. */
+/** One entry of a region's event log. */
 export interface RegionEventView {
+  seq: number;
   type: string;
   reason: string;
   message: string | null;
   at: string;
 }
 
+type EventRow = { id: string | number; type: string; reason: string; message: string | null; at: Date };
+const eventView = (e: EventRow): RegionEventView => ({ seq: Number(e.id), type: e.type, reason: e.reason, message: e.message, at: new Date(e.at).toISOString() });
+
+/** A region's newest events, newest first (1-200). */
 export async function recentEvents(sql: postgres.Sql, regionId: string, limit = 20): Promise<RegionEventView[]> {
-  const rows = await sql<{ type: string; reason: string; message: string | null; at: Date }[]>`
-    SELECT type, reason, message, at FROM region_events WHERE region_id_snapshot = ${regionId} ORDER BY id DESC LIMIT ${Math.min(Math.max(limit, 1), 200)}`;
-  return rows.map((e) => ({ type: e.type, reason: e.reason, message: e.message, at: new Date(e.at).toISOString() }));
+  const rows = await sql<EventRow[]>`
+    SELECT id, type, reason, message, at FROM region_events WHERE region_id_snapshot = ${regionId} ORDER BY id DESC LIMIT ${Math.min(Math.max(limit, 1), 200)}`;
+  return rows.map(eventView);
+}
+
+/** A region's events after `afterSeq`, oldest first (1-500): the resync page of a regionRuntimeChanged subscriber. */
+export async function eventsAfter(sql: postgres.Sql, regionId: string, afterSeq: number, first = 200): Promise<RegionEventView[]> {
+  const rows = await sql<EventRow[]>`
+    SELECT id, type, reason, message, at FROM region_events
+    WHERE region_id_snapshot = ${regionId} AND id > ${afterSeq} ORDER BY id ASC LIMIT ${Math.min(Math.max(first, 1), 500)}`;
+  return rows.map(eventView);
 }
 
 /** Fleet summary against the soft target (50 live regions, alert at 75 %). */

@@ -1,8 +1,9 @@
 /**
- * Driver contract suite (STYLE §5.10): every RegionRuntimeDriver implementation runs these tests via
- * `runDriverContract(name, factory)`; the process driver in process-driver.int.test.ts, a docker driver
- * later in its own int test. The factory returns a driver whose ownership label is unique to the run
- * plus a cleanup that removes everything carrying that label.
+ * Driver contract suite: every RegionRuntimeDriver implementation runs these tests via
+ * `runDriverContract(name, factory)` — the process driver in process-driver.int.test.ts, the docker driver in
+ * docker-driver.int.test.ts. The factory returns a driver whose ownership label is unique to the run plus a cleanup
+ * that removes everything carrying that label. The region runtime is exercised through the driver (its stacks need a
+ * database from the driver's provider); the database provider alone has its own suite (database-provider.contract.ts).
  */
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
@@ -35,6 +36,11 @@ export function runDriverContract(name: string, factory: () => Promise<DriverHar
     it('uses deterministic region_<shortid> names', () => {
       expect(dbName).toMatch(/^region_[0-9a-f]{12}$/);
       expect(regionDbName(regionId)).toBe(dbName);
+    });
+
+    it('is a region runtime plus a database provider under one name', () => {
+      expect(h.driver.runtime.name).toBe(h.driver.name);
+      expect(typeof h.driver.databases.name).toBe('string');
     });
 
     it('ensureDatabase creates once and adopts on the second call', async () => {
@@ -76,6 +82,9 @@ export function runDriverContract(name: string, factory: () => Promise<DriverHar
       const owned = await h.driver.listOwned();
       expect(owned.stacks.filter((s) => s.regionId === regionId)).toHaveLength(1);
       expect(owned.databases.filter((d) => d.regionId === regionId)).toEqual([{ dbName, regionId }]);
+      // What the driver owns is what its two parts own.
+      expect(await h.driver.runtime.listOwnedStacks()).toEqual(owned.stacks);
+      expect(await h.driver.databases.listOwnedDatabases()).toEqual(owned.databases);
     });
 
     it('inspectStack reports a healthy running stack', async () => {

@@ -44,6 +44,12 @@ describe('assertProductionSecrets', () => {
     expect(productionSecretProblems({ ...prod, REDIS_URL: `redis://:${strong2}@redis-nexus:6379` })).toEqual([]);
   });
 
+  it('requires the Redis Cluster password in REDIS_CLUSTER_NODES when the bus runs on a cluster', () => {
+    expect(productionSecretProblems({ ...prod, REDIS_CLUSTER_NODES: 'redis-1:6379,redis-2:6379' })).toEqual(['REDIS_CLUSTER_NODES has no password']);
+    expect(productionSecretProblems({ ...prod, REDIS_CLUSTER_NODES: 'redis://:short@redis-1:6379,redis-2:6379' })).toHaveLength(1);
+    expect(productionSecretProblems({ ...prod, REDIS_CLUSTER_NODES: `redis://:${strong2}@redis-1:6379,redis-2:6379` })).toEqual([]);
+  });
+
   it('throws a ConfigError with code ERR_CONFIG that never contains a secret value', () => {
     try {
       assertProductionSecrets({ ...prod, JWT_SECRET: 'change-me-0123456789abcdefghijklmnopqrstuvwxyz' });

@@ -1,8 +1,9 @@
-import { Redis } from 'ioredis';
-import { DEFAULT_REDIS_URL, readEnv } from '@sw/config';
+import { readEnv } from '@sw/config';
 import { BufferedSubscription } from './buffered-subscription.ts';
 import { DEFAULT_SUBSCRIPTION_BUFFER } from './event-bus.ts';
 import type { EventBus, Subscription } from './event-bus.ts';
+import { resolveRedisTarget } from './redis-target.ts';
+import { createPubSubTransport } from './redis-transport.ts';
 
 /** Prefix of every Redis channel name unless EVENTS_PREFIX or `opts.prefix` says otherwise. */
 export const DEFAULT_EVENTS_PREFIX = 'sw:';
@@ -10,46 +11,41 @@ export const DEFAULT_EVENTS_PREFIX = 'sw:';
 interface ChannelEntry {
   subs: Set<BufferedSubscription<unknown>>;
   ready: Promise<void>;
-  /** False until Redis confirmed SUBSCRIBE; messages still in flight from an earlier subscription are ignored. */
+  /** False until Redis confirmed the subscription; messages still in flight from an earlier one are ignored. */
   active: boolean;
 }
 
-async function shutdown(conn: Redis): Promise<void> {
-  if (conn.status === 'end') return;
-  if (conn.status === 'wait') {
-    conn.disconnect();
-    return;
-  }
-  try {
-    await conn.quit();
-  } catch {
-    conn.disconnect();
-  }
+export interface RedisEventBusOptions {
+  /** Standalone server (default REDIS_URL, else redis://127.0.0.1:6379); a password goes in the URL. */
+  url?: string;
+  /**
+   * Redis Cluster seed nodes, comma-separated `host:port` or `redis://:password@host:port` (default REDIS_CLUSTER_NODES).
+   * When non-empty the bus uses the cluster with sharded pub/sub and ignores `url`.
+   */
+  clusterNodes?: string;
+  prefix?: string;
+  onError?: (err: Error) => void;
 }
 
 /**
- * An EventBus over Redis pub/sub so every replica of every service sees every event. Uses one publisher
- * connection and (lazily) one subscriber connection per bus; each Redis channel is SUBSCRIBEd once however
- * many local subscribers it has and UNSUBSCRIBEd when the last one closes. ioredis reconnects and
- * re-subscribes by itself; events published while disconnected are lost (pub/sub has no history).
+ * An EventBus over Redis pub/sub so every replica of every service sees every event: classic PUBLISH/SUBSCRIBE on a
+ * standalone server, sharded SPUBLISH/SSUBSCRIBE on a Redis Cluster (redis-transport.ts). Each Redis channel is
+ * subscribed once per bus however many local subscribers it has and unsubscribed when the last one closes. The client
+ * reconnects and re-subscribes by itself; events published while disconnected are lost (pub/sub has no history).
  */
-export function createRedisEventBus(
-  opts: { url?: string; prefix?: string; onError?: (err: Error) => void } = {},
-): EventBus {
-  const url = opts.url ?? readEnv('REDIS_URL', DEFAULT_REDIS_URL);
+export function createRedisEventBus(opts: RedisEventBusOptions = {}): EventBus {
+  const target = resolveRedisTarget({
+    ...(opts.url !== undefined ? { url: opts.url } : {}),
+    ...(opts.clusterNodes !== undefined ? { clusterNodes: opts.clusterNodes } : {}),
+  });
   const prefix = opts.prefix ?? readEnv('EVENTS_PREFIX', DEFAULT_EVENTS_PREFIX);
   const onError = opts.onError ?? (() => {});
-  const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  publisher.on('error', onError);
-  let subscriber: Redis | null = null;
   const entries = new Map<string, ChannelEntry>();
   let closed = false;
 
-  function subscriberConnection(): Redis {
-    if (subscriber !== null) return subscriber;
-    const conn = new Redis(url, { maxRetriesPerRequest: null });
-    conn.on('error', onError);
-    conn.on('message', (redisChannel: string, message: string) => {
+  const transport = createPubSubTransport(
+    target,
+    (redisChannel, message) => {
       const entry = entries.get(redisChannel);
       if (entry === undefined || !entry.active) return;
       let payload: unknown;
@@ -59,15 +55,14 @@ export function createRedisEventBus(
         return; // not ours: every publisher of this bus sends JSON
       }
       for (const s of entry.subs) s.push(payload);
-    });
-    subscriber = conn;
-    return conn;
-  }
+    },
+    onError,
+  );
 
   return {
     async publish(channel, payload) {
       if (closed) throw new Error('event bus is closed');
-      await publisher.publish(prefix + channel, JSON.stringify(payload ?? null));
+      await transport.publish(prefix + channel, JSON.stringify(payload ?? null));
     },
 
     subscribe<T>(channel: string, subOpts: { bufferSize?: number } = {}): Subscription<T> {
@@ -76,7 +71,7 @@ export function createRedisEventBus(
       let entry = entries.get(redisChannel);
       if (entry === undefined) {
         const created: ChannelEntry = { subs: new Set(), ready: Promise.resolve(), active: false };
-        created.ready = subscriberConnection().subscribe(redisChannel).then(() => {
+        created.ready = transport.subscribe(redisChannel).then(() => {
           created.active = true;
         });
         created.ready.catch(onError);
@@ -91,8 +86,8 @@ export function createRedisEventBus(
           current.subs.delete(sub);
           if (current.subs.size > 0 || entries.get(redisChannel) !== current) return;
           entries.delete(redisChannel);
-          // Commands on one connection run in order, so a later re-SUBSCRIBE still wins.
-          if (!closed) subscriber?.unsubscribe(redisChannel).catch(onError);
+          // Commands for one channel go over one connection in order, so a later re-subscribe still wins.
+          if (!closed) transport.unsubscribe(redisChannel).catch(onError);
         },
       );
       current.subs.add(sub);
@@ -104,7 +99,7 @@ export function createRedisEventBus(
       closed = true;
       for (const entry of [...entries.values()]) for (const s of [...entry.subs]) s.close();
       entries.clear();
-      await Promise.all([shutdown(publisher), subscriber ? shutdown(subscriber) : Promise.resolve()]);
+      await transport.close();
     },
   };
 }

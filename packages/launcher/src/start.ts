@@ -5,7 +5,7 @@
  *
  * SW_EPHEMERAL_DB=1 runs on a fresh, randomly named database that is dropped on exit (end-to-end tests use it).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +16,7 @@ import { platformServices, REPO_ROOT, type ServiceSpec } from './service-table.t
 import { waitForHealthy } from './wait-healthy.ts';
 import { portIsFree } from './port-free.ts';
 import { seedBaseGalaxy } from './seed-galaxy.ts';
+import { spawnService } from './spawn-service.ts';
 import { APP_ROLE_SERVICES, prepareAppRole } from './app-role.ts';
 
 const started = performance.now();
@@ -108,27 +109,27 @@ function ensureWebBuild() {
 }
 
 function startService(spec: ServiceSpec): ChildProcess {
-  const log = createWriteStream(join(logDir, `${spec.name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, spec.args, {
-    cwd: spec.cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      DATABASE_URL: appDatabaseUrl && APP_ROLE_SERVICES.has(spec.name) ? appDatabaseUrl : databaseUrl,
-      ...(appDatabaseUrl && APP_ROLE_SERVICES.has(spec.name) ? { JOBS_MIGRATE: 'false' } : {}),
-      REDIS_URL: redisUrl,
-      ORCHESTRATOR_STOP_REGIONS_ON_EXIT: process.env.ORCHESTRATOR_STOP_REGIONS_ON_EXIT ?? 'true',
-      ...spec.env,
-    },
+  const log = createWriteStream(join(logDir, `${spec.id}.log`), { flags: 'a' });
+  const child = spawnService(spec, {
+    ...process.env,
+    DATABASE_URL: appDatabaseUrl && APP_ROLE_SERVICES.has(spec.name) ? appDatabaseUrl : databaseUrl,
+    ...(appDatabaseUrl && APP_ROLE_SERVICES.has(spec.name) ? { JOBS_MIGRATE: 'false' } : {}),
+    REDIS_URL: redisUrl,
+    ORCHESTRATOR_STOP_REGIONS_ON_EXIT: process.env.ORCHESTRATOR_STOP_REGIONS_ON_EXIT ?? 'true',
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   child.on('exit', (code, signal) => {
     if (stopping) return;
-    say(`${spec.name} exited unexpectedly (code ${code}, signal ${signal}); see var/log/${spec.name}.log`);
+    say(`${spec.id} exited unexpectedly (code ${code}, signal ${signal}); see var/log/${spec.id}.log`);
     void stopAll(1);
   });
-  children.set(spec.name, child);
+  child.on('error', (err) => {
+    if (stopping) return;
+    say(`${spec.id} could not start (${spec.bin ?? process.execPath}): ${err.message}`);
+    void stopAll(1);
+  });
+  children.set(spec.id, child);
   return child;
 }
 
@@ -136,7 +137,7 @@ async function main() {
   const only = process.env.SW_SERVICES?.split(',').map((s) => s.trim());
   const services = platformServices().filter((s) => !only || only.includes(s.name));
   // A second platform on the same ports would be "healthy" through the first one's services; refuse clearly.
-  const busy = (await Promise.all(services.map(async (s) => ((await portIsFree(s.port)) ? null : `${s.name} (:${s.port})`)))).filter(Boolean);
+  const busy = (await Promise.all(services.map(async (s) => ((await portIsFree(s.port)) ? null : `${s.id} (:${s.port})`)))).filter(Boolean);
   if (busy.length > 0) throw new Error(`ports already in use: ${busy.join(', ')} — is the platform already running?`);
   await ensureDatabase(databaseUrl);
   await migrateHub(databaseUrl);
@@ -163,8 +164,13 @@ async function main() {
     JSON.stringify({ databaseUrl, readyMs, servicesMs, pids: Object.fromEntries([...children].map(([n, c]) => [n, c.pid])) }, null, 2),
   );
   say(`all services healthy in ${(readyMs / 1000).toFixed(1)} s (services started in ${(servicesMs / 1000).toFixed(1)} s)`);
-  for (const spec of services) say(`  ${spec.name.padEnd(13)} http://127.0.0.1:${spec.port}${spec.name === 'gateway' ? '/graphql' : ''}`);
-  const gatewayPort = services.find((s) => s.name === 'gateway')?.port ?? 4000;
+  const replicas = services.filter((s) => s.id.startsWith('gateway-'));
+  for (const spec of services) {
+    if (spec.id.startsWith('gateway-')) continue;
+    const note = spec.id === 'nginx' ? ` (nginx → ${replicas.length} gateways on :${replicas.map((r) => r.port).join(', :')})` : '';
+    say(`  ${spec.name.padEnd(13)} http://127.0.0.1:${spec.port}${spec.name === 'gateway' ? '/graphql' : ''}${note}`);
+  }
+  const gatewayPort = services.find((s) => s.id === 'nginx' || s.id === 'gateway')?.port ?? 4000;
   say(`  health        http://127.0.0.1:${gatewayPort}/api/v1/status/health`);
   say(`  dev login     POST http://127.0.0.1:${gatewayPort}/api/v1/auth/dev-login {"username":"alice"} (admin, alice, bob, carol; this machine only)`);
   say(`logs in ${logDir}; press Ctrl-C to stop everything`);

@@ -6,17 +6,17 @@ export async function waitForHealthy(
   opts: { timeoutMs: number; isStopping?: () => boolean },
 ): Promise<void> {
   const deadline = Date.now() + opts.timeoutMs;
-  const pending = new Set(services.map((s) => s.name));
+  const pending = new Set(services.map((s) => s.id));
   while (pending.size > 0) {
     if (opts.isStopping?.()) throw new Error('stopping');
     if (Date.now() > deadline) throw new Error(`services not healthy after ${opts.timeoutMs} ms: ${[...pending].join(', ')}`);
     await Promise.all(
       services
-        .filter((s) => pending.has(s.name))
+        .filter((s) => pending.has(s.id))
         .map(async (s) => {
           try {
             const res = await fetch(`http://127.0.0.1:${s.port}${s.healthPath}`, { signal: AbortSignal.timeout(1000) });
-            if (res.ok) pending.delete(s.name);
+            if (res.ok) pending.delete(s.id);
             await res.body?.cancel();
           } catch {
             // not listening yet

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createDb } from '@sw/db';
+import { createDb, type PoolMode } from '@sw/db';
 import { createRedisEventBus, type EventBus } from '@sw/events';
 import type { LegTransitConfig } from '@sw/domain';
 import { JourneyRunner, type FaultHook } from './travel/journey-runner.ts';
@@ -36,6 +36,8 @@ export interface RegionSubgraphOptions {
   worldStatsCacheMs?: number;
   /** Hub connection pool size (default 10). */
   dbPoolSize?: number;
+  /** `transaction` when databaseUrl is a transaction-pooling pgbouncer (default DATABASE_POOL_MODE, else session). */
+  dbPoolMode?: PoolMode;
 }
 
 export interface RunningSubgraph {
@@ -52,7 +54,11 @@ export interface RunningSubgraph {
  * database. Resolves once it listens; `stop()` closes the HTTP server and then the database pool.
  */
 export async function startRegionSubgraph(opts: RegionSubgraphOptions): Promise<RunningSubgraph> {
-  const handle = createDb(opts.databaseUrl, { max: opts.dbPoolSize ?? 10, applicationName: 'sw-subgraph-region' });
+  const handle = createDb(opts.databaseUrl, {
+    max: opts.dbPoolSize ?? 10,
+    applicationName: 'sw-subgraph-region',
+    ...(opts.dbPoolMode ? { poolMode: opts.dbPoolMode } : {}),
+  });
   const worldStatsTimeoutMs = opts.worldStatsTimeoutMs ?? WORLD_STATS_TIMEOUT_MS;
   const worldStats = new WorldStatsCache({
     timeoutMs: worldStatsTimeoutMs,

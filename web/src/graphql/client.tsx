@@ -7,6 +7,7 @@ import { UrqlProvider, cacheExchange, createClient, fetchExchange, ssrExchange, 
 import { browserGatewayUrl, toWebSocketUrl, type GatewayLocation } from '../public-env';
 import { useSession, type SessionApi } from '../auth/session-provider';
 import { isSessionCode } from './error-messages';
+import { socketAffinity, withAffinity } from './socket-affinity';
 
 /** State of the live-update socket, for the "live / reconnecting" indicator. */
 export type LiveStatus = 'idle' | 'connecting' | 'live' | 'reconnecting';
@@ -25,7 +26,8 @@ const LiveContext = createContext<LiveConnection>({ status: 'idle', onReconnect:
 function createSocket(url: string, session: SessionApi, setStatus: (s: LiveStatus) => void, reconnected: () => void): WsClient {
   let everConnected = false;
   return createWsClient({
-    url: toWebSocketUrl(url),
+    // The affinity key keeps every socket of this user on one gateway process behind nginx (socket-affinity.ts).
+    url: withAffinity(toWebSocketUrl(url), socketAffinity({ userId: session.user?.userId, storage: window.localStorage })),
     lazy: true,
     // Keep the socket a moment after the last subscription ends, so moving between live pages reuses it.
     lazyCloseTimeout: 5_000,

@@ -140,12 +140,22 @@ describe.skipIf(!tool)('docker-compose.multi-regional.yml', () => {
 
   it('runs every hub service as a row-access database role with the Redis password, and no web app sees a secret', () => {
     const cfg = parse(compose(['config'])) as { services: Record<string, ResolvedService> };
-    const backend = ['gateway', 'central-nexus-server', 'region-subgraph', 'governance-subgraph', 'region-manager'];
+    const backend = ['gateway-1', 'gateway-2', 'gateway-3', 'central-nexus-server', 'region-subgraph', 'governance-subgraph', 'region-manager'];
     for (const name of backend) {
       const env = cfg.services[name]!.environment!;
       const [user, password] = name === 'region-manager' ? ['sw_region_manager', requiredEnv.HUB_DB_MANAGER_PASSWORD] : ['sw_app', requiredEnv.HUB_DB_APP_PASSWORD];
       expect(new URL(env.DATABASE_URL!).username, name).toBe(user);
       expect(new URL(env.DATABASE_URL!).password, name).toBe(password);
+      // The gateways and subgraphs go through the transaction-pooling pgbouncer; the region-manager, which holds session
+      // advisory locks, connects directly (docs/decisions/hub-connection-pooling.md).
+      if (name === 'region-manager') {
+        expect(new URL(env.DATABASE_URL!).host, name).toBe('central-nexus-db:5432');
+        expect(env.DATABASE_POOL_MODE, name).toBeUndefined();
+      } else {
+        expect(new URL(env.DATABASE_URL!).host, name).toBe('hub-pgbouncer:6432');
+        expect(env.DATABASE_POOL_MODE, name).toBe('transaction');
+        expect(cfg.services[name]!.depends_on, name).toMatchObject({ 'hub-pgbouncer': { condition: 'service_healthy' } });
+      }
       expect(new URL(env.REDIS_URL!).password, name).toBe(requiredEnv.REDIS_PASSWORD);
       expect(env.NODE_ENV, name).toBe('production');
       // What the services check at startup accepts what the compose file hands them.
@@ -168,6 +178,12 @@ describe.skipIf(!tool)('docker-compose.multi-regional.yml', () => {
       expect(JSON.stringify(svc.environment ?? {}), name).not.toContain(requiredEnv.HUB_DB_MIGRATOR_PASSWORD);
     }
     expect(JSON.stringify(cfg.services['redis-nexus']!.command)).toContain('--requirepass');
+    // The pooler logs in as sw_app with the app password (and accepts only that role).
+    expect(cfg.services['hub-pgbouncer']!.environment).toMatchObject({
+      PGBOUNCER_SERVER_HOST: 'central-nexus-db',
+      PGBOUNCER_USER: 'sw_app',
+      PGBOUNCER_PASSWORD: requiredEnv.HUB_DB_APP_PASSWORD,
+    });
   });
 
   it('has the seed services and networks', () => {
@@ -199,10 +215,11 @@ describe.skipIf(!tool)('docker-compose.multi-regional.yml', () => {
     };
     expect(cfg.services['central-nexus-db']!.image).toBe('sw-local/postgres:15');
     expect(cfg.services['redis-nexus']!.image).toBe('sw-local/redis:7');
-    expect(cfg.services.gateway!.build?.args?.BASE_IMAGE).toBe('sw-local/node:24');
+    expect(cfg.services['gateway-1']!.build?.args?.BASE_IMAGE).toBe('sw-local/node:24');
   });
 
   it('ships valid Prometheus, Grafana and nginx files', () => {
+    const cfg = parse(compose(['config'])) as { services: Record<string, ResolvedService> };
     const dir = path.join(REPO_ROOT, 'packages/launcher/docker');
     const prom = parse(readFileSync(path.join(dir, 'prometheus.yml'), 'utf8')) as { scrape_configs: Array<{ job_name: string; docker_sd_configs?: Array<{ filters: Array<{ values: string[] }> }> }> };
     expect(prom.scrape_configs.map((j) => j.job_name)).toEqual(['hub', 'region-servers']);
@@ -225,7 +242,12 @@ describe.skipIf(!tool)('docker-compose.multi-regional.yml', () => {
     expect(nginx.match(/location = \/api\/v1\/paypal\/webhooks/g)).toHaveLength(2);
     expect(nginx).toContain('server region-manager:8081');
     expect(nginx).toMatch(/listen 443 ssl;/);
-    expect(nginx).toContain('server gateway:4000');
+    // Three gateway processes: WebSockets by consistent hash on the affinity key, the rest round-robin.
+    for (const g of ['gateway-1', 'gateway-2', 'gateway-3']) {
+      expect(cfg.services[g], g).toBeDefined();
+      expect(nginx.match(new RegExp(`server ${g}:4000 `, 'g')), g).toHaveLength(2);
+    }
+    expect(nginx).toMatch(/upstream sw_gateway_ws \{\s+hash \$sw_affinity consistent;/);
     expect(existsSync(path.join(dir, 'service.Dockerfile'))).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionServerToken } from '@sw/auth';
 import { runDriverContract } from '../driver.contract.ts';
+import { runDatabaseProviderContract } from '../database-provider.contract.ts';
 import { regionDbName, type StackSpec } from '../driver.ts';
 import { chooseDriver } from './choose-driver.ts';
 import { LABEL, MANAGED_BY } from './docker-labels.ts';
@@ -91,6 +92,13 @@ describe.skipIf(!engine.available)('docker runtime driver (real engine)', () => 
     const instance = newInstance('ct');
     const driver = createDockerDriver({ images: await images(), instance });
     return { driver, cleanup: async () => void (await removeInstanceObjects(docker, instance)) };
+  });
+
+  // The docker driver's database provider on its own: one region Postgres container (and volume) per region.
+  runDatabaseProviderContract('docker (a Postgres container per region)', async () => {
+    const instance = newInstance('dbp');
+    const driver = createDockerDriver({ images: await images(), instance });
+    return { provider: driver.databases, cleanup: async () => void (await removeInstanceObjects(docker, instance)) };
   });
 
   describe('docker specifics', () => {

@@ -30,6 +30,7 @@ import { createHmac } from 'node:crypto';
 import Docker from 'dockerode';
 import postgres from 'postgres';
 import type { ProcessExit } from '@sw/domain';
+import { partsOf } from '../driver.ts';
 import type {
   DatabaseRef,
   EnsureStackResult,
@@ -527,7 +528,7 @@ export function createDockerDriver(opts: DockerDriverOptions): DockerDriver {
     return null;
   }
 
-  const driver: DockerDriver = {
+  const core: Omit<DockerDriver, 'runtime' | 'databases'> = {
     name: 'docker',
     docker,
     instance,
@@ -744,5 +745,7 @@ export function createDockerDriver(opts: DockerDriverOptions): DockerDriver {
     }
   }
 
+  // Database provider and runtime as views: the region's Postgres container lives on its stack's network.
+  const driver: DockerDriver = { ...core, ...partsOf(core, 'docker-postgres') };
   return driver;
 }

@@ -18,20 +18,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type postgres from 'postgres';
 import type { ProcessExit } from '@sw/domain';
-import type {
-  DatabaseRef,
-  EnsureStackResult,
-  OwnedResources,
-  RegionRuntimeDriver,
-  StackObserved,
-  StackSpec,
-  StackStats,
-  StackStatus,
-} from '../driver.ts';
+import { composeDriver } from '../driver.ts';
+import type { EnsureStackResult, OwnedResources, RegionRuntime, RegionRuntimeDriver, StackObserved, StackSpec, StackStats, StackStatus } from '../driver.ts';
 import { argValue, findLabelledProcesses, isPidAlive, readCpuSeconds, readRssBytes } from './proc-fs.ts';
-import { DB_COMMENT_PREFIX, dropDbAndRole, ensureDb, ensureRole, listLabelledDatabases, openAdmin, regionDatabaseUrl } from './pg-admin.ts';
+import { createServerDatabaseProvider } from './server-databases.ts';
 import { probeHealth } from '../../http/probe-health.ts';
 import { processRegionServerEnv } from '../region-server-env.ts';
 
@@ -70,14 +61,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Creates a process driver. `close()` releases its admin connection; region-servers keep running. */
+/**
+ * Creates a process driver: region-servers as supervised child processes (createProcessRuntime) over region
+ * databases on the hub's Postgres server (createServerDatabaseProvider). `close()` releases its admin connection;
+ * region-servers keep running.
+ */
 export function createProcessDriver(opts: ProcessDriverOptions): RegionRuntimeDriver {
+  return composeDriver(createProcessRuntime(opts), createServerDatabaseProvider({ serverUrl: opts.hubUrl, ...(opts.instance ? { instance: opts.instance } : {}) }));
+}
+
+/** Region-servers as child processes in their own process groups, found again by their argv labels. */
+export function createProcessRuntime(opts: Omit<ProcessDriverOptions, 'hubUrl'>): RegionRuntime {
   const instance = opts.instance ?? 'default';
   const stateDir = opts.stateDir ?? path.resolve(import.meta.dirname, '../../../../var/region-runtime');
   const startTimeoutMs = opts.startTimeoutMs ?? 60_000;
   const log = opts.log ?? (() => {});
-  let adminSql: postgres.Sql | null = null;
-  const admin = () => (adminSql ??= openAdmin(opts.hubUrl));
   const tracked = new Map<string, Tracked>(); // regionId -> child we spawned (exit info only)
   const lastCpu = new Map<number, { at: number; cpuS: number }>();
 
@@ -177,23 +175,8 @@ export function createProcessDriver(opts: ProcessDriverOptions): RegionRuntimeDr
     }
   }
 
-  const driver: RegionRuntimeDriver = {
+  const runtime: RegionRuntime = {
     name: 'process',
-
-    async ensureDatabase(ref: DatabaseRef) {
-      await ensureRole(admin(), ref.roleName, ref.password);
-      const created = await ensureDb(admin(), ref.dbName, ref.roleName, `${DB_COMMENT_PREFIX}:${instance}:${ref.regionId}`);
-      return { url: regionDatabaseUrl(opts.hubUrl, ref.dbName, ref.roleName, ref.password), created };
-    },
-
-    async databaseExists(dbName: string) {
-      const rows = await admin()`SELECT 1 FROM pg_database WHERE datname = ${dbName}`;
-      return rows.length > 0;
-    },
-
-    async dropDatabase(ref) {
-      return { dropped: await dropDbAndRole(admin(), ref.dbName, ref.roleName) };
-    },
 
     async ensureStack(spec: StackSpec, previous: StackObserved | null): Promise<EnsureStackResult> {
       const found = regionProcesses(spec.regionId);
@@ -278,37 +261,27 @@ export function createProcessDriver(opts: ProcessDriverOptions): RegionRuntimeDr
       return { at: now, cpuPct, memPct, rssBytes: rss };
     },
 
-    async listOwned(): Promise<OwnedResources> {
-      const stacks = findLabelledProcesses(labels()).map((p) => ({
-        regionId: argValue(p.argv, 'sw-region-id') ?? '',
-        pid: p.pid,
-        endpoint: `http://127.0.0.1:${argValue(p.argv, 'port')}`,
-      }));
-      const databases = await listLabelledDatabases(admin(), instance);
-      return { stacks, databases };
+    listOwnedStacks(): Promise<OwnedResources['stacks']> {
+      return Promise.resolve(
+        findLabelledProcesses(labels()).map((p) => ({
+          regionId: argValue(p.argv, 'sw-region-id') ?? '',
+          pid: p.pid,
+          endpoint: `http://127.0.0.1:${argValue(p.argv, 'port')}`,
+        })),
+      );
     },
 
-    async removeOrphans(keep: ReadonlySet<string>) {
-      const owned = await driver.listOwned();
+    async removeOrphanStacks(keep: ReadonlySet<string>) {
       const stacks: string[] = [];
-      const databases: string[] = [];
-      for (const s of owned.stacks) {
+      for (const s of await runtime.listOwnedStacks()) {
         if (keep.has(s.regionId)) continue;
         await killGroup(s.pid!);
         stacks.push(s.regionId);
       }
-      for (const d of owned.databases) {
-        if (d.regionId && keep.has(d.regionId)) continue;
-        await dropDbAndRole(admin(), d.dbName, d.dbName);
-        databases.push(d.dbName);
-      }
-      return { stacks, databases };
+      return stacks;
     },
 
-    async close() {
-      await adminSql?.end({ timeout: 5 });
-      adminSql = null;
-    },
+    close: () => Promise.resolve(),
   };
-  return driver;
+  return runtime;
 }
