@@ -152,7 +152,8 @@ test('after a dropped socket the page resyncs from a snapshot: a change made whi
   // (close 1012 "service restart", as a restarting gateway would; graphql-ws treats other 1xxx codes as fatal).
   const sockets: WebSocketRoute[] = [];
   let refusing = false;
-  await page.routeWebSocket(/\/graphql$/, (ws) => {
+  // The socket URL carries `?affinity=<user>` (web/src/graphql/socket-affinity.ts), so match the path, not the end.
+  await page.routeWebSocket(/\/graphql(\?.*)?$/, (ws) => {
     if (refusing) return void ws.close({ code: 1012, reason: 'test: service restart' });
     ws.connectToServer();
     sockets.push(ws);
