@@ -5,7 +5,7 @@
  * is in transaction mode, and a wrong password gets in nowhere.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -37,7 +37,12 @@ beforeAll(async () => {
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
   chownSync(dir, uid, gid);
-  child = spawn('sh', [path.join(REPO_ROOT, 'packages/launcher/docker/pgbouncer-entrypoint.sh')], {
+  // The postgres user may not be able to enter the checkout (CI clones into a 0700 temp dir): run a copy from `dir`.
+  const entrypoint = path.join(dir, 'pgbouncer-entrypoint.sh');
+  copyFileSync(path.join(REPO_ROOT, 'packages/launcher/docker/pgbouncer-entrypoint.sh'), entrypoint);
+  chownSync(entrypoint, uid, gid);
+  child = spawn('sh', [entrypoint], {
+    cwd: dir,
     env: {
       PATH: process.env.PATH,
       PGBOUNCER_SERVER_HOST: '127.0.0.1',
