@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
+import { Redis } from 'ioredis';
 import { signAccessToken } from '@sw/auth';
 import { DEV_INTERNAL_SECRET } from '@sw/config';
 import type { HubDb } from '@sw/db';
@@ -75,6 +76,12 @@ describe('travel subscriptions through the gateway', () => {
   it('streams the Nexus feed with names and Nexus sectors, and the traveller\'s journey until it arrives', async () => {
     const adminToken = await signAccessToken({ sub: 'u-admin', username: 'admin', playerId: null, roles: ['player', 'admin'], scopes: [] }, { secret: JWT_SECRET });
     const token = await signAccessToken({ sub: traveller.userId, username: traveller.username, playerId: traveller.playerId, roles: ['player'], scopes: [] }, { secret: JWT_SECRET });
+    // The Region subgraph's Redis channels under this test's prefix, before and after the two subscriptions: the
+    // mutation below must not run before both streams really listen (a fixed sleep was too short on a loaded machine).
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+    await redis.connect();
+    const channels = async () => ((await redis.pubsub('CHANNELS', `${prefix}*`)) as string[]).length;
+    const channelsBefore = await channels();
     const watcher = await RawWsClient.open(`${gw.url.replace('http', 'ws')}/graphql`);
     expect((await watcher.init({ authorization: `Bearer ${adminToken}` })).type).toBe('connection_ack');
     watcher.subscribe(
@@ -88,7 +95,10 @@ describe('travel subscriptions through the gateway', () => {
     me.subscribe('mine', `subscription { myJourney { state legs { state } position { region { name } } } }`);
     const deadline = Date.now() + 15_000;
     while (gw.subscriptions.stats().upstreams < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 400)); // the Region subgraph's permission check + Redis SUBSCRIBE
+    const listening = Date.now() + 30_000;
+    while ((await channels()) < channelsBefore + 2 && Date.now() < listening) await new Promise((r) => setTimeout(r, 20));
+    redis.disconnect();
+    expect(gw.subscriptions.stats().upstreams).toBeGreaterThanOrEqual(2);
 
     const res = await fetch(`${gw.url}/graphql`, {
       method: 'POST',
