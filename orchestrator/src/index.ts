@@ -25,6 +25,8 @@ import { openHubPool } from './store/hub-pool.ts';
 import { regionEventPublishFailures } from './store/region-events.ts';
 import { sealLegacyRegionPasswords } from './store/region-databases.ts';
 import { createSecretBox, readRegionSecretsKey } from './secrets/secret-box.ts';
+import { createRegionTargetsWriter, type RegionTargetsWriter } from './monitoring/scrape-targets.ts';
+import { regionMetricsToken } from '@sw/auth';
 
 export { readOrchestratorConfig } from './config.ts';
 export type { OrchestratorConfig } from './config.ts';
@@ -61,6 +63,8 @@ export interface RunningOrchestrator {
   autoscaler: Autoscaler;
   driver: RegionRuntimeDriver;
   billing: BillingService;
+  /** The Prometheus file_sd writer of region-server targets (null without PROMETHEUS_SD_DIR). */
+  scrapeTargets: RegionTargetsWriter | null;
   /**
    * Stops loops and the HTTP server. Region-servers keep running (they outlive the orchestrator) unless
    * `stopRegionsOnExit` (ORCHESTRATOR_STOP_REGIONS_ON_EXIT) is set: then the stacks this instance runs
@@ -104,7 +108,17 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     crashAfter: cfg.crashAfter,
     backupDir: cfg.backupDir,
   };
-  const reconciler = createReconciler(ctx, { concurrency: cfg.concurrency, resyncMs: cfg.resyncMs, lockSlots: cfg.lockSlots, lockAcquireTimeoutMs: cfg.lockAcquireTimeoutMs });
+  // Prometheus region-server targets (file_sd), rewritten after every pass and on a timer (docs/decisions/monitoring.md).
+  const scrapeTargets: RegionTargetsWriter | null = cfg.prometheusSdDir
+    ? createRegionTargetsWriter({ sql: db.sql, dir: cfg.prometheusSdDir, metricsToken: regionMetricsToken(), log: logger, periodMs: Math.max(cfg.resyncMs, 1_000) })
+    : null;
+  const reconciler = createReconciler(ctx, {
+    concurrency: cfg.concurrency,
+    resyncMs: cfg.resyncMs,
+    lockSlots: cfg.lockSlots,
+    lockAcquireTimeoutMs: cfg.lockAcquireTimeoutMs,
+    ...(scrapeTargets ? { onPassSettled: () => void scrapeTargets.refresh() } : {}),
+  });
   const health = createHealthMonitor(ctx, reconciler, { periodMs: cfg.healthPeriodMs, failureThreshold: cfg.healthFailureThreshold });
   const autoscaler = createAutoscaler(ctx, reconciler, { intervalMs: cfg.autoscaleIntervalMs, policy: opts.autoscalePolicy });
   // Docker events are a hint, not a log (operations-notes §2.3): each event or resync only kicks the
@@ -177,6 +191,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   });
 
   reconciler.start();
+  scrapeTargets?.start();
   health.start();
   autoscaler.start();
   billing.startScheduler(cfg.billingSweepMs);
@@ -190,6 +205,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     autoscaler.stop();
     await engineWatcher?.stop();
     await reconciler.stop();
+    await scrapeTargets?.stop();
     billing.stop();
     await service.stop();
     if (cfg.stopRegionsOnExit) {
@@ -207,6 +223,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     autoscaler,
     driver,
     billing,
+    scrapeTargets,
     stop() {
       stopping ??= shutdown();
       return stopping;
