@@ -57,3 +57,31 @@ describe('the launcher runs Prometheus', () => {
     expect(some[1]!.env?.PROMETHEUS_SD_DIR).toBeUndefined();
   });
 });
+
+describe('rules.yml references only metrics the services export', () => {
+  /** Where each metric the rules use is registered (its owning service). */
+  const OWNERS: Record<string, string> = {
+    sw_fleet_live_regions: 'orchestrator/src/index.ts',
+    sw_fleet_soft_target: 'orchestrator/src/index.ts',
+    sw_region_runtime_state: 'orchestrator/src/index.ts',
+    sw_billing_webhook_oldest_pending_age_seconds: 'orchestrator/src/index.ts',
+    sw_backup_last_success_timestamp_seconds: 'orchestrator/src/backups/backup-metrics.ts',
+    sw_backup_max_age_seconds: 'orchestrator/src/backups/backup-metrics.ts',
+    sw_gateway_graphql_request_duration_seconds: 'gateway/src/gateway-metrics.ts',
+    sw_treasury_reconciliation_mismatches: 'subgraphs/governance/src/start-governance-subgraph.ts',
+    sw_db_pool_open_connections: 'packages/service-kit/src/db-pool-metrics.ts',
+    sw_db_pool_max_connections: 'packages/service-kit/src/db-pool-metrics.ts',
+  };
+
+  it('names each metric exactly where its owner registers it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { REPO_ROOT } = await import('./service-table.ts');
+    const rules = readFileSync(RULES_FILE, 'utf8').split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n');
+    const used = new Set([...rules.matchAll(/\b(sw_[a-z0-9_]+?)(?:_bucket|_count|_sum)?\b(?=[{\s)[]|$)/gm)].map((m) => m[1]!));
+    expect([...used].sort()).toEqual(Object.keys(OWNERS).sort());
+    for (const [name, file] of Object.entries(OWNERS)) {
+      expect(readFileSync(join(REPO_ROOT, file), 'utf8'), `${name} in ${file}`).toContain(`'${name}'`);
+    }
+  });
+});

@@ -12,6 +12,8 @@ export type { HealthCheckResult } from './health-handler.ts';
 export { createServiceMetrics, metricsPlugin } from './service-metrics.ts';
 export type { ServiceMetrics } from './service-metrics.ts';
 export { stopOnSignals } from './stop-on-signals.ts';
+export { pgStatActivityCounts, registerDbPoolMetrics } from './db-pool-metrics.ts';
+export type { PoolCounts } from './db-pool-metrics.ts';
 export {
   DEFAULT_QUERY_LIMITS,
   DEFAULT_SUBGRAPH_QUERY_LIMITS,
