@@ -31,8 +31,9 @@ describe('renderPrometheusConfig', () => {
 });
 
 describe('the launcher runs Prometheus', () => {
-  it('on PROMETHEUS_PORT, scraping every service but web and nginx, and tells the orchestrator where to write regions', () => {
+  it('on PROMETHEUS_PORT, scraping every service but web, nginx and the PayPal emulator, and tells the orchestrator where to write regions', () => {
     const base: ServiceSpec[] = [
+      { id: 'paypal', name: 'paypal', args: [], cwd: '/', port: 21089, healthPath: '/health' },
       { id: 'nexus', name: 'nexus', args: [], cwd: '/', port: 21001, healthPath: '/health' },
       { id: 'orchestrator', name: 'orchestrator', args: [], cwd: '/', port: 21081, healthPath: '/health', env: { A: '1' } },
       { id: 'gateway-1', name: 'gateway', args: [], cwd: '/', port: 21011, healthPath: '/health' },

@@ -54,7 +54,8 @@ export function renderPrometheusConfig(opts: PrometheusConfigOptions): string {
     rule_files: opts.ruleFiles ?? [RULES_FILE],
     scrape_configs: [
       { job_name: 'prometheus', static_configs: [{ targets: [opts.self ?? `127.0.0.1:${PROMETHEUS_DEFAULT_PORT}`] }] },
-      { job_name: 'hub', file_sd_configs: [{ files: [join(opts.sdDir, HUB_TARGETS_FILE)], refresh_interval: refresh }] },
+      // honor_labels: every service labels its own series with `service` (the registries' default label).
+      { job_name: 'hub', honor_labels: true, file_sd_configs: [{ files: [join(opts.sdDir, HUB_TARGETS_FILE)], refresh_interval: refresh }] },
       {
         job_name: 'region-servers',
         file_sd_configs: [{ files: [join(opts.sdDir, REGION_TARGETS_FILE)], refresh_interval: refresh }],

@@ -150,8 +150,8 @@ export function withPrometheus(services: ServiceSpec[], env: NodeJS.ProcessEnv =
   if (readEnv('SW_PROMETHEUS', '1', env) === '0') return services;
   const port = readEnvInt('PROMETHEUS_PORT', PROMETHEUS_DEFAULT_PORT, env);
   const hubTargets = services
-    // nginx is not an exporter; web (Next.js) serves no /metrics.
-    .filter((s) => s.id !== 'nginx' && s.name !== 'web')
+    // nginx is not an exporter; web (Next.js) and the PayPal emulator serve no /metrics.
+    .filter((s) => s.id !== 'nginx' && s.name !== 'web' && s.name !== 'paypal')
     .map((s) => ({ service: s.id, host: '127.0.0.1', port: s.port }));
   const prom = prometheusProcess({ port, prefix: join(REPO_ROOT, 'var', 'prometheus', String(port)), hubTargets });
   const withSd = services.map((s) => (s.name === 'orchestrator' ? { ...s, env: { ...s.env, PROMETHEUS_SD_DIR: env.PROMETHEUS_SD_DIR ?? prom.sdDir } } : s));

@@ -8,15 +8,17 @@ export interface PoolCounts {
 }
 
 /**
- * Counts the server connections a pool holds by its application_name in pg_stat_activity (postgres.js keeps its pool
- * counts private). The counting query's own session is left out. Behind a transaction pooler the server sessions
+ * Counts the server connections a pool holds by its application_name, database and role in pg_stat_activity
+ * (postgres.js keeps its pool counts private). The counting query's own session is left out; two processes of the
+ * same service on the same database and role would be counted together (one per database in both topologies). Behind a transaction pooler the server sessions
  * are the pooler's, so services there report the pooler's view only (docs/decisions/monitoring.md).
  */
 export function pgStatActivityCounts(sql: postgres.Sql, applicationName: string): () => Promise<PoolCounts> {
   return async () => {
     const rows = await sql<Array<{ open: number; busy: number }>>`
       SELECT count(*)::int AS open, count(*) FILTER (WHERE state IS DISTINCT FROM 'idle')::int AS busy
-      FROM pg_stat_activity WHERE application_name = ${applicationName} AND pid <> pg_backend_pid()`;
+      FROM pg_stat_activity
+      WHERE application_name = ${applicationName} AND datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()`;
     // The counting query itself holds one of the pool's connections while it runs.
     const r = rows[0] ?? { open: 0, busy: 0 };
     return { open: r.open + 1, busy: r.busy + 1 };
