@@ -35,7 +35,7 @@ import { createRequestAuthenticator, isInternalClaimsHeader } from './request-au
 import type { VerifiedAuth } from './request-auth.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { queryExceedsBytes, queryLimitsPlugin } from './query-limits.ts';
-import { fieldCostsFromSdl } from '@sw/service-kit';
+import { fieldCostsFromSdl, initTracing, traceMixin, traceRequests } from '@sw/service-kit';
 import { DEFAULT_GATEWAY_HOST, gatewayQueryLimits, gatewaySubscriptionCaps } from './gateway-limits.ts';
 import type { QueryLimitsOverride } from './gateway-limits.ts';
 import { aggregateHealth } from './health-aggregator.ts';
@@ -181,7 +181,9 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
   const env = opts.env ?? process.env;
   const production = isProduction(env);
   const logger =
-    opts.logger ?? pino({ name: 'gateway', level: readEnv('LOG_LEVEL', 'info', env), base: { service: 'gateway' } });
+    opts.logger ?? pino({ name: 'gateway', level: readEnv('LOG_LEVEL', 'info', env), base: { service: 'gateway' }, mixin: traceMixin });
+  // W3C trace context (docs/decisions/tracing.md): each request's span is active while it is planned and fetched.
+  initTracing('gateway', env);
   const jwtSecret = opts.jwtSecret ?? readEnv('JWT_SECRET', DEV_JWT_SECRET, env);
   const internalSecret = opts.internalSecret ?? readEnv('INTERNAL_CLAIMS_SECRET', DEV_INTERNAL_SECRET, env);
   // Production refuses dev / short / identical secrets (ConfigError), whichever way they were supplied.
@@ -250,6 +252,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(traceRequests('gateway', (r) => logger.debug(r, 'request served')));
   app.set('etag', false);
   // Which proxies may name the client's address in X-Forwarded-For (Express syntax; default: none).
   const trustProxy = readEnv('GATEWAY_TRUST_PROXY', 'false', env);

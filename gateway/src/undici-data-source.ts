@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import { injectTraceHeaders } from '@sw/service-kit';
 import { GraphQLError } from 'graphql';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayContext } from './gateway-context.ts';
@@ -39,7 +40,8 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
   /** Sends one request; network failures become ERR_UPSTREAM_UNAVAILABLE without the upstream address. */
   private async send(body: string, headers: Record<string, string>) {
     try {
-      return await this.pool.request({ path: this.path, method: 'POST', headers, body });
+      // traceparent of the gateway request's span: the subgraph continues the same trace.
+      return await this.pool.request({ path: this.path, method: 'POST', headers: injectTraceHeaders(headers), body });
     } catch (err) {
       const e = err as { code?: string; name?: string };
       throw new GraphQLError(`Service "${this.name}" is unavailable`, {

@@ -21,6 +21,9 @@
  * | ORCHESTRATOR_STOP_REGIONS_ON_EXIT | false | on graceful stop, stop the region-server stacks this orchestrator runs (desired state unchanged; the next start brings them back). The launcher sets true so Ctrl-C leaves no processes. |
  * | BILLING_SWEEP_MS | 3600000 | billing lifecycle sweep period (suspended → grace → terminated) |
  * | PAYPAL_* | see packages/paypal/README.md | billing: PayPal API base (default the local emulator on 8089), credentials, webhook id |
+ * | PROMETHEUS_SD_DIR | (unset: off) | directory where the region-server scrape targets (file_sd JSON) and the metrics scrape token are kept current; the launcher sets var/prometheus/<port>/sd |
+ * | PGBACKREST_CONFIG | (unset) | the hub's pgbackrest.conf: the orchestrator then exports the age of the hub's backups (docs/decisions/backups.md) |
+ * | PGBACKREST_STANZA | hub | the hub's stanza in that configuration |
  * | ORCHESTRATOR_CRASH_AFTER | (unset) | TEST ONLY: exit(137) right after that condition; refused in production |
  */
 import path from 'node:path';
@@ -52,6 +55,10 @@ export interface OrchestratorConfig {
   stopRegionsOnExit: boolean;
   /** Billing lifecycle sweep period (BILLING_SWEEP_MS). */
   billingSweepMs: number;
+  /** Prometheus file_sd directory for region-server targets (PROMETHEUS_SD_DIR); null = not written. */
+  prometheusSdDir: string | null;
+  /** The hub's pgBackRest configuration and stanza (PGBACKREST_CONFIG / PGBACKREST_STANZA); null = not watched. */
+  hubBackup: { configPath: string; stanza: string } | null;
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -89,5 +96,7 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
     crashAfter,
     stopRegionsOnExit: readEnvBool('ORCHESTRATOR_STOP_REGIONS_ON_EXIT', false, env),
     billingSweepMs: readEnvInt('BILLING_SWEEP_MS', 3_600_000, env),
+    prometheusSdDir: readEnv('PROMETHEUS_SD_DIR', '', env) || null,
+    hubBackup: readEnv('PGBACKREST_CONFIG', '', env) ? { configPath: readEnv('PGBACKREST_CONFIG', '', env), stanza: readEnv('PGBACKREST_STANZA', 'hub', env) } : null,
   };
 }

@@ -5,8 +5,8 @@
 import path from 'node:path';
 import client from 'prom-client';
 import { createRedisEventBus, type EventBus } from '@sw/events';
-import { createLogger, createSubgraphService } from '@sw/service-kit';
-import { countsAsLiveRegion, fleetUtilization, type AutoscalePolicy, type RegionRuntimeState } from '@sw/domain';
+import { createLogger, createSubgraphService, pgStatActivityCounts, registerDbPoolMetrics } from '@sw/service-kit';
+import { FLEET_SOFT_TARGET, countsAsLiveRegion, fleetUtilization, type AutoscalePolicy, type RegionRuntimeState } from '@sw/domain';
 import { readOrchestratorConfig, REPO_ROOT, type OrchestratorConfig } from './config.ts';
 import type { RegionRuntimeDriver } from './drivers/driver.ts';
 import { chooseDriver } from './drivers/docker/choose-driver.ts';
@@ -21,10 +21,13 @@ import { mountRegionManagerRoutes } from './api/rest-routes.ts';
 import { createBillingService, type BillingService } from './billing/create-billing-service.ts';
 import type { CreateBillingServiceOptions } from './billing/create-billing-service.ts';
 import { stopRunningStacks } from './reconciler/stop-running-stacks.ts';
-import { openHubPool } from './store/hub-pool.ts';
+import { HUB_POOL_DEFAULTS, openHubPool } from './store/hub-pool.ts';
 import { regionEventPublishFailures } from './store/region-events.ts';
 import { sealLegacyRegionPasswords } from './store/region-databases.ts';
 import { createSecretBox, readRegionSecretsKey } from './secrets/secret-box.ts';
+import { createRegionTargetsWriter, type RegionTargetsWriter } from './monitoring/scrape-targets.ts';
+import { regionMetricsToken } from '@sw/auth';
+import { registerBackupMetrics } from './backups/backup-metrics.ts';
 
 export { readOrchestratorConfig } from './config.ts';
 export type { OrchestratorConfig } from './config.ts';
@@ -61,6 +64,8 @@ export interface RunningOrchestrator {
   autoscaler: Autoscaler;
   driver: RegionRuntimeDriver;
   billing: BillingService;
+  /** The Prometheus file_sd writer of region-server targets (null without PROMETHEUS_SD_DIR). */
+  scrapeTargets: RegionTargetsWriter | null;
   /**
    * Stops loops and the HTTP server. Region-servers keep running (they outlive the orchestrator) unless
    * `stopRegionsOnExit` (ORCHESTRATOR_STOP_REGIONS_ON_EXIT) is set: then the stacks this instance runs
@@ -104,7 +109,17 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     crashAfter: cfg.crashAfter,
     backupDir: cfg.backupDir,
   };
-  const reconciler = createReconciler(ctx, { concurrency: cfg.concurrency, resyncMs: cfg.resyncMs, lockSlots: cfg.lockSlots, lockAcquireTimeoutMs: cfg.lockAcquireTimeoutMs });
+  // Prometheus region-server targets (file_sd), rewritten after every pass and on a timer (docs/decisions/monitoring.md).
+  const scrapeTargets: RegionTargetsWriter | null = cfg.prometheusSdDir
+    ? createRegionTargetsWriter({ sql: db.sql, dir: cfg.prometheusSdDir, metricsToken: regionMetricsToken(), log: logger, periodMs: Math.max(cfg.resyncMs, 1_000) })
+    : null;
+  const reconciler = createReconciler(ctx, {
+    concurrency: cfg.concurrency,
+    resyncMs: cfg.resyncMs,
+    lockSlots: cfg.lockSlots,
+    lockAcquireTimeoutMs: cfg.lockAcquireTimeoutMs,
+    ...(scrapeTargets ? { onPassSettled: () => void scrapeTargets.refresh() } : {}),
+  });
   const health = createHealthMonitor(ctx, reconciler, { periodMs: cfg.healthPeriodMs, failureThreshold: cfg.healthFailureThreshold });
   const autoscaler = createAutoscaler(ctx, reconciler, { intervalMs: cfg.autoscaleIntervalMs, policy: opts.autoscalePolicy });
   // Docker events are a hint, not a log (operations-notes §2.3): each event or resync only kicks the
@@ -122,6 +137,13 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   const sweepTimer = setInterval(() => void sweepOrphans(ctx).catch((err: unknown) => logger.warn({ err }, 'orphan sweep failed')), cfg.orphanSweepMs);
   sweepTimer.unref();
 
+  // Time from a webhook's acceptance to the end of its processing (alert WebhookProcessingLag, docs/decisions/monitoring.md).
+  const webhookLag = new client.Histogram({
+    name: 'sw_billing_webhook_processing_lag_seconds',
+    help: 'Time from accepting a PayPal webhook to finishing its processing (applied, skipped or given up)',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
+    registers: [],
+  });
   // Billing (issue 7): PayPal config from env (embedded default = the local emulator on 8089; a production
   // misconfiguration throws here). A processed webhook that created a region kicks the reconciler at once.
   const billing = createBillingService({
@@ -130,6 +152,13 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     ...(opts.billingEnv ? { env: opts.billingEnv } : {}),
     router: {
       ...opts.billingRouter,
+      queue: {
+        ...opts.billingRouter?.queue,
+        onFinished: (lagMs, event) => {
+          webhookLag.observe(lagMs / 1000);
+          opts.billingRouter?.queue?.onFinished?.(lagMs, event);
+        },
+      },
       onProcessed: (outcome, event) => {
         if (outcome.kind === 'applied') {
           const created = outcome.effects.find((e) => e.startsWith('region_created:'));
@@ -140,7 +169,10 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     },
   });
   ctx.onSubscriptionCancellationRequested = () => billing.kickCancellations();
-  const deps = { sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf };
+  const deps = {
+    sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf,
+    backups: { sql: db.sql, driver, secrets, backupDir: cfg.backupDir, hubUrl: cfg.databaseUrl },
+  };
   const service = await createSubgraphService({
     name: 'orchestrator',
     sdlPath: ORCHESTRATOR_SDL_PATH,
@@ -157,6 +189,19 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   // Fleet gauges for Prometheus (soft target 50, alert at 75 %).
   const registry = service.metrics.registry;
   registry.registerMetric(regionEventPublishFailures);
+  registry.registerMetric(webhookLag);
+  new client.Gauge({
+    name: 'sw_billing_webhook_oldest_pending_age_seconds',
+    help: 'Age of the oldest accepted PayPal webhook not yet processed (0 when none waits)',
+    registers: [registry],
+    collect() {
+      const since = billing.router.queue.oldestPendingSince();
+      this.set(since === null ? 0 : Math.max(0, (Date.now() - since) / 1000));
+    },
+  });
+  registerBackupMetrics(registry, { sql: db.sql, backupDir: cfg.backupDir, hub: cfg.hubBackup });
+  registerDbPoolMetrics(registry, { pool: 'hub', max: cfg.dbPoolMax, count: pgStatActivityCounts(db.sql, HUB_POOL_DEFAULTS.applicationName) });
+  new client.Gauge({ name: 'sw_fleet_soft_target', help: 'Soft target of live player regions (capacity alert at 75 %)', registers: [registry], collect() { this.set(FLEET_SOFT_TARGET); } });
   let fleetCache: { at: number; states: RegionRuntimeState[] } = { at: 0, states: [] };
   const states = async () => {
     if (Date.now() - fleetCache.at > 2_000) {
@@ -177,6 +222,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   });
 
   reconciler.start();
+  scrapeTargets?.start();
   health.start();
   autoscaler.start();
   billing.startScheduler(cfg.billingSweepMs);
@@ -190,6 +236,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     autoscaler.stop();
     await engineWatcher?.stop();
     await reconciler.stop();
+    await scrapeTargets?.stop();
     billing.stop();
     await service.stop();
     if (cfg.stopRegionsOnExit) {
@@ -207,6 +254,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     autoscaler,
     driver,
     billing,
+    scrapeTargets,
     stop() {
       stopping ??= shutdown();
       return stopping;

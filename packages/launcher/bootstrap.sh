@@ -2,7 +2,8 @@
 # Installs what a fresh machine lacks before the platform or the tests run:
 #   pnpm 10 (from the npm registry), the workspace dependencies (which bring Node 24 LTS as the `node` devDependency),
 #   with --browser Debian's chromium for Playwright, Debian's nginx and pgbouncer (several gateways behind nginx with
-#   GATEWAY_REPLICAS, and the pooling tests), and starts the local PostgreSQL / Redis if they do not answer.
+#   GATEWAY_REPLICAS, and the pooling tests), Debian's prometheus (the launcher's monitoring, promtool for the rule
+#   tests) and pgbackrest (hub backups and the restore drill), and starts the local PostgreSQL / Redis if they do not answer.
 # Idempotent and quiet when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,17 +37,25 @@ if [ "$want_browser" = 1 ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; th
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
 fi
 
-# nginx fronts several gateway processes (GATEWAY_REPLICAS > 1); pgbouncer pools hub connections (tests, compose).
-# The launcher and the tests run their own instances on their own ports, so the packages' system services are not wanted.
+# nginx fronts several gateway processes (GATEWAY_REPLICAS > 1); pgbouncer pools hub connections (tests, compose);
+# prometheus (with promtool) is the launcher's monitoring; pgbackrest backs up the hub (docs/decisions/backups.md).
+# The launcher and the tests run their own instances on their own ports, so the packages' system services are not
+# wanted (and no recommended extras such as prometheus-node-exporter).
 missing=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
+command -v prometheus >/dev/null 2>&1 || [ -x /usr/bin/prometheus ] || missing+=(prometheus)
+command -v pgbackrest >/dev/null 2>&1 || [ -x /usr/bin/pgbackrest ] || missing+=(pgbackrest)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "bootstrap: installing Debian ${missing[*]}"
-  if as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null; then
+  if as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
     if command -v systemctl >/dev/null 2>&1; then as_root systemctl disable --now "${missing[@]}" >/dev/null 2>&1 || true; fi
+    # Debian's postinst may have started them without systemd (init scripts); the launcher runs its own.
+    for svc in "${missing[@]}"; do
+      [ -x "/etc/init.d/$svc" ] && as_root "/etc/init.d/$svc" stop >/dev/null 2>&1 || true
+    done
   else
-    echo "bootstrap: could not install ${missing[*]}; GATEWAY_REPLICAS > 1 and the gateway / pooling tests need them"
+    echo "bootstrap: could not install ${missing[*]}; GATEWAY_REPLICAS > 1, monitoring, backups and their tests need them"
   fi
 fi
 

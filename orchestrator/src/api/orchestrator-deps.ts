@@ -5,6 +5,7 @@ import type { Reconciler } from '../reconciler/reconciler.ts';
 import type postgres from 'postgres';
 import type { BillingCommandDeps } from '../billing/billing-commands.ts';
 import type { AutoscaleSample } from '@sw/domain';
+import type { BackupDeps } from '../backups/backup-commands.ts';
 
 export interface ApiDeps {
   sql: postgres.Sql;
@@ -18,4 +19,6 @@ export interface ApiDeps {
   billing?: BillingCommandDeps;
   /** The autoscaler's recent CPU / memory samples of a region (charts); absent = no history. */
   usageSamples?: (regionId: string) => AutoscaleSample[];
+  /** Region backups (REST /regions/:name/backups, region-cli backup); absent = the routes answer ERR_NOT_FOUND. */
+  backups?: BackupDeps;
 }

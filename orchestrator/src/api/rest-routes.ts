@@ -28,6 +28,7 @@ import { auditedRegionCommand, type AuditCaller } from './audited-region-command
 import { regionUsage } from './region-usage.ts';
 import type { FleetMetricsBody, RegionDetailBody, RegionListBody } from './rest-wire.ts';
 import { fleetView, recentEvents, runtimeView } from './runtime-view.ts';
+import { createAllBackups, createBackup, listBackups, restoreBackup, type BackupDeps } from '../backups/backup-commands.ts';
 
 async function claimsOf(req: Request, secret?: string): Promise<Claims> {
   const h = req.headers.authorization ?? '';
@@ -110,6 +111,23 @@ export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
     deps.reconciler.kick(r.id);
     return runtimeView(r);
   }));
+
+  // Region backups (docs/decisions/backups.md): fleet admins only.
+  const backups = (): BackupDeps => {
+    if (!deps.backups) throw new DomainError('ERR_NOT_FOUND', 'backups are not configured on this orchestrator');
+    return deps.backups;
+  };
+  app.get('/regions/:name/backups', handle(async (req, _res, claims) => ({ backups: await listBackups(backups(), claims, name(req)) })));
+  app.post('/regions/:name/backups', handle(async (req, res, claims) => {
+    const b = await createBackup(backups(), claims, name(req));
+    res.status(201);
+    return b;
+  }));
+  app.post('/regions/:name/backups/restore', json, handle(async (req, _res, claims) => {
+    const body = (req.body ?? {}) as { backupId?: unknown };
+    return await restoreBackup(backups(), claims, name(req), typeof body.backupId === 'string' ? { backupId: body.backupId } : {});
+  }));
+  app.post('/backups', handle(async (_req, _res, claims) => ({ results: await createAllBackups(backups(), claims) })));
 
   app.get('/api/v1/region-manager/metrics', handle(async (_req, _res, claims): Promise<FleetMetricsBody> => {
     const all = await listPlayerRegions(deps.sql);

@@ -36,7 +36,7 @@ export interface PayPalWebhookRouterDeps {
   onAccepted?: (event: PayPalWebhookEvent, receivedAt: Date) => void;
   /** Accepted-but-unprocessed events above which deliveries get 503 (PayPal retries). Default 50,000. */
   maxQueued?: number;
-  queue?: { concurrency?: number; maxAttempts?: number; retryBaseMs?: number };
+  queue?: { concurrency?: number; maxAttempts?: number; retryBaseMs?: number; onFinished?: (lagMs: number, event: PayPalWebhookEvent) => void };
   env?: NodeJS.ProcessEnv;
 }
 

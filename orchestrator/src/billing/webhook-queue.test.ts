@@ -68,4 +68,31 @@ describe('createWebhookQueue', () => {
     q.push(ev('f'), 'k');
     expect(q.size()).toBe(0);
   });
+
+  it('knows when its oldest waiting event was accepted and reports the lag of each finished event', async () => {
+    let clock = 1_000;
+    const gates = new Map<string, () => void>();
+    const lags: Array<[string, number]> = [];
+    const q = createWebhookQueue({
+      now: () => clock,
+      process: (e) => new Promise<ProcessOutcome>((resolve) => gates.set(e.id, () => resolve({ kind: 'applied', eventId: e.id, subscriptionId: 's', effects: [] }))),
+      onFinished: (lag, e) => lags.push([e.id, lag]),
+    });
+    expect(q.oldestPendingSince()).toBeNull();
+    q.push(ev('a-1'), 'a');
+    clock = 1_500;
+    q.push(ev('a-2'), 'a');
+    expect(q.oldestPendingSince()).toBe(1_000);
+    clock = 4_000;
+    gates.get('a-1')!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(lags).toEqual([['a-1', 3_000]]);
+    expect(q.oldestPendingSince()).toBe(1_500);
+    clock = 5_000;
+    await new Promise((r) => setTimeout(r, 0));
+    gates.get('a-2')!();
+    await q.drain();
+    expect(lags).toEqual([['a-1', 3_000], ['a-2', 3_500]]);
+    expect(q.oldestPendingSince()).toBeNull();
+  });
 });

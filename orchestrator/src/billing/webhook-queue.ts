@@ -13,6 +13,8 @@ export interface WebhookQueue {
   push(event: PayPalWebhookEvent, key: string): void;
   /** Events accepted and not yet finished. */
   size(): number;
+  /** When the oldest event still waiting (or being retried) was accepted (epoch ms); null when none waits. */
+  oldestPendingSince(): number | null;
   /** Resolves when everything accepted so far has finished (tests, graceful shutdown). */
   drain(): Promise<void>;
   /** Stops retry timers; pending work is dropped (PayPal's nightly reconciliation / redelivery covers it). */
@@ -26,6 +28,9 @@ export interface WebhookQueueOptions {
   concurrency?: number;
   maxAttempts?: number;
   retryBaseMs?: number;
+  /** Called once per event when it is finished (processed or given up): ms from acceptance (monitoring). */
+  onFinished?: (lagMs: number, event: PayPalWebhookEvent) => void;
+  now?: () => number;
 }
 
 export function createWebhookQueue(opts: WebhookQueueOptions): WebhookQueue {
@@ -40,6 +45,9 @@ export function createWebhookQueue(opts: WebhookQueueOptions): WebhookQueue {
   let pending = 0;
   let stopped = false;
   let waiters: Array<() => void> = [];
+  const now = opts.now ?? Date.now;
+  /** Acceptance time of every unfinished event (insertion order = acceptance order). */
+  const acceptedAt = new Map<PayPalWebhookEvent, number>();
 
   const settle = () => {
     if (pending > 0) return;
@@ -87,6 +95,9 @@ export function createWebhookQueue(opts: WebhookQueueOptions): WebhookQueue {
       const event = lane[0]!;
       await runOne(event);
       lane.shift();
+      const at = acceptedAt.get(event);
+      acceptedAt.delete(event);
+      if (at !== undefined && !stopped) opts.onFinished?.(now() - at, event);
       pending = Math.max(0, pending - 1);
     }
     lanes.delete(key);
@@ -99,6 +110,8 @@ export function createWebhookQueue(opts: WebhookQueueOptions): WebhookQueue {
     push(event, key) {
       if (stopped) return;
       pending++;
+      // A redelivered copy of the same object keeps its first acceptance time.
+      if (!acceptedAt.has(event)) acceptedAt.set(event, now());
       const lane = lanes.get(key);
       if (lane) {
         lane.push(event);
@@ -109,6 +122,11 @@ export function createWebhookQueue(opts: WebhookQueueOptions): WebhookQueue {
       pump();
     },
     size: () => pending,
+    oldestPendingSince() {
+      let oldest: number | null = null;
+      for (const at of acceptedAt.values()) if (oldest === null || at < oldest) oldest = at;
+      return oldest;
+    },
     drain() {
       if (pending === 0) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
@@ -120,6 +138,7 @@ export function createWebhookQueue(opts: WebhookQueueOptions): WebhookQueue {
         resolve();
       }
       timers.clear();
+      acceptedAt.clear();
       pending = 0;
       settle();
     },

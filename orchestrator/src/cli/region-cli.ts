@@ -9,6 +9,9 @@
  *     terminate <region> [--confirm] [--immediate]   (asks y/N without --confirm)
  *     metrics [--format table|json]
  *     config <out.yml>                          (writes a sample provision request)
+ *     backup list <region> [--format table|json]
+ *     backup create <region> | backup create --all  (logical backup + manifest; --all: every running region, progress bar)
+ *     backup restore <region> [--backup <id>]   (into a scratch database, compared with the manifest; exit 1 on a mismatch)
  * Exit code 0 on success, 1 on any error (printed as `error: CODE message`).
  */
 import { writeFileSync, readFileSync } from 'node:fs';
@@ -20,6 +23,8 @@ import type { FleetMetricsBody, RegionDetailBody, RegionListBody, RegionListItem
 import { restErrorOf } from '../api/rest-wire.ts';
 import type { RuntimeView } from '../api/runtime-view.ts';
 import { formatTable } from './format-table.ts';
+import type { BackupView } from '../backups/backup-commands.ts';
+import type { RegionRestoreResult } from '../backups/region-backup.ts';
 
 class CliError extends Error {
   readonly code: string;
@@ -190,6 +195,40 @@ export function buildProgram(): Command {
     writeFileSync(out, `# region-cli provision request (owner_id = a player id)\n${YAML.stringify(sample)}`);
     console.log(`wrote ${out}`);
   });
+  const backup = program.command('backup').description('region database backups (docs/decisions/backups.md)');
+  backup.command('list <region>').description('backups of a region, newest first').addOption(formatOption()).action(async (name: string, o: FormatOptions) => {
+    const { backups } = await call<{ backups: BackupView[] }>(g(), 'GET', `/regions/${encodeURIComponent(name)}/backups`);
+    print(o.format, backups, () => (backups.length ? formatTable(backups.map((b) => ({ id: b.id, created: b.createdAt.slice(0, 19), tables: b.tables, rows: b.rows, bytes: b.bytes, sha256: b.sha256.slice(0, 16) })), ['id', 'created', 'tables', 'rows', 'bytes', 'sha256']) : `no backups of ${name}`));
+  });
+  backup.command('create [region]').description('back up a region now (or --all running regions)').option('--all', 'every running region, one after another').action(async (name: string | undefined, o: { all?: boolean }) => {
+    if (!name && !o.all) throw new CliError('ERR_VALIDATION', 'name a region or pass --all');
+    const targets = name ? [name] : (await call<RegionListBody>(g(), 'GET', '/regions')).regions.filter((r) => ['READY', 'UNHEALTHY', 'DRAINING', 'ATTACHMENT_PENDING'].includes(r.state)).map((r) => r.name);
+    const bar = new cliProgress.SingleBar({ format: 'backing up [{bar}] {value}/{total} {region}', stream: process.stdout, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 1000 }, cliProgress.Presets.shades_classic);
+    bar.start(targets.length, 0, { region: '' });
+    const failed: string[] = [];
+    const done: BackupView[] = [];
+    try {
+      for (const [i, t] of targets.entries()) {
+        bar.update(i, { region: t });
+        try {
+          done.push(await call<BackupView>(g(), 'POST', `/regions/${encodeURIComponent(t)}/backups`));
+        } catch (err) {
+          failed.push(`${t}: ${(err as CliError).code ?? ''} ${(err as Error).message}`);
+        }
+      }
+      bar.update(targets.length, { region: '' });
+    } finally {
+      bar.stop();
+    }
+    for (const b of done) console.log(`backed up ${b.regionName}: ${b.id} (${b.tables} tables, ${b.rows} rows, ${b.bytes} bytes, sha256 ${b.sha256.slice(0, 16)})`);
+    if (failed.length) throw new CliError('ERR_BACKUP_FAILED', `${failed.length} of ${targets.length} failed: ${failed.join('; ')}`);
+  });
+  backup.command('restore <region>').description('restore a backup into a scratch database and compare it with its manifest').option('--backup <id>', 'backup id (default the newest)')
+    .addOption(formatOption()).action(async (name: string, o: FormatOptions & { backup?: string }) => {
+      const r = await call<RegionRestoreResult>(g(), 'POST', `/regions/${encodeURIComponent(name)}/backups/restore`, o.backup ? { backupId: o.backup } : {});
+      print(o.format, r, () => `restored ${r.backupId} into ${r.database} in ${r.ms} ms: ${r.tables} tables, ${r.rows} rows, ${r.diffs.length ? `${r.diffs.length} table(s) DIFFER: ${r.diffs.map((d) => d.table).join(', ')}` : 'every table matches the manifest (rows and sha256)'}`);
+      if (r.diffs.length) throw new CliError('ERR_BACKUP_MISMATCH', `${r.diffs.length} table(s) differ from the manifest`);
+    });
   return program;
 }
 

@@ -37,6 +37,8 @@ export interface StackSpec {
   maxPlayers: number;
   /** The region-server's service token (hub → region-server calls carry it; @sw/auth regionServerToken). */
   serviceToken: string;
+  /** The fleet's metrics scrape token (@sw/auth regionMetricsToken); GET /metrics accepts it besides the service token. */
+  metricsToken?: string;
 }
 
 /** JSON-able record of a running stack, kept in regions.runtime_observed. */

@@ -2,9 +2,10 @@
  * The environment a region-server is started with — the same variables for both drivers, and nothing
  * else: a region-server must not inherit the orchestrator's environment (hub superuser DATABASE_URL,
  * JWT / internal-claims / PayPal secrets, REGION_SECRETS_KEY). It gets its own database URL (its own
- * role), its limits and its own service token (REGION_SERVER_TOKEN, @sw/auth region-server-token.ts).
+ * role), its limits, its own service token (REGION_SERVER_TOKEN, @sw/auth region-server-token.ts) and the fleet's
+ * metrics scrape token (REGION_METRICS_TOKEN: opens GET /metrics only).
  */
-import { REGION_SERVER_TOKEN_ENV } from '@sw/auth';
+import { REGION_METRICS_TOKEN_ENV, REGION_SERVER_TOKEN_ENV } from '@sw/auth';
 import type { StackSpec } from './driver.ts';
 
 /** Harmless variables a process-driver region-server may inherit from the orchestrator (runtime basics only). */
@@ -21,6 +22,7 @@ export function regionServerVariables(spec: StackSpec, databaseUrl: string = spe
     REGION_STORAGE_GB: String(spec.storageGb),
     REGION_MAX_PLAYERS: String(spec.maxPlayers),
     [REGION_SERVER_TOKEN_ENV]: spec.serviceToken,
+    ...(spec.metricsToken ? { [REGION_METRICS_TOKEN_ENV]: spec.metricsToken } : {}),
   };
 }
 

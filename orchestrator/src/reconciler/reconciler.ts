@@ -20,6 +20,8 @@ export interface ReconcilerOptions {
   lockSlots?: number;
   /** How long a pass / health transition waits for a lock slot before it is skipped (default 30 s). */
   lockAcquireTimeoutMs?: number;
+  /** Called after every pass (success or failure): attach, restart, detach and termination all end in one. */
+  onPassSettled?: (regionId: string) => void;
 }
 
 export interface Reconciler {
@@ -103,6 +105,7 @@ export function createReconciler(ctx: ReconcileContext, opts: ReconcilerOptions 
         })
         .finally(() => {
           running--;
+          opts.onPassSettled?.(id);
           if (running === 0 && queued.size === 0) idleWaiters.splice(0).forEach((w) => w());
           pump();
         });

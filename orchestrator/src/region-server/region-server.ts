@@ -11,7 +11,8 @@
  * POST /presence {playerId, action: 'enter'|'leave', sectorNumber?}, GET /holdings/:playerId (planets and stations the
  * player owns here: the stakeholder test of the suspended/grace entry gate, docs/rules/travel.md). Every route but
  * /health (liveness probes, the container health check) needs the region's service token as `Authorization: Bearer …`
- * (401 ERR_REGION_SERVER_UNAUTHORIZED otherwise; @sw/auth region-server-token.ts).
+ * (401 ERR_REGION_SERVER_UNAUTHORIZED otherwise; @sw/auth region-server-token.ts). GET /metrics also takes the
+ * fleet's scrape token (REGION_METRICS_TOKEN), which Prometheus holds (docs/decisions/monitoring.md).
  *
  * Presence expires: a row not refreshed within the TTL stops counting at once and is deleted by a sweep
  * every `presenceSweepMs`, so the table never keeps players who left without saying so.
@@ -34,6 +35,8 @@ export interface RegionServerOptions {
   presenceSweepMs?: number;
   /** The region's service token; every route but /health requires it. */
   serviceToken: string;
+  /** The fleet's scrape token (REGION_METRICS_TOKEN): accepted on GET /metrics only, besides the service token. */
+  metricsToken?: string;
 }
 
 export interface RegionServer {
@@ -104,6 +107,11 @@ export async function startRegionServer(opts: RegionServerOptions): Promise<Regi
     if (req.method === 'GET' && p === '/health') {
       send(res, degraded ? 503 : 200, { status: degraded ? 'degraded' : 'ok', regionId: opts.regionId, uptimeS: Math.round((Date.now() - startedAt) / 1000) });
       return 'health';
+    }
+    // Prometheus scrapes with the fleet-wide metrics token; it opens /metrics and nothing else.
+    if (req.method === 'GET' && p === '/metrics' && opts.metricsToken && isRegionServerAuthorized(req.headers.authorization, opts.metricsToken)) {
+      send(res, 200, await registry.metrics(), registry.contentType);
+      return 'metrics';
     }
     if (!isRegionServerAuthorized(req.headers.authorization, opts.serviceToken)) {
       fail(res, 401, 'ERR_REGION_SERVER_UNAUTHORIZED', 'this region-server answers its hub only (service token required)');

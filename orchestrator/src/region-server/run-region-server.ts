@@ -1,4 +1,4 @@
-import { REGION_SERVER_TOKEN_ENV } from '@sw/auth/region-server-token';
+import { REGION_METRICS_TOKEN_ENV, REGION_SERVER_TOKEN_ENV } from '@sw/auth/region-server-token';
 import { startRegionServer } from './region-server.ts';
 
 /**
@@ -15,6 +15,7 @@ export async function runRegionServerProcess(opts: { regionId: string; databaseU
       ...opts,
       regionName: process.env.REGION_NAME,
       serviceToken: process.env[REGION_SERVER_TOKEN_ENV] ?? '',
+      ...(process.env[REGION_METRICS_TOKEN_ENV] ? { metricsToken: process.env[REGION_METRICS_TOKEN_ENV] } : {}),
       ...(ttl ? { presenceTtlS: ttl } : {}),
       ...(sweepMs ? { presenceSweepMs: sweepMs } : {}),
     });

@@ -5,7 +5,7 @@
  * when it must wait (Nexus attach backoff).
  */
 import postgres from 'postgres';
-import { regionServerToken } from '@sw/auth';
+import { regionMetricsToken, regionServerToken } from '@sw/auth';
 import { nextNexusAttachRetry } from '@sw/domain';
 import { spokeLink } from '@sw/galaxy';
 import { regionDbName, type StackObserved, type StackSpec } from '../drivers/driver.ts';
@@ -46,6 +46,7 @@ export function stackSpec(r: RegionRow, databaseUrl: string): StackSpec {
     regionId: r.id, regionName: r.name, generation: r.specGeneration, databaseUrl,
     cpu: r.cpu, memoryGb: r.memoryGb, storageGb: r.storageGb, maxPlayers: r.maxPlayers,
     serviceToken: regionServerToken(r.id),
+    metricsToken: regionMetricsToken(),
   };
 }
 

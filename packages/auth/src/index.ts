@@ -13,4 +13,4 @@ export { assertProductionSecrets, productionSecretProblems, jwtSecret, internalC
 export { BoundedCache } from './bounded-cache.ts';
 export { GRID_ROLES, REFUSAL_CODES, SIGNED_IN_ROLES } from './operation-rules.ts';
 export type { GridRole, OperationRules } from './operation-rules.ts';
-export { REGION_SERVER_TOKEN_ENV, isRegionServerAuthorized, regionServerAuthHeaders, regionServerToken } from './region-server-token.ts';
+export { REGION_METRICS_TOKEN_ENV, REGION_SERVER_TOKEN_ENV, isRegionServerAuthorized, regionMetricsToken, regionServerAuthHeaders, regionServerToken } from './region-server-token.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionServerAuthorized, regionServerAuthHeaders, regionServerToken } from './region-server-token.ts';
+import { isRegionServerAuthorized, regionMetricsToken, regionServerAuthHeaders, regionServerToken } from './region-server-token.ts';
 
 const A = '11111111-1111-1111-1111-111111111111';
 const B = '22222222-2222-2222-2222-222222222222';
@@ -23,5 +23,15 @@ describe('region-server tokens', () => {
   });
   it('refuses everything when the server has no token', () => {
     expect(isRegionServerAuthorized('Bearer ', '')).toBe(false);
+  });
+});
+
+describe('regionMetricsToken', () => {
+  it('is one fleet-wide token, different from every region service token, and follows the secret', () => {
+    const secret = 'x'.repeat(40);
+    expect(regionMetricsToken(secret)).toBe(regionMetricsToken(secret));
+    expect(regionMetricsToken(secret)).not.toBe(regionServerToken(A, secret));
+    expect(regionMetricsToken(secret)).not.toBe(regionMetricsToken('y'.repeat(40)));
+    expect(regionMetricsToken(secret)).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 });

@@ -16,6 +16,18 @@ export function regionServerToken(regionId: string, secret: string = internalCla
   return createHmac('sha256', secret).update(`sw-region-server:v1:${regionId}`).digest('base64url');
 }
 
+/**
+ * The fleet-wide scrape token of region-server metrics (env REGION_METRICS_TOKEN): base64url(HMAC-SHA256(
+ * INTERNAL_CLAIMS_SECRET, "sw-region-metrics:v1")). It opens GET /metrics of every region-server and nothing
+ * else, so Prometheus can scrape the whole fleet with one credentials file while the per-region service token
+ * stays the only key to the data routes (docs/decisions/monitoring.md).
+ */
+export const REGION_METRICS_TOKEN_ENV = 'REGION_METRICS_TOKEN';
+
+export function regionMetricsToken(secret: string = internalClaimsSecret()): string {
+  return createHmac('sha256', secret).update('sw-region-metrics:v1').digest('base64url');
+}
+
 /** Headers a hub service sends with every call to the region's server. */
 export function regionServerAuthHeaders(regionId: string, secret?: string): { authorization: string } {
   return { authorization: `Bearer ${regionServerToken(regionId, secret)}` };

@@ -7,7 +7,7 @@ import type { ServiceName } from '@sw/config';
  * Services that run as the least-privilege application role when SW_DB_APP_ROLE is set. The orchestrator keeps the
  * owner's DATABASE_URL: its process driver creates each region's database and role on the hub server.
  */
-export const APP_ROLE_SERVICES: ReadonlySet<ServiceName> = new Set(['nexus', 'region', 'governance', 'gateway']);
+export const APP_ROLE_SERVICES: ReadonlySet<string> = new Set<ServiceName>(['nexus', 'region', 'governance', 'gateway']);
 
 /** `databaseUrl` with the user (and password, when given) of the application role. */
 export function appRoleUrl(databaseUrl: string, role: string, password?: string): string {

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { ConfigError, PORTS, isProduction, readEnv, readEnvInt, type ServiceName } from '@sw/config';
 import { renderGatewayNginxConf } from './gateway-nginx.ts';
+import { PROMETHEUS_DEFAULT_PORT, prometheusProcess } from './prometheus.ts';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 
 export interface ServiceSpec {
   /** Unique per process: the service name, or `gateway-2` for a gateway replica and `nginx` for their front. */
   id: string;
-  name: ServiceName;
+  /** The service it is (SW_SERVICES filters by it); `prometheus` is the monitoring process. */
+  name: ServiceName | 'prometheus';
   /** Program to run (default the workspace's Node 24, process.execPath). */
   bin?: string;
   /** Arguments of `bin`. */
@@ -80,7 +82,7 @@ export function gatewayServices(gateway: Omit<ServiceSpec, 'id'>, opts: Partial<
  * misses is redelivered); the orchestrator's PayPal client defaults to it. It is left out when
  * NODE_ENV=production (the emulator refuses to run there; production talks to PayPal).
  */
-export function platformServices(): ServiceSpec[] {
+export function platformServices(only?: readonly string[]): ServiceSpec[] {
   const port = (name: ServiceName) =>
     Number((name === 'paypal' ? process.env.PAYPAL_EMULATOR_PORT : undefined) ?? process.env[`${name.toUpperCase()}_PORT`] ?? PORTS[name]);
   const paypal: ServiceSpec = {
@@ -95,7 +97,7 @@ export function platformServices(): ServiceSpec[] {
       PAYPAL_WEBHOOK_URL: process.env.PAYPAL_WEBHOOK_URL ?? `http://127.0.0.1:${port('orchestrator')}/api/v1/paypal/webhooks`,
     },
   };
-  return [
+  const services: ServiceSpec[] = [
     ...(isProduction() ? [] : [paypal]),
     { id: 'nexus', name: 'nexus', args: ['subgraphs/nexus/src/main.ts'], cwd: REPO_ROOT, port: port('nexus'), healthPath: '/health' },
     { id: 'region', name: 'region', args: ['subgraphs/region/src/main.ts'], cwd: REPO_ROOT, port: port('region'), healthPath: '/health' },
@@ -135,4 +137,23 @@ export function platformServices(): ServiceSpec[] {
       env: { NEXT_TELEMETRY_DISABLED: '1', GATEWAY_URL: process.env.GATEWAY_URL ?? `http://127.0.0.1:${port('gateway')}/graphql` },
     },
   ];
+  const chosen = services.filter((s) => !only || only.includes(s.name));
+  return !only || only.includes('prometheus') ? withPrometheus(chosen) : chosen;
+}
+
+/**
+ * Adds Prometheus (PROMETHEUS_PORT, default 9090; SW_PROMETHEUS=0 leaves it out) scraping every other service of the
+ * table through file_sd, and points the orchestrator at the directory where it keeps the region-server targets.
+ * `platformServices(only)` adds it when `only` (SW_SERVICES) is unset or names `prometheus`.
+ */
+export function withPrometheus(services: ServiceSpec[], env: NodeJS.ProcessEnv = process.env): ServiceSpec[] {
+  if (readEnv('SW_PROMETHEUS', '1', env) === '0') return services;
+  const port = readEnvInt('PROMETHEUS_PORT', PROMETHEUS_DEFAULT_PORT, env);
+  const hubTargets = services
+    // nginx is not an exporter; web (Next.js) and the PayPal emulator serve no /metrics.
+    .filter((s) => s.id !== 'nginx' && s.name !== 'web' && s.name !== 'paypal')
+    .map((s) => ({ service: s.id, host: '127.0.0.1', port: s.port }));
+  const prom = prometheusProcess({ port, prefix: join(REPO_ROOT, 'var', 'prometheus', String(port)), hubTargets });
+  const withSd = services.map((s) => (s.name === 'orchestrator' ? { ...s, env: { ...s.env, PROMETHEUS_SD_DIR: env.PROMETHEUS_SD_DIR ?? prom.sdDir } } : s));
+  return [...withSd, { id: 'prometheus', name: 'prometheus', bin: prom.bin, args: prom.args, cwd: REPO_ROOT, port, healthPath: '/-/ready', files: prom.files }];
 }

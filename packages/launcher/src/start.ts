@@ -135,7 +135,13 @@ function startService(spec: ServiceSpec): ChildProcess {
 
 async function main() {
   const only = process.env.SW_SERVICES?.split(',').map((s) => s.trim());
-  const services = platformServices().filter((s) => !only || only.includes(s.name));
+  let services = platformServices(only);
+  // bootstrap.sh installs Debian's prometheus; without it the platform still runs, unmonitored.
+  const prom = services.find((s) => s.id === 'prometheus');
+  if (prom && spawnSync(prom.bin ?? 'prometheus', ['--version'], { stdio: 'ignore' }).error) {
+    say(`${prom.bin ?? 'prometheus'} is not installed (bash packages/launcher/bootstrap.sh installs it): running without Prometheus`);
+    services = platformServices(only).filter((s) => s.id !== 'prometheus').map((s) => (s.name === 'orchestrator' ? { ...s, env: Object.fromEntries(Object.entries(s.env ?? {}).filter(([k]) => k !== 'PROMETHEUS_SD_DIR')) } : s));
+  }
   // A second platform on the same ports would be "healthy" through the first one's services; refuse clearly.
   const busy = (await Promise.all(services.map(async (s) => ((await portIsFree(s.port)) ? null : `${s.id} (:${s.port})`)))).filter(Boolean);
   if (busy.length > 0) throw new Error(`ports already in use: ${busy.join(', ')} — is the platform already running?`);

@@ -30,6 +30,7 @@ import { healthHandler } from './health-handler.ts';
 import { createRequestContext, requestIdFrom } from './request-context.ts';
 import type { RequestContext } from './request-context.ts';
 import { restError } from './rest-error.ts';
+import { initTracing, traceRequests } from './tracing.ts';
 import { createServiceMetrics, metricsPlugin } from './service-metrics.ts';
 import type { ServiceMetrics } from './service-metrics.ts';
 import { checkQueryLimits, queryExceedsBytes, readQueryLimits, DEFAULT_SUBGRAPH_QUERY_LIMITS } from './query-limits/query-limits.ts';
@@ -121,8 +122,11 @@ export async function createSubgraphService<C extends RequestContext = RequestCo
     }
   }
 
+  initTracing(opts.name);
   const app = express();
   app.disable('x-powered-by');
+  // W3C trace context first: every route, every resolver and every log line of a request run in its span.
+  app.use(traceRequests(opts.name, (r) => logger.debug(r, 'request served')));
   app.set('etag', false);
   const httpServer = http.createServer(app);
   // Longer than the gateway's keep-alive idle time, so the server never closes a socket the gateway is reusing.

@@ -12,6 +12,10 @@ export type { HealthCheckResult } from './health-handler.ts';
 export { createServiceMetrics, metricsPlugin } from './service-metrics.ts';
 export type { ServiceMetrics } from './service-metrics.ts';
 export { stopOnSignals } from './stop-on-signals.ts';
+export { extractTraceContext, initTracing, injectTraceHeaders, memorySpans, shutdownTracing, traceMixin, traceRequests, tracingExporterOf } from './tracing.ts';
+export type { TracingExporter } from './tracing.ts';
+export { pgStatActivityCounts, registerDbPoolMetrics } from './db-pool-metrics.ts';
+export type { PoolCounts } from './db-pool-metrics.ts';
 export {
   DEFAULT_QUERY_LIMITS,
   DEFAULT_SUBGRAPH_QUERY_LIMITS,

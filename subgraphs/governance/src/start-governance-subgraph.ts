@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { createDb, type HubDb } from '@sw/db';
 import { createRedisEventBus, type EventBus } from '@sw/events';
 import { createJobRunner, type JobRunner } from '@sw/jobs';
-import { createSubgraphService, type Logger, type RequestContext } from '@sw/service-kit';
+import { createSubgraphService, pgStatActivityCounts, registerDbPoolMetrics, type Logger, type RequestContext } from '@sw/service-kit';
+import { Gauge } from 'prom-client';
 import type { GovernanceDeps } from './deps.ts';
 import type { GovernanceContext } from './governance-context.ts';
 import { createTallyPublisher } from './live/tally-publisher.ts';
@@ -46,6 +47,8 @@ export interface RunningSubgraph {
   logger: Logger;
   bus: EventBus;
   deps: GovernanceDeps;
+  /** Runs the treasury reconciliation now, as the daily job does (and updates its gauges). */
+  reconcileTreasuries(): ReturnType<typeof reconcileTreasuries>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +96,16 @@ export async function startGovernanceSubgraph(opts: GovernanceSubgraphOptions): 
       },
     });
     const log = service.logger;
+    registerDbPoolMetrics(service.metrics.registry, { pool: 'hub', max: opts.dbPoolSize ?? 10, count: pgStatActivityCounts(handle.sql, 'sw-subgraph-governance') });
+    // Result of the last treasury reconciliation (alert TreasuryReconciliationMismatch, docs/decisions/monitoring.md).
+    const mismatches = new Gauge({ name: 'sw_treasury_reconciliation_mismatches', help: 'Regions whose treasury balance differed from their ledger at the last reconciliation', registers: [service.metrics.registry] });
+    const lastRun = new Gauge({ name: 'sw_treasury_reconciliation_last_run_timestamp_seconds', help: 'When the treasury reconciliation last ran (unix seconds; 0 = not since start)', registers: [service.metrics.registry] });
+    const reconcile = async (d: GovernanceDeps) => {
+      const result = await reconcileTreasuries(d);
+      mismatches.set(result.alerts.length);
+      lastRun.set(Date.now() / 1000);
+      return result;
+    };
     deps = { db: handle.db, bus, now: opts.now ?? (() => new Date()), tallies: createTallyPublisher(handle.db, bus, log), log };
     const d = deps;
     if (opts.runJobs ?? true) {
@@ -101,7 +114,7 @@ export async function startGovernanceSubgraph(opts: GovernanceSubgraphOptions): 
         logger: log,
         jobs: [
           { ...GOVERNANCE_JOBS.sweep, handler: async () => void log.info(await runGovernanceSweep(d), 'governance sweep') },
-          { ...GOVERNANCE_JOBS.reconciliation, handler: async () => void (await reconcileTreasuries(d)) },
+          { ...GOVERNANCE_JOBS.reconciliation, handler: async () => void (await reconcile(d)) },
         ],
       });
       try {
@@ -111,7 +124,7 @@ export async function startGovernanceSubgraph(opts: GovernanceSubgraphOptions): 
         throw err;
       }
     }
-    return { url: service.url, port: service.port, logger: log, bus, deps: d, stop: () => service.stop() };
+    return { url: service.url, port: service.port, logger: log, bus, deps: d, reconcileTreasuries: () => reconcile(d), stop: () => service.stop() };
   } catch (err) {
     await bus.close().catch(() => {});
     await handle.close().catch(() => {});

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@sw/db';
 import { createRedisEventBus, type EventBus } from '@sw/events';
-import { createSubgraphService, type Logger } from '@sw/service-kit';
+import { createSubgraphService, pgStatActivityCounts, registerDbPoolMetrics, type Logger } from '@sw/service-kit';
 import { createGenerationJobRunner } from './generation-jobs.ts';
 import { createNexusLoaders } from './loaders.ts';
 import type { NexusContext } from './nexus-context.ts';
@@ -70,6 +70,7 @@ export async function startNexusSubgraph(opts: NexusSubgraphOptions): Promise<Ru
       await service.stop(); // closes Redis and the pool via onStop
       throw err;
     }
+    registerDbPoolMetrics(service.metrics.registry, { pool: 'hub', max: opts.dbPoolSize ?? 10, count: pgStatActivityCounts(handle.sql, 'sw-subgraph-nexus') });
     return { url: service.url, port: service.port, logger: service.logger, bus, stop: () => service.stop() };
   } catch (err) {
     await bus.close().catch(() => {});

@@ -3,7 +3,7 @@ import { createDb, type PoolMode } from '@sw/db';
 import { createRedisEventBus, type EventBus } from '@sw/events';
 import type { LegTransitConfig } from '@sw/domain';
 import { JourneyRunner, type FaultHook } from './travel/journey-runner.ts';
-import { createSubgraphService, type Logger } from '@sw/service-kit';
+import { createSubgraphService, pgStatActivityCounts, registerDbPoolMetrics, type Logger } from '@sw/service-kit';
 import { createRegionLoaders } from './loaders.ts';
 import type { RegionContext } from './region-context.ts';
 import { regionResolvers } from './resolvers.ts';
@@ -93,6 +93,7 @@ export async function startRegionSubgraph(opts: RegionSubgraphOptions): Promise<
       },
     });
     runner.start();
+    registerDbPoolMetrics(service.metrics.registry, { pool: 'hub', max: opts.dbPoolSize ?? 10, count: pgStatActivityCounts(handle.sql, 'sw-subgraph-region') });
     return { url: service.url, port: service.port, logger: service.logger, travel: runner, stop: () => service.stop() };
   } catch (err) {
     await travel?.stop();

@@ -221,10 +221,17 @@ describe.skipIf(!tool)('docker-compose.multi-regional.yml', () => {
   it('ships valid Prometheus, Grafana and nginx files', () => {
     const cfg = parse(compose(['config'])) as { services: Record<string, ResolvedService> };
     const dir = path.join(REPO_ROOT, 'packages/launcher/docker');
-    const prom = parse(readFileSync(path.join(dir, 'prometheus.yml'), 'utf8')) as { scrape_configs: Array<{ job_name: string; docker_sd_configs?: Array<{ filters: Array<{ values: string[] }> }> }> };
+    const prom = parse(readFileSync(path.join(dir, 'prometheus.yml'), 'utf8')) as { rule_files: string[]; scrape_configs: Array<{ job_name: string; file_sd_configs?: Array<{ files: string[] }>; authorization?: { credentials_file: string } }> };
     expect(prom.scrape_configs.map((j) => j.job_name)).toEqual(['hub', 'region-servers']);
-    const sd = prom.scrape_configs[1]!.docker_sd_configs![0]!;
-    expect(sd.filters.flatMap((f) => f.values)).toContain('io.sectorwars.role=server');
+    // Region-servers come from the file the region-manager writes into the shared volume (PROMETHEUS_SD_DIR).
+    const sdDir = cfg.services['region-manager']!.environment!.PROMETHEUS_SD_DIR!;
+    expect(prom.scrape_configs[1]!.file_sd_configs![0]!.files).toEqual([`${sdDir}/region-servers.json`]);
+    expect(prom.scrape_configs[1]!.authorization!.credentials_file).toBe(`${sdDir}/region-metrics.token`);
+    expect(JSON.stringify(cfg.services.prometheus!.volumes)).toContain(sdDir);
+    expect(JSON.stringify(cfg.services['region-manager']!.volumes)).toContain(sdDir);
+    expect(JSON.stringify(cfg.services.prometheus!.volumes)).toContain('rules.yml');
+    const hub = JSON.parse(readFileSync(path.join(dir, 'prometheus-hub-services.json'), 'utf8')) as Array<{ targets: string[] }>;
+    for (const t of hub.flatMap((g) => g.targets)) expect(Object.keys(cfg.services)).toContain(t.split(':')[0]);
     const ds = parse(readFileSync(path.join(dir, 'grafana/provisioning/datasources/prometheus.yml'), 'utf8')) as { datasources: Array<{ uid: string; url: string }> };
     expect(ds.datasources[0]).toMatchObject({ uid: 'sw-prometheus', url: 'http://prometheus:9090' });
     const prov = parse(readFileSync(path.join(dir, 'grafana/provisioning/dashboards/sectorwars.yml'), 'utf8')) as { providers: Array<{ options: { path: string } }> };

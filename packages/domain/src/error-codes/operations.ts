@@ -6,4 +6,8 @@ export const OPERATIONS_ERROR_STATUS = {
   ERR_TERMINATION_NOT_OWNERS: 403,
   /** A region-server call without the region's service token (hub → region-server authentication). */
   ERR_REGION_SERVER_UNAUTHORIZED: 401,
+  /** No backup of that region (or no backup with that id). */
+  ERR_BACKUP_NOT_FOUND: 404,
+  /** A backup whose dump no longer matches the sha256 in its manifest; nothing was restored. */
+  ERR_BACKUP_CORRUPT: 422,
 } as const;

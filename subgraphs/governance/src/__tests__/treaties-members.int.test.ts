@@ -184,4 +184,18 @@ describe('treasury reconciliation', () => {
     const [region] = await fx.db.select({ balance: hub.regions.treasuryBalance }).from(hub.regions).where(and(eq(hub.regions.id, b)));
     expect(region!.balance).toBe(42);
   });
+
+  it('exports the mismatch count of the last run for the TreasuryReconciliationMismatch alert, and the pool gauges', async () => {
+    const gauge = async () => /^sw_treasury_reconciliation_mismatches\{[^}]*\} (\d+)$/m.exec(await (await fetch(`${fx.service.url}/metrics`)).text())?.[1];
+    expect(await gauge()).toBe('0');
+    const run = await fx.service.reconcileTreasuries();
+    expect(run.alerts).toHaveLength(1); // the drift the test above left behind
+    expect(await gauge()).toBe('1');
+    await fx.db.update(hub.regions).set({ treasuryBalance: sql`treasury_balance - 42` }).where(eq(hub.regions.id, b));
+    await fx.service.reconcileTreasuries();
+    expect(await gauge()).toBe('0');
+    const text = await (await fetch(`${fx.service.url}/metrics`)).text();
+    expect(text).toMatch(/^sw_db_pool_max_connections\{pool="hub",service="governance"\} \d+$/m);
+    expect(text).toMatch(/^sw_db_pool_open_connections\{pool="hub",service="governance"\} [1-9]\d*$/m);
+  });
 });
