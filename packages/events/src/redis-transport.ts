@@ -29,6 +29,25 @@ async function shutdown(conn: Redis | Cluster): Promise<void> {
 }
 
 /**
+ * Resolves once `conn` has finished its handshake. ioredis writes SUBSCRIBE at once while a connection is between TCP
+ * connect and ready (the command is allowed while a server loads); the connection then enters subscriber mode and its
+ * own ready check (INFO) fails with "Connection in subscriber mode". Waiting for `ready` closes that window, on the first
+ * connect and on every reconnect (ioredis re-subscribes the old channels itself after ready).
+ */
+async function whenReady(conn: Redis): Promise<void> {
+  if (conn.status === 'ready') return;
+  // connect() moves the status off 'wait' synchronously, so only the first caller starts it.
+  if (conn.status === 'wait') return conn.connect();
+  if (conn.status === 'end') throw new Error('Redis subscriber connection is closed');
+  await new Promise<void>((resolve, reject) => {
+    const onReady = () => { conn.off('end', onEnd); resolve(); };
+    const onEnd = () => { conn.off('ready', onReady); reject(new Error('Redis subscriber connection closed before it was ready')); };
+    conn.once('ready', onReady);
+    conn.once('end', onEnd);
+  });
+}
+
+/**
  * Classic pub/sub on one server: one publisher connection and (lazily) one subscriber connection. ioredis reconnects and
  * re-subscribes by itself.
  */
@@ -38,7 +57,7 @@ function standaloneTransport(url: string, onMessage: MessageHandler, onError: (e
   let subscriber: Redis | null = null;
   const subscriberConnection = (): Redis => {
     if (subscriber !== null) return subscriber;
-    const conn = new Redis(url, { maxRetriesPerRequest: null });
+    const conn = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
     conn.on('error', onError);
     conn.on('message', onMessage);
     subscriber = conn;
@@ -49,7 +68,9 @@ function standaloneTransport(url: string, onMessage: MessageHandler, onError: (e
       await publisher.publish(channel, message);
     },
     async subscribe(channel) {
-      await subscriberConnection().subscribe(channel);
+      const conn = subscriberConnection();
+      await whenReady(conn);
+      await conn.subscribe(channel);
     },
     async unsubscribe(channel) {
       await subscriber?.unsubscribe(channel);
