@@ -259,7 +259,7 @@ function Invites({ regionId }: { regionId: string }) {
                   <td>{i.expiresAt.slice(0, 10)}</td>
                   <td>
                     <div className="form-actions">
-                      <button type="button" className="button button--small" onClick={() => void copy(i.code)} aria-label={`Copy code ${i.code}`}>
+                      <button type="button" className="button button--small" onClick={() => void copy(i.code)} aria-label={`${copied === i.code ? 'Copied' : 'Copy'} code ${i.code}`}>
                         {copied === i.code ? 'Copied' : 'Copy'}
                       </button>
                       <button type="button" className="button button--small button--danger" onClick={() => void revoke(i.id)} aria-label={`Revoke code ${i.code}`}>
