@@ -303,3 +303,39 @@ test('economy: trade bonuses 1.0-3.0 per commodity by decree (out of range refus
   // Refused on purpose: the 3.5 multiplier (400).
   expectNoPageProblems(seen, 1);
 });
+
+test('sign-up with an invite code (from an invite link) makes the new player a citizen of that region, placed there', async ({ browser, page }, testInfo) => {
+  test.skip(!bobRegionId, 'needs the region of the elections test');
+  const bobToken = await apiToken(page.request, 'bob');
+  const { mintInvite } = await gql<{ mintInvite: { code: string } }>(page.request, bobToken, 'mutation($r: ID!) { mintInvite(regionId: $r, maxUses: 1) { code } }', { r: bobRegionId });
+  const username = `inv${run}`;
+  const ctx = await browser.newContext();
+  try {
+    const p = await ctx.newPage();
+    const seen = recordPageProblems(p);
+    await p.goto(`/sign-up?invite=${encodeURIComponent(mintInvite.code)}`);
+    await expect(p.getByLabel('Invite code (optional)')).toHaveValue(mintInvite.code);
+    await p.getByLabel('Username').fill(username);
+    await p.getByLabel('E-mail').fill(`${username}@example.test`);
+    await p.getByLabel('Password').fill('a much longer pass phrase 2102');
+    await p.getByRole('button', { name: 'Create account' }).click();
+    await expect(p.getByTestId('signed-in-as')).toHaveText(username);
+    await checkPage(p, testInfo, 'sign-up-with-invite');
+    expectNoPageProblems(seen);
+  } finally {
+    await ctx.close();
+  }
+  const token = await apiToken(page.request, username);
+  const me = await gql<{ me: { player: { homeRegion: { id: string } | null; currentRegion: { id: string } | null; memberships: { membershipType: string; region: { id: string } }[] } } }>(
+    page.request,
+    token,
+    '{ me { player { homeRegion { id } currentRegion { id } memberships { membershipType region { id } } } } }',
+  );
+  expect(me.me.player.currentRegion?.id).toBe(bobRegionId);
+  expect(me.me.player.memberships.map((m) => `${m.region.id} ${m.membershipType.toLowerCase()}`)).toContain(`${bobRegionId} citizen`);
+  // The one-use code is spent: bob's active list no longer has it, and it signs nobody else up.
+  await signInAs(page, 'bob');
+  await page.goto(`/regions/${bobRegion}/govern#members`);
+  await expect(page.locator(`[data-testid="member-row"][data-player-name="${username}"]`)).toContainText('Citizen');
+  await expect(page.locator(`[data-testid="invite-row"][data-invite-code="${mintInvite.code}"]`)).toHaveCount(0);
+});

@@ -1,19 +1,19 @@
 import type { GovernorElectionFragment } from '../../../graphql/generated/graphql';
 
 /** How an election ended, in words: the tally's `results` (voided: no votes / below the threshold) or a cancellation. */
-export type ElectionOutcome =
-  | { kind: 'open' }
-  | { kind: 'elected'; text: string }
-  | { kind: 'voided'; text: string }
-  | { kind: 'inconclusive'; text: string }
-  | { kind: 'cancelled'; text: string };
+export interface ElectionOutcome {
+  kind: 'open' | 'elected' | 'voided' | 'inconclusive' | 'cancelled';
+  /** Empty while the election is still open. */
+  text: string;
+}
 
 const CANCEL_REASONS: Readonly<Record<string, string>> = { by_owner: 'by the owner', no_candidates: 'nobody registered' };
 
 export function electionOutcome(e: Pick<GovernorElectionFragment, 'status' | 'cancelReason' | 'winner' | 'results'>): ElectionOutcome {
   if (e.status === 'CANCELLED') {
     const why = e.cancelReason ? (CANCEL_REASONS[e.cancelReason] ?? e.cancelReason.replace(/_/g, ' ')) : null;
-    return { kind: 'cancelled', text: `Cancelled${why ? ` ${why.startsWith('by ') ? why : `: ${why}`}` : ''} before voting opened.` };
+    const detail = !why ? '' : why.startsWith('by ') ? ` ${why}` : `: ${why}`;
+    return { kind: 'cancelled', text: `Cancelled${detail} before voting opened.` };
   }
   const r = e.results;
   if (r?.voided) {
@@ -21,5 +21,5 @@ export function electionOutcome(e: Pick<GovernorElectionFragment, 'status' | 'ca
     return { kind: 'voided', text: r.reason === 'no_votes' ? 'Voided: nobody voted, so the incumbent stays.' : `Voided${r.reason ? `: ${r.reason.replace(/_/g, ' ')}` : ''}.` };
   }
   if (e.status === 'COMPLETED') return { kind: 'elected', text: e.winner ? `${e.winner.name} was elected.` : 'The seats were filled.' };
-  return { kind: 'open' };
+  return { kind: 'open', text: '' };
 }
