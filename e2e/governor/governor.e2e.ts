@@ -65,6 +65,7 @@ test('policies: the form is built from the server’s change table, refusals lan
   await expect(page.getByTestId('policy-proposed')).toBeVisible();
   const row = page.getByTestId('policy-row').filter({ hasText: `Lower taxes ${run}` });
   await expect(row).toHaveAttribute('data-policy-status', 'VOTING');
+  await expect(row).toHaveAttribute('data-live', 'true');
   await expect(row.getByTestId('policy-votes-for')).toHaveText('0');
   expect(await policyCount(page, regionId)).toBe(before + 1);
 

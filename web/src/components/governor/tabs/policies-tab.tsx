@@ -16,9 +16,17 @@ import { changeHint, changeLabel, emptyDraft, toProposedChanges, type ChangeDraf
 const DECIDED_BY = { referendum: 'a referendum of the voting members', council: 'the council', owner_signature: 'a petition: the members vote, then the owner signs or vetoes' } as const;
 const TYPE: Record<GovernanceType, 'autocracy' | 'democracy' | 'council'> = { AUTOCRACY: 'autocracy', DEMOCRACY: 'democracy', COUNCIL: 'council' };
 
+/**
+ * Rows that get a live tally: the newest undecided ones, at most this many, so one page stays well inside the
+ * gateway's subscriptions-per-connection cap (100); older rows show the tally read with the page.
+ */
+const MAX_LIVE_ROWS = 25;
+const isDecided = (p: GovernorPolicyRowFragment) => p.status === 'IMPLEMENTED' || p.status === 'REJECTED';
+
 /** Propose a policy (fields from the server's change table), then every policy with its live tally. */
 export function PoliciesTab({ region: r, actor }: { region: GovernorRegionFragment; actor: RegionActor }) {
   const [policies, setPolicies] = useState(r.policies);
+  const live = new Set(policies.filter((p) => !isDecided(p)).slice(0, MAX_LIVE_ROWS).map((p) => p.id));
   return (
     <div className="stack">
       <ProposePolicyForm region={r} actor={actor} onProposed={(p) => setPolicies((cur) => [p, ...cur.filter((c) => c.id !== p.id)])} />
@@ -40,7 +48,7 @@ export function PoliciesTab({ region: r, actor }: { region: GovernorRegionFragme
             </thead>
             <tbody>
               {policies.map((p) => (
-                <PolicyRow key={p.id} policy={p} />
+                <PolicyRow key={p.id} policy={p} live={live.has(p.id)} />
               ))}
             </tbody>
           </table>
@@ -52,8 +60,8 @@ export function PoliciesTab({ region: r, actor }: { region: GovernorRegionFragme
 
 type TallyEvent = { policyTallyChanged: { status: GovernorPolicyRowFragment['status']; votesFor: number; votesAgainst: number; approvalPercentage?: number | null } };
 
-/** One policy row, its tally kept current by policyTallyChanged (no subscription once decided). */
-function PolicyRow({ policy }: { policy: GovernorPolicyRowFragment }) {
+/** One policy row, its tally kept current by policyTallyChanged while `live` (never once decided). */
+function PolicyRow({ policy, live: isLive }: { policy: GovernorPolicyRowFragment; live: boolean }) {
   const client = useClient();
   const refetch = useCallback(async () => (await client.query(GovernorPolicyRowQuery, { id: policy.id }, { requestPolicy: 'network-only' }).toPromise()).data?.policy ?? null, [client, policy.id]);
   const live = useLiveSnapshot<GovernorPolicyRowFragment, TallyEvent, { policyId: string }>({
@@ -63,11 +71,11 @@ function PolicyRow({ policy }: { policy: GovernorPolicyRowFragment }) {
     variables: { policyId: policy.id },
     apply: (p, e) => ({ ...p, status: e.policyTallyChanged.status, votesFor: e.policyTallyChanged.votesFor, votesAgainst: e.policyTallyChanged.votesAgainst, approvalPercentage: e.policyTallyChanged.approvalPercentage ?? null }),
     mode: 'latest',
-    pause: policy.status === 'IMPLEMENTED' || policy.status === 'REJECTED',
+    pause: !isLive || isDecided(policy),
   });
   const p = live.data;
   return (
-    <tr data-testid="policy-row" data-policy-id={p.id} data-policy-status={p.status}>
+    <tr data-testid="policy-row" data-policy-id={p.id} data-policy-status={p.status} data-live={isLive && !isDecided(p) ? 'true' : 'false'}>
       <td>
         {p.title}
         {p.constitutional && <span className="table__sub">constitutional</span>}
