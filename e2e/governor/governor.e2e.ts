@@ -42,6 +42,8 @@ test('policies: the form is built from the server’s change table, refusals lan
   await form.getByLabel('Title').fill('x');
   await form.getByLabel('Change to add').selectOption('tax_rate');
   await form.getByRole('button', { name: 'Add change' }).click();
+  // The added change takes the focus (the keyboard flow goes on there).
+  await expect(form.getByLabel('Tax rate', { exact: true })).toBeFocused();
   await form.getByLabel('Tax rate', { exact: true }).fill(String(tax.max! + 0.05));
   // The bounds shown at the field are the server's.
   await expect(form.getByTestId('policy-change').filter({ hasText: 'Tax rate' })).toContainText(`${tax.min}–${tax.max}`);
@@ -103,7 +105,8 @@ async function signUpWithInvite(page: Page, username: string, code: string): Pro
 }
 
 test('elections: the owner starts one (bad window refused at its field), a citizen registers (platform over 500 refused), the owner cancels before voting', async ({ browser, page }, testInfo) => {
-  test.setTimeout(180_000);
+  // Includes provisioning bob's region (seconds with the process driver; allow for a Docker engine's first start).
+  test.setTimeout(240_000);
   bobRegionId = await ownedRegion(page.request, 'bob', bobRegion);
   made.push(bobRegionId);
   const bobToken = await apiToken(page.request, 'bob');
@@ -173,15 +176,19 @@ test('members: paged table, the owner edits voting power (0-5) and rank; invites
   await expect(row).toBeVisible();
   await expect(page.getByTestId('members-range')).toContainText('of 1');
 
-  await row.getByRole('button', { name: `Edit ${citizen}` }).click();
+  // By keyboard: Enter on Edit opens the row's form with the focus in it; Enter in a field saves.
+  await row.getByRole('button', { name: `Edit ${citizen}` }).focus();
+  await page.keyboard.press('Enter');
   const form = page.getByTestId('standing-form');
+  await expect(form.getByLabel('Voting power')).toBeFocused();
   await form.getByLabel('Voting power').fill('9');
   await form.getByLabel('Rank').fill('Envoy');
   await form.getByRole('button', { name: 'Save standing' }).click();
   await expect(page.getByTestId('standing-voting-power-error')).toContainText('from 0 to 5');
   await form.getByLabel('Voting power').fill('3');
-  await form.getByRole('button', { name: 'Save standing' }).click();
+  await page.keyboard.press('Enter');
   await expect(row.getByTestId('member-voting-power')).toHaveText('3');
+  await expect(row.getByRole('button', { name: `Edit ${citizen}` })).toBeFocused();
   await expect(row.getByTestId('member-rank')).toHaveText('Envoy');
 
   // Invites: out-of-range uses and lifetime are refused at their fields; nothing is minted.
@@ -214,7 +221,7 @@ test('members: paged table, the owner edits voting power (0-5) and rank; invites
 
 test('diplomacy: propose (past expiry refused at its field, a second live treaty refused), accept, terminate, reject', async ({ browser, page }, testInfo) => {
   test.skip(!bobRegionId, 'needs the region of the elections test');
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   carolRegionId = await ownedRegion(page.request, 'carol', carolRegion);
   made.push(carolRegionId);
   const seen = recordPageProblems(page);
@@ -320,8 +327,12 @@ test('sign-up with an invite code (from an invite link) makes the new player a c
     await p.getByLabel('E-mail').fill(`${username}@example.test`);
     await p.getByLabel('Password').fill('a much longer pass phrase 2102');
     await p.getByRole('button', { name: 'Create account' }).click();
+    // The invite applied (no "created, but the invite did not apply" notice) and the app moved on to the home page.
+    await p.waitForURL((u) => u.pathname === '/');
     await expect(p.getByTestId('signed-in-as')).toHaveText(username);
-    await checkPage(p, testInfo, 'sign-up-with-invite');
+    await expect(p.getByTestId('sign-up-notice')).toHaveCount(0);
+    await p.waitForLoadState('networkidle');
+    await checkPage(p, testInfo, 'signed-up-with-invite');
     expectNoPageProblems(seen);
   } finally {
     await ctx.close();

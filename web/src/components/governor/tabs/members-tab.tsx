@@ -3,7 +3,7 @@
 import type { RegionActor } from '@sw/domain/governance-authority';
 import { INVITE_DEFAULT_TTL_DAYS, INVITE_MAX_TTL_DAYS } from '@sw/domain/invite-rules';
 import { GOVERNANCE_BOUNDS, INVITE_MAX_USES_LIMIT } from '@sw/domain/vocabulary';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useClient, useQuery } from 'urql';
 import type { GovernorMembersQuery as MembersData, GovernorRegionFragment, RegionInviteFieldsFragment } from '../../../graphql/generated/graphql';
 import { GovernorInvitesQuery, GovernorMembersQuery, MintInviteMutation, RevokeInviteMutation, SetMemberStandingMutation } from '../../../graphql/operations/governor';
@@ -96,6 +96,8 @@ function MembersTable({ regionId, canEdit }: { regionId: string; canEdit: boolea
                         onDone={(saved) => {
                           setEditing(null);
                           if (saved) refetch({ requestPolicy: 'network-only' });
+                          // Back to the row's Edit button, so a keyboard user continues where they were.
+                          requestAnimationFrame(() => document.getElementById(`edit-${m.player.id}`)?.focus());
                         }}
                       />
                     </td>
@@ -109,7 +111,7 @@ function MembersTable({ regionId, canEdit }: { regionId: string; canEdit: boolea
                     <td className="num">{m.reputationScore}</td>
                     {canEdit && (
                       <td>
-                        <button type="button" className="button button--small" onClick={() => setEditing(m.player.id)} aria-label={`Edit ${m.player.name}`}>
+                        <button type="button" id={`edit-${m.player.id}`} className="button button--small" onClick={() => setEditing(m.player.id)} aria-label={`Edit ${m.player.name}`}>
                           Edit
                         </button>
                       </td>
@@ -140,6 +142,8 @@ function StandingForm({ regionId, member: m, onDone }: { regionId: string; membe
   const [rank, setRank] = useState(m.localRank ?? '');
   const [failure, setFailure] = useState<MutationFailure | null>(null);
   const [busy, setBusy] = useState(false);
+  // The row turned into this form: focus its first field (the Edit button that had focus is gone).
+  useEffect(() => document.getElementById('standing-voting-power')?.focus(), []);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);

@@ -1,7 +1,7 @@
 'use client';
 
 import { policyDecider, type RegionActor } from '@sw/domain/governance-authority';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useClient, useQuery } from 'urql';
 import type { GovernanceType, GovernorPolicyRowFragment, GovernorRegionFragment } from '../../../graphql/generated/graphql';
 import { GovernorPolicyRowQuery, PolicyChangeSchemaQuery, ProposePolicyMutation } from '../../../graphql/operations/governor';
@@ -108,6 +108,14 @@ function ProposePolicyForm({ region: r, actor, onProposed }: { region: GovernorR
   const [failure, setFailure] = useState<MutationFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  // A change just added gets the focus (its first input), so the keyboard flow goes on from "Add change".
+  useEffect(() => {
+    if (!focusKey) return;
+    const el = document.querySelector<HTMLElement>(`[data-change-key="${focusKey}"] input, [data-change-key="${focusKey}"] select`);
+    el?.focus();
+    setFocusKey(null);
+  }, [focusKey]);
 
   if (error) return <FormError code="ERR_UPSTREAM_UNAVAILABLE" message={error.message} />;
   if (!data) return <p className="muted">Loading what can be proposed…</p>;
@@ -187,6 +195,7 @@ function ProposePolicyForm({ region: r, actor, onProposed }: { region: GovernorR
                 const spec = available.find((s) => s.key === (adding || available[0]!.key)) ?? available[0]!;
                 setDrafts((cur) => [...cur, emptyDraft(spec)]);
                 setAdding('');
+                setFocusKey(spec.key);
               }}
             >
               Add change
