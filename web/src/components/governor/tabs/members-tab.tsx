@@ -58,6 +58,17 @@ function MembersTable({ regionId, canEdit }: { regionId: string; canEdit: boolea
   const [offset, setOffset] = useState(0);
   const [{ data, error, fetching }, refetch] = useQuery({ query: GovernorMembersQuery, variables: { id: regionId, first: PAGE_SIZE, offset }, requestPolicy: 'cache-and-network' });
   const [editing, setEditing] = useState<string | null>(null);
+  // After an edit, focus goes back to the row's Edit button once the re-read list is on screen, so a keyboard user
+  // continues where they were.
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  useEffect(() => {
+    if (!returnTo || fetching) return;
+    const button = document.getElementById(`edit-${returnTo}`);
+    if (button) {
+      button.focus();
+      setReturnTo(null);
+    }
+  }, [returnTo, fetching, data]);
   if (error) return <ErrorBanner title="Members unavailable" failure={describeError(error, 'the gateway')} />;
   if (!data) return <p className="muted">Loading members…</p>;
   const page = data.region.members;
@@ -96,8 +107,7 @@ function MembersTable({ regionId, canEdit }: { regionId: string; canEdit: boolea
                         onDone={(saved) => {
                           setEditing(null);
                           if (saved) refetch({ requestPolicy: 'network-only' });
-                          // Back to the row's Edit button, so a keyboard user continues where they were.
-                          requestAnimationFrame(() => document.getElementById(`edit-${m.player.id}`)?.focus());
+                          setReturnTo(m.player.id);
                         }}
                       />
                     </td>
