@@ -40,10 +40,12 @@ export function recordPageProblems(page: Page): PageProblems {
 /**
  * Asserts the recorded page stayed offline-clean: no console errors, no 4xx/5xx, no failed or non-loopback requests.
  * `expectedRejections` is how many GraphQL or session requests the test sent invalid on purpose (answered 400,
- * which the browser also logs); exactly that many are allowed, no more.
+ * which the browser also logs); exactly that many are allowed, no more. `rejectionStatuses` widens what counts as a
+ * deliberate refusal (a test that provokes a 403 or 409 on purpose, e.g. a duplicate, names those statuses).
  */
-export function expectNoPageProblems(seen: PageProblems, expectedRejections = 0): void {
-  const rejected = (line: string) => /\b400\b.*(\/graphql|\/api\/session)/.test(line);
+export function expectNoPageProblems(seen: PageProblems, expectedRejections = 0, rejectionStatuses: readonly number[] = [400]): void {
+  const statuses = new RegExp(`\\b(${rejectionStatuses.join('|')})\\b.*(\\/graphql|\\/api\\/session)`);
+  const rejected = (line: string) => statuses.test(line);
   expect(seen.errorResponses.filter(rejected), 'deliberately invalid requests').toHaveLength(expectedRejections);
   expect(seen.consoleErrors.filter((l) => !rejected(l)), 'console errors').toEqual([]);
   expect(seen.errorResponses.filter((l) => !rejected(l)), 'error responses').toEqual([]);

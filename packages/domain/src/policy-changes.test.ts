@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isConstitutional, planEnactment, settingGroupsOf, validatePolicyChanges, type EnactableSettings } from './policy-changes.ts';
+import { POLICY_CHANGE_KEYS, POLICY_CHANGE_SPECS, isConstitutional, planEnactment, settingGroupsOf, validatePolicyChanges, type EnactableSettings } from './policy-changes.ts';
 
 describe('validatePolicyChanges', () => {
   it.each([
@@ -81,5 +81,36 @@ describe('planEnactment', () => {
   });
   it('does not patch an unchanged governance type', () => {
     expect(planEnactment(region, { governance_type: 'democracy' }).patch).toEqual({});
+  });
+});
+
+describe('POLICY_CHANGE_SPECS (the published table is the one the validator checks)', () => {
+  it('lists every key once, with its group and constitutional flag', () => {
+    expect(POLICY_CHANGE_SPECS.map((s) => s.key)).toEqual([...POLICY_CHANGE_KEYS]);
+    for (const s of POLICY_CHANGE_SPECS) {
+      expect(s.constitutional).toBe(isConstitutional({ [s.key]: 1 } as never));
+    }
+  });
+  it.each(POLICY_CHANGE_SPECS.filter((s) => s.kind === 'number' || s.kind === 'integer').map((s) => [s.key, s] as const))(
+    '%s: accepts its bounds, refuses just outside them',
+    (key, s) => {
+      const step = s.kind === 'integer' ? 1 : 0.001;
+      expect(validatePolicyChanges({ [key]: s.min }).ok).toBe(true);
+      expect(validatePolicyChanges({ [key]: s.max }).ok).toBe(true);
+      expect(validatePolicyChanges({ [key]: s.min! - step }).ok).toBe(false);
+      expect(validatePolicyChanges({ [key]: s.max! + step }).ok).toBe(false);
+    },
+  );
+  it('enum and commodity values are exactly what the validator takes', () => {
+    const type = POLICY_CHANGE_SPECS.find((s) => s.key === 'governance_type')!;
+    expect(type.kind).toBe('enum');
+    for (const v of type.values) expect(validatePolicyChanges({ governance_type: v }).ok).toBe(true);
+    const bonuses = POLICY_CHANGE_SPECS.find((s) => s.key === 'trade_bonuses')!;
+    expect(bonuses.kind).toBe('commodity_multipliers');
+    expect(validatePolicyChanges({ trade_bonuses: Object.fromEntries(bonuses.values.map((c) => [c, bonuses.max])) }).ok).toBe(true);
+    expect(validatePolicyChanges({ trade_bonuses: { [bonuses.values[0]!]: bonuses.max! + 0.1 } }).ok).toBe(false);
+    const credits = POLICY_CHANGE_SPECS.find((s) => s.key === 'treasury_adjustment')!;
+    expect(validatePolicyChanges({ treasury_adjustment: credits.max }).ok).toBe(true);
+    expect(validatePolicyChanges({ treasury_adjustment: credits.max! + 1 }).ok).toBe(false);
   });
 });

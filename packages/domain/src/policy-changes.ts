@@ -1,6 +1,6 @@
 import type { ValidationIssue } from './errors.ts';
 import { treasuryMove } from './treasury-ledger.ts';
-import { COMMODITIES, isCommodity, type Commodity } from './commodities.ts';
+import { COMMODITIES, type Commodity } from './commodities.ts';
 import { CONFIG_BOUNDS } from './region-config.ts';
 import type { SettingGroup } from './governance-authority.ts';
 import { GOVERNANCE_BOUNDS, GOVERNANCE_TYPES, type GovernanceType } from './vocabulary.ts';
@@ -28,6 +28,8 @@ export type PolicyChangeKey = keyof PolicyChanges;
 const B = GOVERNANCE_BOUNDS;
 /** Trade bonus multipliers: the same bounds as a direct config change (region-config.ts). */
 export const TRADE_BONUS_BOUNDS = CONFIG_BOUNDS.tradeBonus;
+/** A proposal's own text fields (characters; the title is trimmed first). */
+export const POLICY_TEXT_BOUNDS = { titleMin: 3, titleMax: 255, descriptionMax: 5000, policyTypeMax: 50 } as const;
 /** Largest treasury move one policy may propose (credits, either sign). */
 export const MAX_TREASURY_ADJUSTMENT = 1_000_000_000;
 
@@ -57,10 +59,89 @@ const GROUP_OF: Record<PolicyChangeKey, SettingGroup> = {
   governance_type: 'governance', governance_quorum_pct: 'governance', council_seats: 'governance',
 };
 
+/**
+ * The shape of a key's value: a number (decimal or whole) within [min, max], one of `values`, true/false, a map of
+ * commodities (`values`) to multipliers within [min, max], or a non-zero whole number of credits within [min, max].
+ */
+export type PolicyChangeKind = 'number' | 'integer' | 'enum' | 'boolean' | 'commodity_multipliers' | 'credits';
+
+/** One proposable change: what the validator below accepts for it, published as is (Query.policyChangeSchema). */
+export interface PolicyChangeSpec {
+  key: PolicyChangeKey;
+  kind: PolicyChangeKind;
+  min: number | null;
+  max: number | null;
+  /** Allowed values (enum) or map keys (commodity_multipliers); empty otherwise. */
+  values: readonly string[];
+  constitutional: boolean;
+  group: SettingGroup;
+}
+
+function specOf(key: PolicyChangeKey): PolicyChangeSpec {
+  const base = { key, constitutional: CONSTITUTIONAL_KEYS.includes(key), group: GROUP_OF[key], values: [] as readonly string[] };
+  if (key in NUMBER_KEYS) {
+    const rule = NUMBER_KEYS[key as keyof typeof NUMBER_KEYS];
+    return { ...base, kind: rule.integer ? 'integer' : 'number', min: rule.min, max: rule.max };
+  }
+  switch (key) {
+    case 'governance_type':
+      return { ...base, kind: 'enum', min: null, max: null, values: GOVERNANCE_TYPES };
+    case 'docking_fee_subsidy':
+    case 'arbitrage_stipend':
+      return { ...base, kind: 'boolean', min: null, max: null };
+    case 'trade_bonuses':
+      return { ...base, kind: 'commodity_multipliers', min: TRADE_BONUS_BOUNDS.min, max: TRADE_BONUS_BOUNDS.max, values: COMMODITIES };
+    default:
+      return { ...base, kind: 'credits', min: -MAX_TREASURY_ADJUSTMENT, max: MAX_TREASURY_ADJUSTMENT };
+  }
+}
+
+/** Every proposable change with its bounds, in POLICY_CHANGE_KEYS order: the one table the validator checks against. */
+export const POLICY_CHANGE_SPECS: readonly PolicyChangeSpec[] = POLICY_CHANGE_KEYS.map(specOf);
+const SPEC_BY_KEY = new Map<string, PolicyChangeSpec>(POLICY_CHANGE_SPECS.map((s) => [s.key, s]));
+
 export type ChangesValidation = { ok: true; changes: PolicyChanges } | { ok: false; issues: ValidationIssue[] };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const within = (v: number, s: PolicyChangeSpec) => v >= (s.min ?? -Infinity) && v <= (s.max ?? Infinity);
+
+/** The problem with one key's value under its spec, or null; trade bonuses report per commodity. */
+function checkValue(spec: PolicyChangeSpec, value: unknown, at: string): { issues: ValidationIssue[]; value?: unknown } {
+  const issue = (message: string, path = at) => ({ issues: [{ path, message }] });
+  switch (spec.kind) {
+    case 'number':
+    case 'integer':
+      if (!isFiniteNumber(value) || !within(value, spec) || (spec.kind === 'integer' && !Number.isInteger(value))) {
+        return issue(`must be ${spec.kind === 'integer' ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}`);
+      }
+      return { issues: [], value };
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value)) return issue(`must be one of ${spec.values.join(', ')}`);
+      return { issues: [], value };
+    case 'boolean':
+      if (typeof value !== 'boolean') return issue('must be true or false');
+      return { issues: [], value };
+    case 'credits':
+      if (!Number.isInteger(value) || value === 0 || !within(value as number, spec)) {
+        return issue(`must be a non-zero whole number of credits within ±${spec.max}`);
+      }
+      return { issues: [], value };
+    case 'commodity_multipliers': {
+      if (!isRecord(value) || Object.keys(value).length === 0) return issue(`must map commodities (${spec.values.join(', ')}) to multipliers`);
+      const issues: ValidationIssue[] = [];
+      const bonuses: Record<string, number> = {};
+      for (const [commodity, m] of Object.entries(value)) {
+        if (!spec.values.includes(commodity)) issues.push({ path: `${at}.${commodity}`, message: `not a game commodity (one of ${spec.values.join(', ')})` });
+        else if (!isFiniteNumber(m) || !within(m, spec)) issues.push({ path: `${at}.${commodity}`, message: `must be a multiplier from ${spec.min} to ${spec.max}` });
+        else bonuses[commodity] = m;
+      }
+      return { issues, value: bonuses };
+    }
+  }
 }
 
 /** Checks raw proposed changes; returns every problem (path `proposedChanges.<key>`), or the typed changes. */
@@ -70,44 +151,18 @@ export function validatePolicyChanges(raw: unknown): ChangesValidation {
   if (!isRecord(raw)) return { ok: false, issues: [{ path: 'proposedChanges', message: 'must be an object of changes' }] };
   const keys = Object.keys(raw);
   if (keys.length === 0) issues.push({ path: 'proposedChanges', message: 'propose at least one change' });
-  const out: PolicyChanges = {};
+  const out: Record<string, unknown> = {};
   for (const key of keys) {
-    const value = raw[key];
-    if (key in NUMBER_KEYS) {
-      const rule = NUMBER_KEYS[key as keyof typeof NUMBER_KEYS];
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < rule.min || value > rule.max || (rule.integer && !Number.isInteger(value))) {
-        issues.push({ path: at(key), message: `must be ${rule.integer ? 'an integer' : 'a number'} from ${rule.min} to ${rule.max}` });
-      } else out[key as keyof typeof NUMBER_KEYS] = value;
-    } else if (key === 'governance_type') {
-      if (typeof value !== 'string' || !(GOVERNANCE_TYPES as readonly string[]).includes(value)) {
-        issues.push({ path: at(key), message: `must be one of ${GOVERNANCE_TYPES.join(', ')}` });
-      } else out.governance_type = value as GovernanceType;
-    } else if (key === 'docking_fee_subsidy' || key === 'arbitrage_stipend') {
-      if (typeof value !== 'boolean') issues.push({ path: at(key), message: 'must be true or false' });
-      else out[key] = value;
-    } else if (key === 'treasury_adjustment') {
-      if (!Number.isInteger(value) || value === 0 || Math.abs(value as number) > MAX_TREASURY_ADJUSTMENT) {
-        issues.push({ path: at(key), message: `must be a non-zero whole number of credits within ±${MAX_TREASURY_ADJUSTMENT}` });
-      } else out.treasury_adjustment = value as number;
-    } else if (key === 'trade_bonuses') {
-      if (!isRecord(value) || Object.keys(value).length === 0) {
-        issues.push({ path: at(key), message: `must map commodities (${COMMODITIES.join(', ')}) to multipliers` });
-        continue;
-      }
-      const bonuses: Partial<Record<Commodity, number>> = {};
-      for (const [commodity, m] of Object.entries(value)) {
-        if (!isCommodity(commodity)) {
-          issues.push({ path: `${at(key)}.${commodity}`, message: `not a game commodity (one of ${COMMODITIES.join(', ')})` });
-        } else if (typeof m !== 'number' || !Number.isFinite(m) || m < TRADE_BONUS_BOUNDS.min || m > TRADE_BONUS_BOUNDS.max) {
-          issues.push({ path: `${at(key)}.${commodity}`, message: `must be a multiplier from ${TRADE_BONUS_BOUNDS.min} to ${TRADE_BONUS_BOUNDS.max}` });
-        } else bonuses[commodity] = m;
-      }
-      out.trade_bonuses = bonuses;
-    } else {
+    const spec = SPEC_BY_KEY.get(key);
+    if (!spec) {
       issues.push({ path: at(key), message: `unknown change; allowed: ${POLICY_CHANGE_KEYS.join(', ')}` });
+      continue;
     }
+    const checked = checkValue(spec, raw[key], at(key));
+    issues.push(...checked.issues);
+    if (checked.value !== undefined) out[key] = checked.value;
   }
-  return issues.length ? { ok: false, issues } : { ok: true, changes: out };
+  return issues.length ? { ok: false, issues } : { ok: true, changes: out as PolicyChanges };
 }
 
 /** True when the changes touch a constitutional key (never decided by a free-text policy type). */

@@ -1,6 +1,9 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { hub } from '@sw/db';
-import { DomainError, ELECTION_STATUSES, PAGE_LIMITS, POLICY_STATUSES, assertUuid, fromWeightUnits, isUuid, toDbEnum, validatePage } from '@sw/domain';
+import {
+  DomainError, ELECTION_STATUSES, GOVERNANCE_BOUNDS, PAGE_LIMITS, POLICY_CHANGE_SPECS, POLICY_STATUSES, POLICY_TEXT_BOUNDS, assertUuid, fromWeightUnits,
+  isUuid, toDbEnum, validatePage,
+} from '@sw/domain';
 import type { GovernanceContext } from './governance-context.ts';
 import { electionById, policyById, treasuryEntries } from './governance-queries.ts';
 import { mapElection, mapMember, mapPolicy, mapTreasuryEntry, mapTreaty, playerRef, type ElectionModel } from './map-governance.ts';
@@ -47,6 +50,18 @@ export const queryResolvers = {
   },
   verifyTally: (_: unknown, args: { electionId: string }, ctx: GovernanceContext) => tallyVerification(ctx, 'ELECTION', args.electionId),
   verifyPolicyTally: (_: unknown, args: { policyId: string }, ctx: GovernanceContext) => tallyVerification(ctx, 'POLICY', args.policyId),
+  /** The domain's proposable-change table as proposePolicy validates it (docs/decisions/web-app.md "Policy form"). */
+  policyChangeSchema() {
+    return {
+      changes: POLICY_CHANGE_SPECS.map((s) => ({ ...s, kind: s.kind.toUpperCase(), values: [...s.values], settingGroup: s.group })),
+      votingDaysMin: GOVERNANCE_BOUNDS.votingDays.min,
+      votingDaysMax: GOVERNANCE_BOUNDS.votingDays.max,
+      votingDaysDefault: GOVERNANCE_BOUNDS.votingDays.default,
+      titleMinLength: POLICY_TEXT_BOUNDS.titleMin,
+      titleMaxLength: POLICY_TEXT_BOUNDS.titleMax,
+      descriptionMaxLength: POLICY_TEXT_BOUNDS.descriptionMax,
+    };
+  },
 };
 
 export const regionResolvers = {

@@ -52,6 +52,24 @@ beforeAll(async () => {
 });
 afterAll(async () => fx?.stop());
 
+describe('policyChangeSchema', () => {
+  const SCHEMA = `{ policyChangeSchema { votingDaysMin votingDaysMax changes { key kind min max values constitutional settingGroup } } }`;
+  type SchemaData = { policyChangeSchema: { votingDaysMin: number; votingDaysMax: number; changes: { key: string; kind: string; min: number | null; max: number | null; values: string[] }[] } };
+  it('publishes the bounds proposePolicy enforces: the edges pass validation, one step beyond is refused at the key', async () => {
+    const { policyChangeSchema: s } = dataOf(await fx.gql<SchemaData>(SCHEMA, {}));
+    expect(s.changes.map((c) => c.key)).toContain('tax_rate');
+    expect(s).toMatchObject({ votingDaysMin: 1, votingDaysMax: 30 });
+    const tax = s.changes.find((c) => c.key === 'tax_rate')!;
+    expect(tax.kind).toBe('NUMBER');
+    const type = s.changes.find((c) => c.key === 'governance_type')!;
+    expect(type).toMatchObject({ kind: 'ENUM', values: ['autocracy', 'democracy', 'council'] });
+    const over = await propose(c1, demo, { tax_rate: tax.max! + 0.01, governance_type: 'monarchy' });
+    expect(errorCodes(over)).toEqual(['ERR_INVALID_PROPOSED_CHANGES']);
+    const details = over.errors?.[0]?.extensions?.details as { issues: { path: string }[] };
+    expect(details.issues.map((i) => i.path)).toEqual(['proposedChanges.tax_rate', 'proposedChanges.governance_type']);
+  });
+});
+
 describe('proposePolicy', () => {
   it('refuses invalid changes with every problem listed, and changes nothing', async () => {
     const r = await propose(c1, demo, { tax_rate: 0.5, trade_bonuses: { food: 2 }, nope: true });

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Claims } from '@sw/auth';
 import { hub } from '@sw/db';
 import {
-  GOVERNANCE_BOUNDS, isConstitutional, proposalRoute, settingGroupsOf, validatePolicyChanges, type PolicyDecisionKind, type ValidationIssue,
+  GOVERNANCE_BOUNDS, POLICY_TEXT_BOUNDS, isConstitutional, proposalRoute, settingGroupsOf, validatePolicyChanges, type PolicyDecisionKind, type ValidationIssue,
 } from '@sw/domain';
 import type { GovernanceDeps } from '../deps.ts';
 import { governanceEvent, publishGovernanceEvents, type GovernanceEventPayload } from '../live/governance-events.ts';
@@ -35,9 +35,10 @@ export async function proposePolicy(
   if (!claims?.playerId && !claims?.roles.includes('admin')) return failed('ERR_UNAUTHENTICATED', 'sign in with a player first');
   const issues: ValidationIssue[] = [];
   const title = input.title.trim();
-  if (title.length < 3 || title.length > 255) issues.push({ path: 'title', message: 'must be 3-255 characters' });
-  if ((input.description?.length ?? 0) > 5000) issues.push({ path: 'description', message: 'must be at most 5000 characters' });
-  if ((input.policyType?.length ?? 0) > 50) issues.push({ path: 'policyType', message: 'must be at most 50 characters' });
+  const tb = POLICY_TEXT_BOUNDS;
+  if (title.length < tb.titleMin || title.length > tb.titleMax) issues.push({ path: 'title', message: `must be ${tb.titleMin}-${tb.titleMax} characters` });
+  if ((input.description?.length ?? 0) > tb.descriptionMax) issues.push({ path: 'description', message: `must be at most ${tb.descriptionMax} characters` });
+  if ((input.policyType?.length ?? 0) > tb.policyTypeMax) issues.push({ path: 'policyType', message: `must be at most ${tb.policyTypeMax} characters` });
   const days = input.votingDays ?? GOVERNANCE_BOUNDS.votingDays.default;
   const vb = GOVERNANCE_BOUNDS.votingDays;
   if (!Number.isInteger(days) || days < vb.min || days > vb.max) issues.push({ path: 'votingDays', message: `must be an integer from ${vb.min} to ${vb.max}` });

@@ -67,16 +67,16 @@ export function GovernorDashboard({ region, feed }: { region: GovernorRegionFrag
         <EconomyTab api={api} actor={actor} />
       </Tabs.Content>
       <Tabs.Content value="policies" className="tabs__content">
-        <PoliciesTab region={region} />
+        <PoliciesTab region={region} actor={actor} />
       </Tabs.Content>
       <Tabs.Content value="elections" className="tabs__content">
-        <ElectionsTab region={region} />
+        <ElectionsTab region={region} actor={actor} myPlayerId={user?.playerId ?? null} />
       </Tabs.Content>
       <Tabs.Content value="members" className="tabs__content">
-        <MembersTab region={region} />
+        <MembersTab region={region} actor={actor} />
       </Tabs.Content>
       <Tabs.Content value="diplomacy" className="tabs__content">
-        <DiplomacyTab region={region} />
+        <DiplomacyTab region={region} actor={actor} />
       </Tabs.Content>
       <Tabs.Content value="culture" className="tabs__content">
         <CultureTab name={region.displayName} api={api} actor={actor} governanceType={api.config.governance.governanceType} />

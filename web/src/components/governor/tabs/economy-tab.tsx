@@ -3,7 +3,7 @@
 import type { RegionActor } from '@sw/domain/governance-authority';
 import { useState } from 'react';
 import { SetRegionTariffMutation, UpdateRegionEconomyMutation, UpdateRegionImmigrationMutation } from '../../../graphql/operations/region-config';
-import type { EconomicSpecialization, ImmigrationPolicy } from '../../../graphql/generated/graphql';
+import type { Commodity, EconomicSpecialization, ImmigrationPolicy } from '../../../graphql/generated/graphql';
 import { enumLabel } from '../../../graphql/reshape';
 import { issueAt } from '../../../graphql/describe-error';
 import { changeRouteFor } from '../region-actor';
@@ -14,6 +14,14 @@ import { numberOrUndefined, SettingsForm } from './settings-form';
 const SPECIALIZATIONS: EconomicSpecialization[] = ['BALANCED', 'MINING', 'MANUFACTURING', 'AGRICULTURE', 'TRADE', 'RESEARCH', 'TOURISM', 'MILITARY'];
 const POLICIES: ImmigrationPolicy[] = ['OPEN', 'APPROVAL', 'CLOSED'];
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+/** The API's Commodity enum, exhaustively (a Record over the generated type: the typecheck fails if the schema changes). */
+const COMMODITY_LABELS: Record<Commodity, string> = {
+  ORE: 'Ore', ORGANICS: 'Organics', EQUIPMENT: 'Equipment', FUEL: 'Fuel', GOURMET_FOOD: 'Gourmet food', EXOTIC_TECHNOLOGY: 'Exotic technology',
+  LUXURY_GOODS: 'Luxury goods', PRECIOUS_METALS: 'Precious metals', QUANTUM_SHARDS: 'Quantum shards',
+};
+const COMMODITIES = Object.keys(COMMODITY_LABELS) as Commodity[];
+/** Multiplier bounds of a trade bonus (region-config rules: 1.0 removes the bonus). */
+const BONUS = { min: 1, max: 3 } as const;
 
 /** Economy (tax, starting credits, specialization), the commerce tariff with its cap, and immigration. */
 export function EconomyTab({ api, actor }: { api: RegionConfigApi; actor: RegionActor }) {
@@ -21,6 +29,11 @@ export function EconomyTab({ api, actor }: { api: RegionConfigApi; actor: Region
   const economyRoute = changeRouteFor(governance.governanceType, 'economy', actor);
   const [eco, setEco] = useState({ taxRate: String(e.taxRate), startingCredits: String(e.startingCredits), specialization: e.specialization ?? '' });
   const [rate, setRate] = useState(String(t.requestedRate));
+  const bonusOf = (c: Commodity) => e.tradeBonusList.find((b) => b.commodity === c)?.multiplier ?? 1;
+  const [bonuses, setBonuses] = useState<Record<string, string>>(() => Object.fromEntries(COMMODITIES.map((c) => [c, String(bonusOf(c))])));
+  // Only the commodities whose multiplier changed are sent (the server merges per commodity).
+  const changedBonuses = () =>
+    COMMODITIES.filter((c) => (bonuses[c]?.trim() ?? '') !== '' && Number(bonuses[c]) !== bonusOf(c)).map((c) => ({ commodity: c, multiplier: Number(bonuses[c]) }));
   const [imm, setImm] = useState({ policy: im.policy, maxVisitors: im.maxVisitors === null || im.maxVisitors === undefined ? '' : String(im.maxVisitors), visitorEntryFee: String(im.visitorEntryFee) });
 
   return (
@@ -50,8 +63,38 @@ export function EconomyTab({ api, actor }: { api: RegionConfigApi; actor: Region
               <NumberField id="eco-credits" label="Starting credits" value={eco.startingCredits} onChange={(v) => setEco((c) => ({ ...c, startingCredits: v }))} min={100} max={10000} step={100} hint="100–10,000" error={issueAt(f, 'startingCredits')} />
             </div>
             <SelectField id="eco-specialization" label="Specialization" value={eco.specialization} onChange={(v) => setEco((c) => ({ ...c, specialization: v }))} options={[{ value: '', label: 'None' }, ...SPECIALIZATIONS.map((s) => ({ value: s, label: enumLabel(s) }))]} error={issueAt(f, 'economicSpecialization')} />
-            <p className="muted">Trade bonuses: {e.tradeBonusList.length === 0 ? 'none' : e.tradeBonusList.map((b) => `${enumLabel(b.commodity)} ×${b.multiplier}`).join(', ')}</p>
           </>
+        )}
+      </SettingsForm>
+      <SettingsForm
+        testId="trade-bonus-settings"
+        route={economyRoute}
+        api={api}
+        onSave={() => api.save(UpdateRegionEconomyMutation, { input: { tradeBonuses: changedBonuses() } }, (r) => r.updateRegionEconomy)}
+      >
+        {(f) => (
+          <fieldset className="fieldset">
+            <legend>Trade bonuses</legend>
+            <p className="field__hint">
+              Price multiplier per commodity, {BONUS.min.toFixed(1)}–{BONUS.max.toFixed(1)}; {BONUS.min.toFixed(1)} means no bonus.
+              {economyRoute.route === 'policy' && ' Propose the change on the Policies tab.'}
+            </p>
+            <div className="grid-3">
+              {COMMODITIES.map((c) => (
+                <NumberField
+                  key={c}
+                  id={`bonus-${c.toLowerCase()}`}
+                  label={COMMODITY_LABELS[c]}
+                  value={bonuses[c] ?? ''}
+                  onChange={(v) => setBonuses((cur) => ({ ...cur, [c]: v }))}
+                  min={BONUS.min}
+                  max={BONUS.max}
+                  step={0.1}
+                  error={issueAt(f, `input.tradeBonuses.${c.toLowerCase()}`)}
+                />
+              ))}
+            </div>
+          </fieldset>
         )}
       </SettingsForm>
       <SettingsForm testId="tariff-settings" route={economyRoute} api={api} onSave={() => api.save(SetRegionTariffMutation, { rate: Number(rate) }, (r) => r.setRegionTariff)}>
