@@ -50,7 +50,7 @@ export interface StartOrchestratorOptions extends Partial<OrchestratorConfig> {
   autoscalePolicy?: Partial<AutoscalePolicy>;
   /** Environment for billing (PAYPAL_*; default process.env). Tests point it at their emulator. */
   billingEnv?: NodeJS.ProcessEnv;
-  /** Extra webhook-router options (tests: onProcessed, queue tuning). */
+  /** Extra webhook-router options (tests: onProcessed, inbox tuning). */
   billingRouter?: CreateBillingServiceOptions['router'];
 }
 
@@ -176,6 +176,18 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     },
   });
 
+  // Webhook inbox (docs/decisions/webhook-inbox.md): processing lag and backlog.
+  const inbox = billing.router.inbox;
+  registry.registerMetric(inbox.processingLag);
+  let inboxCache: { at: number; stats: Awaited<ReturnType<typeof inbox.stats>> } | null = null;
+  const inboxStats = async () => {
+    if (!inboxCache || Date.now() - inboxCache.at > 2_000) inboxCache = { at: Date.now(), stats: await inbox.stats() };
+    return inboxCache.stats;
+  };
+  new client.Gauge({ name: 'sw_paypal_webhook_inbox_lag_seconds', help: 'Age of the oldest stored, unprocessed PayPal webhook (0 when none)', registers: [registry], async collect() { this.set((await inboxStats()).oldestPendingSeconds); } });
+  new client.Gauge({ name: 'sw_paypal_webhook_inbox_pending', help: 'Stored PayPal webhooks not processed yet', registers: [registry], async collect() { this.set((await inboxStats()).pending); } });
+  new client.Gauge({ name: 'sw_paypal_webhook_inbox_failed', help: 'Stored PayPal webhooks given up after the last retry', registers: [registry], async collect() { this.set((await inboxStats()).failed); } });
+
   reconciler.start();
   health.start();
   autoscaler.start();
@@ -190,7 +202,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     autoscaler.stop();
     await engineWatcher?.stop();
     await reconciler.stop();
-    billing.stop();
+    await billing.stop();
     await service.stop();
     if (cfg.stopRegionsOnExit) {
       await stopRunningStacks(ctx).catch((err) => logger.warn({ err: String(err) }, 'stopping region stacks on exit failed'));
