@@ -21,11 +21,14 @@
  * | ORCHESTRATOR_STOP_REGIONS_ON_EXIT | false | on graceful stop, stop the region-server stacks this orchestrator runs (desired state unchanged; the next start brings them back). The launcher sets true so Ctrl-C leaves no processes. |
  * | BILLING_SWEEP_MS | 3600000 | billing lifecycle sweep period (suspended → grace → terminated) |
  * | PAYPAL_* | see packages/paypal/README.md | billing: PayPal API base (default the local emulator on 8089), credentials, webhook id |
+ * | REGION_IDLE_MINUTES | 30 | nobody present this long → the region hibernates (docs/rules/hibernation.md) |
+ * | REGION_HIBERNATION_JOBS | true | run the idle sweep (every minute) and the archival sweep (daily) as pg-boss jobs |
  * | ORCHESTRATOR_CRASH_AFTER | (unset) | TEST ONLY: exit(137) right after that condition; refused in production |
  */
 import path from 'node:path';
 import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, PORTS, isProduction, readEnv, readEnvBool, readEnvInt } from '@sw/config';
 import { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
+import { DEFAULT_REGION_IDLE_MINUTES } from '@sw/domain';
 
 export interface OrchestratorConfig {
   port: number;
@@ -52,6 +55,10 @@ export interface OrchestratorConfig {
   stopRegionsOnExit: boolean;
   /** Billing lifecycle sweep period (BILLING_SWEEP_MS). */
   billingSweepMs: number;
+  /** Minutes nobody is present before a region hibernates (REGION_IDLE_MINUTES). */
+  idleMinutes: number;
+  /** Whether this instance runs the hibernation / archival sweeps on pg-boss (REGION_HIBERNATION_JOBS). */
+  hibernationJobs: boolean;
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -69,6 +76,8 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
   const dbPoolMax = readEnvInt('ORCHESTRATOR_DB_POOL_MAX', 10, env);
   const lockSlots = readEnvInt('RECONCILE_LOCK_SLOTS', 4, env);
   if (lockSlots < 1) throw new ConfigError(`RECONCILE_LOCK_SLOTS must be at least 1, got ${lockSlots}`);
+  const idleMinutes = readEnvInt('REGION_IDLE_MINUTES', DEFAULT_REGION_IDLE_MINUTES, env);
+  if (idleMinutes < 1) throw new ConfigError(`REGION_IDLE_MINUTES must be at least 1, got ${idleMinutes}`);
   if (dbPoolMax < 2) throw new ConfigError(`ORCHESTRATOR_DB_POOL_MAX must be at least 2, got ${dbPoolMax}`);
   return {
     port: readEnvInt('ORCHESTRATOR_PORT', PORTS.orchestrator, env),
@@ -89,5 +98,7 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
     crashAfter,
     stopRegionsOnExit: readEnvBool('ORCHESTRATOR_STOP_REGIONS_ON_EXIT', false, env),
     billingSweepMs: readEnvInt('BILLING_SWEEP_MS', 3_600_000, env),
+    idleMinutes,
+    hibernationJobs: readEnvBool('REGION_HIBERNATION_JOBS', true, env),
   };
 }

@@ -25,6 +25,7 @@ import { openHubPool } from './store/hub-pool.ts';
 import { regionEventPublishFailures } from './store/region-events.ts';
 import { sealLegacyRegionPasswords } from './store/region-databases.ts';
 import { createSecretBox, readRegionSecretsKey } from './secrets/secret-box.ts';
+import { createHibernationService, type HibernationService } from './hibernation/hibernation-service.ts';
 
 export { readOrchestratorConfig } from './config.ts';
 export type { OrchestratorConfig } from './config.ts';
@@ -37,6 +38,8 @@ export { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
 export { recordRegionEvent } from './store/region-events.ts';
 export type { RegionRuntimeMessage, RuntimeEvent } from './store/region-events.ts';
 export { OPERATION_RULES } from './permissions.ts';
+export { REGION_WAKE_CHANNEL, requestWake, waitForReady } from './hibernation/hibernation.ts';
+export type { WakeRequestOutcome } from './hibernation/hibernation.ts';
 
 export const ORCHESTRATOR_SDL_PATH = path.join(REPO_ROOT, 'orchestrator', 'schema.graphql');
 
@@ -61,6 +64,8 @@ export interface RunningOrchestrator {
   autoscaler: Autoscaler;
   driver: RegionRuntimeDriver;
   billing: BillingService;
+  /** Hibernate / wake / resurrect and the idle and archival sweeps (docs/rules/hibernation.md). */
+  hibernation: HibernationService;
   /**
    * Stops loops and the HTTP server. Region-servers keep running (they outlive the orchestrator) unless
    * `stopRegionsOnExit` (ORCHESTRATOR_STOP_REGIONS_ON_EXIT) is set: then the stacks this instance runs
@@ -140,7 +145,8 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     },
   });
   ctx.onSubscriptionCancellationRequested = () => billing.kickCancellations();
-  const deps = { sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf };
+  const hibernation = createHibernationService(ctx, reconciler, { databaseUrl: cfg.databaseUrl, idleMinutes: cfg.idleMinutes, jobs: cfg.hibernationJobs });
+  const deps = { sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf, hibernation };
   const service = await createSubgraphService({
     name: 'orchestrator',
     sdlPath: ORCHESTRATOR_SDL_PATH,
@@ -192,6 +198,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   health.start();
   autoscaler.start();
   billing.startScheduler(cfg.billingSweepMs);
+  await hibernation.start();
   logger.info({ url: service.url, driver: driver.name, instance: cfg.instance }, 'orchestrator listening');
 
   // One shutdown, awaited by every caller: a second stop() (SIGINT then SIGTERM on Ctrl-C) resolves only when the
@@ -201,6 +208,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     health.stop();
     autoscaler.stop();
     await engineWatcher?.stop();
+    await hibernation.stop();
     await reconciler.stop();
     await billing.stop();
     await service.stop();
@@ -219,6 +227,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     autoscaler,
     driver,
     billing,
+    hibernation,
     stop() {
       stopping ??= shutdown();
       return stopping;

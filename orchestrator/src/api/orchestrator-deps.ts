@@ -5,6 +5,7 @@ import type { Reconciler } from '../reconciler/reconciler.ts';
 import type postgres from 'postgres';
 import type { BillingCommandDeps } from '../billing/billing-commands.ts';
 import type { AutoscaleSample } from '@sw/domain';
+import type { HibernationService } from '../hibernation/hibernation-service.ts';
 
 export interface ApiDeps {
   sql: postgres.Sql;
@@ -18,4 +19,6 @@ export interface ApiDeps {
   billing?: BillingCommandDeps;
   /** The autoscaler's recent CPU / memory samples of a region (charts); absent = no history. */
   usageSamples?: (regionId: string) => AutoscaleSample[];
+  /** Hibernate / wake / resurrect (absent in API tests without a running orchestrator). */
+  hibernation?: HibernationService;
 }

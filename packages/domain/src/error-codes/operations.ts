@@ -6,4 +6,10 @@ export const OPERATIONS_ERROR_STATUS = {
   ERR_TERMINATION_NOT_OWNERS: 403,
   /** A region-server call without the region's service token (hub → region-server authentication). */
   ERR_REGION_SERVER_UNAUTHORIZED: 401,
+  /** The region was hibernated or tombstoned and is starting again: retry shortly (the answer carries the state). */
+  ERR_REGION_WAKING: 503,
+  /** Hibernate asked of a region that is not ready and running (docs/rules/hibernation.md). */
+  ERR_REGION_NOT_HIBERNATABLE: 409,
+  /** Wake / resurrect asked of a region whose runtime is gone or broken (archived, terminated, error...). */
+  ERR_REGION_NOT_WAKEABLE: 409,
 } as const;
