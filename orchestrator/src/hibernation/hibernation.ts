@@ -12,7 +12,8 @@
  */
 import type postgres from 'postgres';
 import { regionServerAuthHeaders } from '@sw/auth';
-import { canHibernate, decideArchival, decideIdle, decideWake, type RegionRuntimeState } from '@sw/domain';
+import { REGION_WAKE_CHANNEL, requestRegionWake, type WakeRequestOutcome } from '@sw/db';
+import { canHibernate, decideArchival, decideIdle, type RegionRuntimeState } from '@sw/domain';
 import type { StackObserved } from '../drivers/driver.ts';
 import type { ReconcileContext, StepResult } from '../reconciler/context.ts';
 import type { Reconciler } from '../reconciler/reconciler.ts';
@@ -20,8 +21,7 @@ import { transitionRegion } from '../store/region-events.ts';
 import { loadRegion, type RegionRow } from '../store/region-row.ts';
 import { ensureRegionDatabase, stackSpec } from '../steps/provision-conditions.ts';
 
-/** Postgres channel a wake request is announced on (payload: region id). */
-export const REGION_WAKE_CHANNEL = 'sw_region_wake';
+export { REGION_WAKE_CHANNEL };
 
 const observedOf = (r: RegionRow): StackObserved | null => (r.runtimeObserved?.regionId ? (r.runtimeObserved as StackObserved) : null);
 
@@ -47,37 +47,9 @@ export async function hibernateRegion(ctx: ReconcileContext, regionId: string, r
   return { kind: 'hibernated', region: moved };
 }
 
-export type WakeRequestOutcome =
-  | { kind: 'ready'; state: RegionRuntimeState }
-  /** A wake is under way (just requested or earlier): the caller sees WAKING and retries / waits. */
-  | { kind: 'waking'; state: RegionRuntimeState; resurrect: boolean }
-  | { kind: 'refused'; code: 'ERR_REGION_NOT_WAKEABLE'; state: RegionRuntimeState }
-  | { kind: 'missing' };
-
-/**
- * Asks for a region's world: nothing to do when it serves; for a dormant one stamps wake_requested_at and NOTIFYs
- * REGION_WAKE_CHANNEL in one transaction (any service with hub access may call it; the orchestrator does the waking).
- */
-export async function requestWake(sql: postgres.Sql, regionId: string): Promise<WakeRequestOutcome> {
-  return sql.begin(async (tx) => {
-    const [r] = await tx<{ state: RegionRuntimeState; desired: 'running' | 'stopped' | 'terminated' }[]>`
-      SELECT runtime_state AS state, desired_state AS desired FROM regions WHERE id = ${regionId} FOR UPDATE`;
-    if (!r) return { kind: 'missing' as const };
-    const d = decideWake(r.state, r.desired);
-    switch (d.kind) {
-      case 'ready':
-        return { kind: 'ready' as const, state: r.state };
-      case 'refuse':
-        return { kind: 'refused' as const, code: d.code, state: r.state };
-      case 'wait':
-        return { kind: 'waking' as const, state: r.state, resurrect: false };
-      case 'wake':
-        await tx`UPDATE regions SET wake_requested_at = COALESCE(wake_requested_at, now()) WHERE id = ${regionId}`;
-        await tx`SELECT pg_notify(${REGION_WAKE_CHANNEL}, ${regionId})`;
-        return { kind: 'waking' as const, state: r.state, resurrect: d.resurrect };
-    }
-  });
-}
+/** The wake request lives in @sw/db so every service with hub access can ask (the region subgraph for travellers). */
+export const requestWake = requestRegionWake;
+export type { WakeRequestOutcome };
 
 /** Polls the row until the region is ready (or `timeoutMs` passes); returns the last state seen. */
 export async function waitForReady(sql: postgres.Sql, regionId: string, timeoutMs: number, everyMs = 25): Promise<RegionRuntimeState | null> {
