@@ -9,7 +9,8 @@
  *     `limited_by` says which bound stopped it; the per-region costs measured on the way (live RSS, database size,
  *     provisioning rate) give the projection of what this box could hold.
  * Bounds: BENCH_OPS_LIVE (50), BENCH_OPS_HIBERNATED (450), BENCH_OPS_BATCH (10 at a time), BENCH_OPS_BUDGET_MS
- * (600000 for building the fleet). Prints ONE JSON line. Always kills its region-servers and drops its databases.
+ * (600000 for building the fleet). Prints ONE JSON line. Always kills its region-servers and drops its databases
+ * (after the JSON line; dropping 500 databases takes minutes on a loaded server).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statfsSync } from 'node:fs';
@@ -48,11 +49,20 @@ async function cleanup() {
   await cleanupInstance(tdb.url, instance).catch(() => {});
   await tdb.drop().catch(() => {});
 }
-const hardStop = setTimeout(() => {
+// The build stops itself at BUDGET_MS; this only catches a hang (re-armed for the measurement once the build ends).
+let hardStop = setTimeout(() => {
   console.error('ops-bench: time limit reached, cleaning up');
   void cleanup().finally(() => process.exit(2));
 }, BUDGET_MS + 180_000);
 hardStop.unref();
+const rearm = (ms: number) => {
+  clearTimeout(hardStop);
+  hardStop = setTimeout(() => {
+    console.error('ops-bench: measurement did not finish, cleaning up');
+    void cleanup().finally(() => process.exit(2));
+  }, ms);
+  hardStop.unref();
+};
 
 function rssMb(pid: number): number | null {
   try {
@@ -155,6 +165,8 @@ try {
   await build(LIVE, liveIds, false);
 
   // Count what the box holds now, from reality: live = ready + /health answers; hibernated = state + no process.
+  rearm(300_000);
+  log('measuring');
   const processes = findLabelledProcesses({ 'sw-instance': instance });
   const byRegion = new Map<string, number[]>();
   for (const p of processes) {
@@ -174,6 +186,7 @@ try {
       return false;
     }
   }))).filter(Boolean).length;
+  log(`processes ${processes.length}, ready ${readyRows.length} (${healthy} healthy), hibernated ${hibernatedRows.length}`);
   const dbKept = (await tdb.sql<{ n: number }[]>`
     SELECT count(*)::int AS n FROM region_databases d JOIN pg_database p ON p.datname = d.db_name WHERE d.region_id = ANY(${hibernatedRows.map((r) => r.id)}::uuid[])`)[0]!.n;
 
@@ -187,6 +200,7 @@ try {
   const medRss = median(rss);
   const medDb = median(dbMb.map((d) => d.mb));
   const [conns] = await tdb.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity`;
+  log('measured');
   const perRegionMs = provisioned ? provisionMs / provisioned : null;
   limitedBy ??= hibernatedIds.length >= HIBERNATED && liveIds.length >= LIVE ? 'targets reached' : 'regions that did not become ready';
 
@@ -215,6 +229,9 @@ try {
     cpus: os.cpus().length,
   }));
 } finally {
+  // Dropping hundreds of region databases takes a while (a few seconds each on a loaded server): its own bound.
+  rearm(3_600_000);
+  log('cleaning up (region-servers, region databases)');
   await cleanup();
   clearTimeout(hardStop);
 }
