@@ -1,5 +1,5 @@
 /**
- * `node bench/ops-backup.bench.ts` — backup timings (docs/decisions/backups.md), merged into bench:ops:
+ * `node bench/ops-backup.bench.ts` — backup timings (docs/decisions/backups.md), also part of bench:ops:
  *   hub_backup_s      pgBackRest full backup of the restore drill's disposable cluster
  *   hub_restore_s     pgBackRest point-in-time restore of it, until the cluster accepts writes again
  *   region_backup_ms  one region logical backup (pg_dump + per-table fingerprint + manifest + sha256)

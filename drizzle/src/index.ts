@@ -12,3 +12,5 @@ export type { DemoUser } from './seed.ts';
 export { APPEND_ONLY_TABLES, assignHubOwner, ensureLoginRole, grantHubAppRole, grantJobSchemaToAppRole } from './app-role.ts';
 export { bootstrapHubDatabase } from './bootstrap-hub.ts';
 export type { HubBootstrapOptions } from './bootstrap-hub.ts';
+export { REGION_WAKE_CHANNEL, requestRegionWake, requestRegionWakeDb } from './region-wake.ts';
+export type { WakeRequestOutcome } from './region-wake.ts';

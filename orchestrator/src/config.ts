@@ -24,11 +24,14 @@
  * | PROMETHEUS_SD_DIR | (unset: off) | directory where the region-server scrape targets (file_sd JSON) and the metrics scrape token are kept current; the launcher sets var/prometheus/<port>/sd |
  * | PGBACKREST_CONFIG | (unset) | the hub's pgbackrest.conf: the orchestrator then exports the age of the hub's backups (docs/decisions/backups.md) |
  * | PGBACKREST_STANZA | hub | the hub's stanza in that configuration |
+ * | REGION_IDLE_MINUTES | 30 | nobody present this long → the region hibernates (docs/rules/hibernation.md) |
+ * | REGION_HIBERNATION_JOBS | true | run the idle sweep (every minute) and the archival sweep (daily) as pg-boss jobs |
  * | ORCHESTRATOR_CRASH_AFTER | (unset) | TEST ONLY: exit(137) right after that condition; refused in production |
  */
 import path from 'node:path';
 import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, PORTS, isProduction, readEnv, readEnvBool, readEnvInt } from '@sw/config';
 import { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
+import { DEFAULT_REGION_IDLE_MINUTES } from '@sw/domain';
 
 export interface OrchestratorConfig {
   port: number;
@@ -59,6 +62,10 @@ export interface OrchestratorConfig {
   prometheusSdDir: string | null;
   /** The hub's pgBackRest configuration and stanza (PGBACKREST_CONFIG / PGBACKREST_STANZA); null = not watched. */
   hubBackup: { configPath: string; stanza: string } | null;
+  /** Minutes nobody is present before a region hibernates (REGION_IDLE_MINUTES). */
+  idleMinutes: number;
+  /** Whether this instance runs the hibernation / archival sweeps on pg-boss (REGION_HIBERNATION_JOBS). */
+  hibernationJobs: boolean;
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -76,6 +83,8 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
   const dbPoolMax = readEnvInt('ORCHESTRATOR_DB_POOL_MAX', 10, env);
   const lockSlots = readEnvInt('RECONCILE_LOCK_SLOTS', 4, env);
   if (lockSlots < 1) throw new ConfigError(`RECONCILE_LOCK_SLOTS must be at least 1, got ${lockSlots}`);
+  const idleMinutes = readEnvInt('REGION_IDLE_MINUTES', DEFAULT_REGION_IDLE_MINUTES, env);
+  if (idleMinutes < 1) throw new ConfigError(`REGION_IDLE_MINUTES must be at least 1, got ${idleMinutes}`);
   if (dbPoolMax < 2) throw new ConfigError(`ORCHESTRATOR_DB_POOL_MAX must be at least 2, got ${dbPoolMax}`);
   return {
     port: readEnvInt('ORCHESTRATOR_PORT', PORTS.orchestrator, env),
@@ -98,5 +107,7 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
     billingSweepMs: readEnvInt('BILLING_SWEEP_MS', 3_600_000, env),
     prometheusSdDir: readEnv('PROMETHEUS_SD_DIR', '', env) || null,
     hubBackup: readEnv('PGBACKREST_CONFIG', '', env) ? { configPath: readEnv('PGBACKREST_CONFIG', '', env), stanza: readEnv('PGBACKREST_STANZA', 'hub', env) } : null,
+    idleMinutes,
+    hibernationJobs: readEnvBool('REGION_HIBERNATION_JOBS', true, env),
   };
 }

@@ -28,6 +28,7 @@ import { createSecretBox, readRegionSecretsKey } from './secrets/secret-box.ts';
 import { createRegionTargetsWriter, type RegionTargetsWriter } from './monitoring/scrape-targets.ts';
 import { regionMetricsToken } from '@sw/auth';
 import { registerBackupMetrics } from './backups/backup-metrics.ts';
+import { createHibernationService, type HibernationService } from './hibernation/hibernation-service.ts';
 
 export { readOrchestratorConfig } from './config.ts';
 export type { OrchestratorConfig } from './config.ts';
@@ -40,6 +41,8 @@ export { PROVISIONING_CONDITIONS } from './reconciler/context.ts';
 export { recordRegionEvent } from './store/region-events.ts';
 export type { RegionRuntimeMessage, RuntimeEvent } from './store/region-events.ts';
 export { OPERATION_RULES } from './permissions.ts';
+export { REGION_WAKE_CHANNEL, requestWake, waitForReady } from './hibernation/hibernation.ts';
+export type { WakeRequestOutcome } from './hibernation/hibernation.ts';
 
 export const ORCHESTRATOR_SDL_PATH = path.join(REPO_ROOT, 'orchestrator', 'schema.graphql');
 
@@ -53,7 +56,7 @@ export interface StartOrchestratorOptions extends Partial<OrchestratorConfig> {
   autoscalePolicy?: Partial<AutoscalePolicy>;
   /** Environment for billing (PAYPAL_*; default process.env). Tests point it at their emulator. */
   billingEnv?: NodeJS.ProcessEnv;
-  /** Extra webhook-router options (tests: onProcessed, queue tuning). */
+  /** Extra webhook-router options (tests: onProcessed, inbox tuning). */
   billingRouter?: CreateBillingServiceOptions['router'];
 }
 
@@ -66,6 +69,8 @@ export interface RunningOrchestrator {
   billing: BillingService;
   /** The Prometheus file_sd writer of region-server targets (null without PROMETHEUS_SD_DIR). */
   scrapeTargets: RegionTargetsWriter | null;
+  /** Hibernate / wake / resurrect and the idle and archival sweeps (docs/rules/hibernation.md). */
+  hibernation: HibernationService;
   /**
    * Stops loops and the HTTP server. Region-servers keep running (they outlive the orchestrator) unless
    * `stopRegionsOnExit` (ORCHESTRATOR_STOP_REGIONS_ON_EXIT) is set: then the stacks this instance runs
@@ -137,13 +142,6 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   const sweepTimer = setInterval(() => void sweepOrphans(ctx).catch((err: unknown) => logger.warn({ err }, 'orphan sweep failed')), cfg.orphanSweepMs);
   sweepTimer.unref();
 
-  // Time from a webhook's acceptance to the end of its processing (alert WebhookProcessingLag, docs/decisions/monitoring.md).
-  const webhookLag = new client.Histogram({
-    name: 'sw_billing_webhook_processing_lag_seconds',
-    help: 'Time from accepting a PayPal webhook to finishing its processing (applied, skipped or given up)',
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
-    registers: [],
-  });
   // Billing (issue 7): PayPal config from env (embedded default = the local emulator on 8089; a production
   // misconfiguration throws here). A processed webhook that created a region kicks the reconciler at once.
   const billing = createBillingService({
@@ -152,13 +150,6 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     ...(opts.billingEnv ? { env: opts.billingEnv } : {}),
     router: {
       ...opts.billingRouter,
-      queue: {
-        ...opts.billingRouter?.queue,
-        onFinished: (lagMs, event) => {
-          webhookLag.observe(lagMs / 1000);
-          opts.billingRouter?.queue?.onFinished?.(lagMs, event);
-        },
-      },
       onProcessed: (outcome, event) => {
         if (outcome.kind === 'applied') {
           const created = outcome.effects.find((e) => e.startsWith('region_created:'));
@@ -169,9 +160,11 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     },
   });
   ctx.onSubscriptionCancellationRequested = () => billing.kickCancellations();
+  const hibernation = createHibernationService(ctx, reconciler, { databaseUrl: cfg.databaseUrl, idleMinutes: cfg.idleMinutes, jobs: cfg.hibernationJobs });
   const deps = {
     sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf,
     backups: { sql: db.sql, driver, secrets, backupDir: cfg.backupDir, hubUrl: cfg.databaseUrl },
+    hibernation,
   };
   const service = await createSubgraphService({
     name: 'orchestrator',
@@ -189,16 +182,6 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   // Fleet gauges for Prometheus (soft target 50, alert at 75 %).
   const registry = service.metrics.registry;
   registry.registerMetric(regionEventPublishFailures);
-  registry.registerMetric(webhookLag);
-  new client.Gauge({
-    name: 'sw_billing_webhook_oldest_pending_age_seconds',
-    help: 'Age of the oldest accepted PayPal webhook not yet processed (0 when none waits)',
-    registers: [registry],
-    collect() {
-      const since = billing.router.queue.oldestPendingSince();
-      this.set(since === null ? 0 : Math.max(0, (Date.now() - since) / 1000));
-    },
-  });
   registerBackupMetrics(registry, { sql: db.sql, backupDir: cfg.backupDir, hub: cfg.hubBackup });
   registerDbPoolMetrics(registry, { pool: 'hub', max: cfg.dbPoolMax, count: pgStatActivityCounts(db.sql, HUB_POOL_DEFAULTS.applicationName) });
   new client.Gauge({ name: 'sw_fleet_soft_target', help: 'Soft target of live player regions (capacity alert at 75 %)', registers: [registry], collect() { this.set(FLEET_SOFT_TARGET); } });
@@ -221,11 +204,24 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     },
   });
 
+  // Webhook inbox (docs/decisions/webhook-inbox.md): processing lag and backlog (alert WebhookProcessingLag, docs/decisions/monitoring.md).
+  const inbox = billing.router.inbox;
+  registry.registerMetric(inbox.processingLag);
+  let inboxCache: { at: number; stats: Awaited<ReturnType<typeof inbox.stats>> } | null = null;
+  const inboxStats = async () => {
+    if (!inboxCache || Date.now() - inboxCache.at > 2_000) inboxCache = { at: Date.now(), stats: await inbox.stats() };
+    return inboxCache.stats;
+  };
+  new client.Gauge({ name: 'sw_paypal_webhook_inbox_lag_seconds', help: 'Age of the oldest stored, unprocessed PayPal webhook (0 when none)', registers: [registry], async collect() { this.set((await inboxStats()).oldestPendingSeconds); } });
+  new client.Gauge({ name: 'sw_paypal_webhook_inbox_pending', help: 'Stored PayPal webhooks not processed yet', registers: [registry], async collect() { this.set((await inboxStats()).pending); } });
+  new client.Gauge({ name: 'sw_paypal_webhook_inbox_failed', help: 'Stored PayPal webhooks given up after the last retry', registers: [registry], async collect() { this.set((await inboxStats()).failed); } });
+
   reconciler.start();
   scrapeTargets?.start();
   health.start();
   autoscaler.start();
   billing.startScheduler(cfg.billingSweepMs);
+  await hibernation.start();
   logger.info({ url: service.url, driver: driver.name, instance: cfg.instance }, 'orchestrator listening');
 
   // One shutdown, awaited by every caller: a second stop() (SIGINT then SIGTERM on Ctrl-C) resolves only when the
@@ -235,9 +231,10 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     health.stop();
     autoscaler.stop();
     await engineWatcher?.stop();
+    await hibernation.stop();
     await reconciler.stop();
     await scrapeTargets?.stop();
-    billing.stop();
+    await billing.stop();
     await service.stop();
     if (cfg.stopRegionsOnExit) {
       await stopRunningStacks(ctx).catch((err) => logger.warn({ err: String(err) }, 'stopping region stacks on exit failed'));
@@ -255,6 +252,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     driver,
     billing,
     scrapeTargets,
+    hibernation,
     stop() {
       stopping ??= shutdown();
       return stopping;

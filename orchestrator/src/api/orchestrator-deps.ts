@@ -6,6 +6,7 @@ import type postgres from 'postgres';
 import type { BillingCommandDeps } from '../billing/billing-commands.ts';
 import type { AutoscaleSample } from '@sw/domain';
 import type { BackupDeps } from '../backups/backup-commands.ts';
+import type { HibernationService } from '../hibernation/hibernation-service.ts';
 
 export interface ApiDeps {
   sql: postgres.Sql;
@@ -21,4 +22,6 @@ export interface ApiDeps {
   usageSamples?: (regionId: string) => AutoscaleSample[];
   /** Region backups (REST /regions/:name/backups, region-cli backup); absent = the routes answer ERR_NOT_FOUND. */
   backups?: BackupDeps;
+  /** Hibernate / wake / resurrect (absent in API tests without a running orchestrator). */
+  hibernation?: HibernationService;
 }

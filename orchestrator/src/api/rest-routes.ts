@@ -11,6 +11,10 @@
  *   POST   /regions/:name/scale            {cpu, memory|memoryGb, disk|storageGb, maxPlayers}
  *   DELETE /regions/:name?confirm=true[&immediate=true]
  *   POST   /regions/:name/cancel-termination
+ *   POST   /regions/:name/hibernate          admin: stop the region-server now, keep the database (docs/rules/hibernation.md)
+ *   POST   /regions/:name/wake[?wait=ms]     owner / admin: start a hibernated region again (resurrect: a tombstoned one);
+ *                                            202 {state: WAKING} without wait, 200 {state: READY, wakeMs} once ready
+ *   POST   /regions/:name/resurrect[?wait=ms] the same for a tombstoned region (refused for other states)
  *   GET    /api/v1/region-manager/metrics  fleet summary (JSON); Prometheus text stays at GET /metrics
  */
 import express, { type Express, type Request, type Response } from 'express';
@@ -128,6 +132,39 @@ export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
     return await restoreBackup(backups(), claims, name(req), typeof body.backupId === 'string' ? { backupId: body.backupId } : {});
   }));
   app.post('/backups', handle(async (_req, _res, claims) => ({ results: await createAllBackups(backups(), claims) })));
+  const dormancy = (req: Request, claims: Claims, action: 'hibernate' | 'wake') =>
+    (async () => {
+      if (!deps.hibernation) throw new DomainError('ERR_INTERNAL', 'hibernation is not available here');
+      const r = await findRegion(deps.sql, name(req));
+      if (!r || r.regionType !== 'player_owned') throw new DomainError('ERR_REGION_NOT_FOUND', `region ${name(req)} not found`);
+      const denied = checkPermission(claims, action, r);
+      if (denied) unwrap(denied);
+      return { r, h: deps.hibernation };
+    })();
+  const waitOf = (req: Request) => Math.min(Math.max(Number(req.query.wait ?? 0) || 0, 0), 60_000);
+
+  app.post('/regions/:name/hibernate', handle(async (req, _res, claims) => {
+    const { r, h } = await dormancy(req, claims, 'hibernate');
+    const out = await h.hibernate(r.id, `hibernated by ${claims.username ?? claims.sub}`);
+    if (!out || out.kind === 'missing') throw new DomainError('ERR_REGION_NOT_FOUND', `region ${name(req)} not found`);
+    if (out.kind === 'refused') throw new DomainError(out.code, `region ${r.name} is ${out.state}: only a ready region can hibernate`, { state: out.state });
+    return runtimeView(out.region);
+  }));
+
+  const wakeRoute = (resurrectOnly: boolean) => handle(async (req, res, claims) => {
+    const { r, h } = await dormancy(req, claims, 'wake');
+    if (resurrectOnly && r.runtimeState !== 'tombstoned' && r.runtimeState !== 'waking' && r.runtimeState !== 'ready') {
+      throw new DomainError('ERR_REGION_NOT_WAKEABLE', `region ${r.name} is ${r.runtimeState}, not tombstoned (use wake)`, { state: r.runtimeState });
+    }
+    const out = await h.wake(r.id, { waitMs: waitOf(req) });
+    if (out.kind === 'missing') throw new DomainError('ERR_REGION_NOT_FOUND', `region ${name(req)} not found`);
+    if (out.kind === 'refused') throw new DomainError(out.code, `region ${r.name} is ${out.state}: nothing to wake`, { state: out.state });
+    const cur = (await findRegion(deps.sql, r.id))!;
+    if (out.kind === 'waking' || out.kind === 'timeout') res.status(202);
+    return { ...runtimeView(cur), wakeMs: out.kind === 'ready' ? out.ms : null };
+  });
+  app.post('/regions/:name/wake', wakeRoute(false));
+  app.post('/regions/:name/resurrect', wakeRoute(true));
 
   app.get('/api/v1/region-manager/metrics', handle(async (_req, _res, claims): Promise<FleetMetricsBody> => {
     const all = await listPlayerRegions(deps.sql);

@@ -23,7 +23,7 @@ export interface BillingHarness {
   webhookUrl: string;
   deps: BillingCommandDeps;
   outcomes: ProcessOutcome[];
-  /** Waits until the emulator has delivered everything and the queue has processed it. */
+  /** Waits until the emulator has delivered everything and the inbox has processed it. */
   settle(): Promise<void>;
   player(name?: string): Promise<{ playerId: string; userId: string; claims: Claims }>;
   close(): Promise<void>;
@@ -37,7 +37,7 @@ export async function startBillingHarness(opts: { deliver?: boolean } = {}): Pro
   const billing = createBillingService({
     sql: t.sql,
     env: { PAYPAL_API_BASE: emulator.url, PAYPAL_CLIENT_ID: emulator.clientId, PAYPAL_CLIENT_SECRET: emulator.clientSecret, PAYPAL_WEBHOOK_ID: emulator.webhookId },
-    router: { onProcessed: (o) => outcomes.push(o), queue: { retryBaseMs: 50 } },
+    router: { onProcessed: (o) => outcomes.push(o), inbox: { pollMs: 100, retry: { baseMs: 50 } } },
   });
   const { paypal, router } = billing;
   const app = express();
@@ -60,7 +60,7 @@ export async function startBillingHarness(opts: { deliver?: boolean } = {}): Pro
     async settle() {
       for (let i = 0; i < 5; i++) {
         await emulator.idle();
-        await router.queue.drain();
+        await router.inbox.drain();
       }
     },
     async player(name) {
@@ -68,7 +68,7 @@ export async function startBillingHarness(opts: { deliver?: boolean } = {}): Pro
       return { ...p, claims: { sub: p.userId, username: p.username, playerId: p.playerId, roles: ['player'], scopes: [], exp: Math.floor(Date.now() / 1000) + 3600 } };
     },
     async close() {
-      billing.stop();
+      await billing.stop();
       await emulator.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -10,7 +10,7 @@
  *   onStop: billing.stop()
  */
 import type postgres from 'postgres';
-import { readEnvInt } from '@sw/config';
+import { ConfigError, isProduction, readEnvBool, readEnvInt } from '@sw/config';
 import { createPayPalClient, readPayPalConfig, type PayPalClient, type PayPalConfig } from '@sw/paypal';
 import type { BillingCommandDeps } from './billing-commands.ts';
 import { startBillingScheduler, type BillingScheduler } from './billing-sweep.ts';
@@ -21,7 +21,7 @@ import { createPayPalWebhookRouter, type PayPalWebhookRouter, type PayPalWebhook
 export interface BillingService {
   config: PayPalConfig;
   paypal: PayPalClient;
-  /** Serves POST /api/v1/paypal/webhooks; `router.queue` is the background processing queue. */
+  /** Serves POST /api/v1/paypal/webhooks; `router.inbox` is the durable inbox the events are processed from. */
   router: PayPalWebhookRouter;
   /** Deps for `billingCommands.*`. */
   commandDeps: BillingCommandDeps;
@@ -32,8 +32,8 @@ export interface BillingService {
    * PayPal cancellations we owe (billing_cancellations) are worked every BILLING_CANCEL_MS (default 60000; 0 = off).
    */
   startScheduler(intervalMs?: number): BillingScheduler;
-  /** Stops the scheduler and the webhook queue. */
-  stop(): void;
+  /** Stops the scheduler and the inbox loop (waits for events in flight). */
+  stop(): Promise<void>;
   /** Works due PayPal cancellations now and returns what happened (tests, operators). */
   runCancellations(): Promise<CancellationsResult>;
   /** Asks the scheduler to work due cancellations soon (after a request was written; no-op before startScheduler). */
@@ -45,7 +45,14 @@ export interface CreateBillingServiceOptions {
   log?: BillingLogger;
   env?: NodeJS.ProcessEnv;
   /** Extra router options (tests: onProcessed, queue tuning). */
-  router?: Pick<PayPalWebhookRouterDeps, 'onProcessed' | 'onAccepted' | 'queue' | 'maxQueued' | 'fetchCert' | 'now'>;
+  router?: Pick<PayPalWebhookRouterDeps, 'onProcessed' | 'onAccepted' | 'inbox' | 'maxQueued' | 'fetchCert' | 'now'>;
+}
+
+/** WEBHOOK_INBOX_PAUSED (TEST ONLY): store webhooks but never process them; refused in production. */
+function inboxPaused(env: NodeJS.ProcessEnv): boolean {
+  const paused = readEnvBool('WEBHOOK_INBOX_PAUSED', false, env);
+  if (paused && isProduction(env)) throw new ConfigError('WEBHOOK_INBOX_PAUSED is a test-only switch and is refused in production');
+  return paused;
 }
 
 export function createBillingService(opts: CreateBillingServiceOptions): BillingService {
@@ -62,6 +69,12 @@ export function createBillingService(opts: CreateBillingServiceOptions): Billing
     env,
     ...(opts.log ? { log: opts.log } : {}),
     ...opts.router,
+    inbox: {
+      pollMs: readEnvInt('WEBHOOK_INBOX_POLL_MS', 1_000, env),
+      leaseMs: readEnvInt('WEBHOOK_INBOX_LEASE_MS', 60_000, env),
+      paused: inboxPaused(env),
+      ...opts.router?.inbox,
+    },
     // A refused activation asked for a PayPal cancellation: work it now instead of at the next tick.
     onProcessed: (outcome, event) => {
       if (outcome.kind === 'applied' && outcome.effects.includes('cancellation_requested')) scheduler?.kickCancellations();
@@ -83,15 +96,16 @@ export function createBillingService(opts: CreateBillingServiceOptions): Billing
     router,
     commandDeps: { sql: opts.sql, paypal, config },
     startScheduler(intervalMs) {
+      router.inbox.start(); // rows stored before a crash or by another replica are worked from here on
       scheduler ??= startBillingScheduler({ sql: opts.sql }, { ...(intervalMs ? { intervalMs } : {}), ...(opts.log ? { log: opts.log } : {}), reconcile, cancellations });
       return scheduler;
     },
     runCancellations: () => runSubscriptionCancellations({ sql: opts.sql, paypal, ...(opts.log ? { log: opts.log } : {}) }),
     kickCancellations: () => scheduler?.kickCancellations(),
-    stop() {
+    async stop() {
       scheduler?.stop();
       scheduler = null;
-      router.queue.stop();
+      await router.inbox.stop();
     },
   };
 }

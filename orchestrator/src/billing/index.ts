@@ -15,10 +15,10 @@ export {
   reconcileBillingSubscriptions,
 } from './reconcile-billing-subscriptions.ts';
 export type { ReconcileBillingDeps, ReconcileBillingOptions, ReconcileBillingResult } from './reconcile-billing-subscriptions.ts';
-export { createWebhookQueue } from './webhook-queue.ts';
+export { createWebhookInbox } from './webhook-inbox.ts';
 export { requestRegionSubscriptionCancellation, requestSubscriptionCancellation, runSubscriptionCancellations } from './subscription-cancellations.ts';
 export type { CancellationsDeps, CancellationsResult } from './subscription-cancellations.ts';
-export type { WebhookQueue, WebhookQueueOptions } from './webhook-queue.ts';
+export type { InboxStats, WebhookInbox, WebhookInboxDeps, WebhookInboxOptions } from './webhook-inbox.ts';
 export {
   billingCommands,
   cancelSubscription,

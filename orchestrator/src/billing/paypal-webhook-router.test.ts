@@ -9,7 +9,7 @@ describe('createPayPalWebhookRouter', () => {
     expect(() => createPayPalWebhookRouter({ ...deps, env: { NODE_ENV: 'production' } })).toThrow(ConfigError);
     const devRouter = createPayPalWebhookRouter({ ...deps, env: { NODE_ENV: 'development' } });
     expect(typeof devRouter).toBe('function');
-    devRouter.queue.stop();
+    void devRouter.inbox.stop();
   });
 });
 

@@ -1,18 +1,19 @@
 /**
  * POST /api/v1/paypal/webhooks — PayPal webhook intake (domain.md §9.2, fixes #1): raw body → offline
  * signature verification (case-insensitive headers, allow-listed cert host, ±5 min transmission-time
- * replay window) → JSON shape → 200 {"status":"webhook_received"} at once; processing happens in the
- * background queue. Garbage never gets a 5xx (PayPal would retry it): 400 malformed / replayed,
- * 401 bad signature or unknown cert host. 503 only when the cert host is unreachable or the queue is
- * full (both transient: PayPal's redelivery is wanted). Mount BEFORE any global JSON body parser.
+ * replay window) → JSON shape → stored in the durable inbox (docs/decisions/webhook-inbox.md) → 200
+ * {"status":"webhook_received"}; processing happens from the inbox. Garbage never gets a 5xx (PayPal would
+ * retry it): 400 malformed / replayed, 401 bad signature or unknown cert host. 503 only when the cert host is
+ * unreachable, the inbox cannot be written or holds too many pending events (all transient: PayPal's
+ * redelivery is wanted). Mount BEFORE any global JSON body parser.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { ConfigError, isProduction } from '@sw/config';
-import { WEBHOOK_EVENT_MAX_AGE_MS, isHandledWebhookEvent, isWithinReplayWindow, subscriptionIdOfEvent, type BillingPlan, type ErrorCode } from '@sw/domain';
+import { WEBHOOK_EVENT_MAX_AGE_MS, isHandledWebhookEvent, isWithinReplayWindow, type BillingPlan, type ErrorCode } from '@sw/domain';
 import { PAYPAL_CERT_HOSTS, createCertFetcher, verifyWebhookSignature, type PayPalClient, type PayPalWebhookEvent } from '@sw/paypal';
 import { silentLogger, type BillingLogger } from './billing-types.ts';
-import { processWebhookEvent, type ProcessOutcome } from './process-webhook-event.ts';
-import { createWebhookQueue, type WebhookQueue } from './webhook-queue.ts';
+import type { ProcessOutcome } from './process-webhook-event.ts';
+import { createWebhookInbox, type WebhookInbox, type WebhookInboxOptions } from './webhook-inbox.ts';
 import type postgres from 'postgres';
 
 export const PAYPAL_WEBHOOK_PATH = '/api/v1/paypal/webhooks';
@@ -32,15 +33,15 @@ export interface PayPalWebhookRouterDeps {
   now?: () => Date;
   log?: BillingLogger;
   onProcessed?: (outcome: ProcessOutcome, event: PayPalWebhookEvent) => void;
-  /** Called for each verified, well-formed, handled event as it is queued; `receivedAt` = request arrival (benchmarks). */
+  /** Called for each verified, well-formed, handled event once it is stored; `receivedAt` = request arrival (benchmarks). */
   onAccepted?: (event: PayPalWebhookEvent, receivedAt: Date) => void;
-  /** Accepted-but-unprocessed events above which deliveries get 503 (PayPal retries). Default 50,000. */
+  /** Pending inbox rows above which deliveries get 503 (PayPal retries). Default 50,000. */
   maxQueued?: number;
-  queue?: { concurrency?: number; maxAttempts?: number; retryBaseMs?: number; onFinished?: (lagMs: number, event: PayPalWebhookEvent) => void };
+  inbox?: WebhookInboxOptions;
   env?: NodeJS.ProcessEnv;
 }
 
-export type PayPalWebhookRouter = Router & { queue: WebhookQueue };
+export type PayPalWebhookRouter = Router & { inbox: WebhookInbox };
 
 function reject(res: Response, status: number, code: ErrorCode, message: string): void {
   res.status(status).json({ error: { code, message } });
@@ -66,15 +67,13 @@ export function createPayPalWebhookRouter(deps: PayPalWebhookRouterDeps): PayPal
   const fetchCert = deps.fetchCert ?? createCertFetcher();
   const allowed = deps.allowedCertHosts ?? PAYPAL_CERT_HOSTS;
   const maxQueued = deps.maxQueued ?? 50_000;
-  const queue = createWebhookQueue({
-    process: (event) => processWebhookEvent({ sql: deps.sql }, event, deps.paypal, { planIds: deps.planIds }),
-    onOutcome: deps.onProcessed,
-    log,
-    ...deps.queue,
-  });
+  const inbox = createWebhookInbox(
+    { sql: deps.sql, paypal: deps.paypal, planIds: deps.planIds, log, ...(deps.onProcessed ? { onProcessed: deps.onProcessed } : {}) },
+    deps.inbox,
+  );
 
   const router = express.Router() as PayPalWebhookRouter;
-  router.queue = queue;
+  router.inbox = inbox;
   router.post(PAYPAL_WEBHOOK_PATH, express.raw({ type: () => true, limit: '512kb' }), async (req: Request, res: Response) => {
     const receivedAt = new Date();
     const raw: unknown = req.body;
@@ -123,9 +122,16 @@ export function createPayPalWebhookRouter(deps: PayPalWebhookRouterDeps): PayPal
       log.info({ eventId: event.id, eventType: event.event_type }, 'paypal webhook of an unhandled type ignored');
       return res.status(200).json({ status: 'webhook_received' });
     }
-    if (queue.size() >= maxQueued) return reject(res, 503, 'ERR_PAYPAL_UNAVAILABLE', 'webhook queue full, retry later');
+    if (inbox.size() >= maxQueued) return reject(res, 503, 'ERR_PAYPAL_UNAVAILABLE', 'webhook inbox full, retry later');
+    // Durable before the answer: a 2xx means the event is in the inbox (a crash after it loses nothing).
+    try {
+      const stored = await inbox.store(event);
+      if (stored === 'redelivery') log.info({ eventId: event.id, eventType: event.event_type }, 'paypal webhook redelivery (already in the inbox)');
+    } catch (err) {
+      log.error({ eventId: event.id, err: String(err) }, 'paypal webhook could not be stored');
+      return reject(res, 503, 'ERR_PAYPAL_UNAVAILABLE', 'webhook could not be stored, retry later');
+    }
     deps.onAccepted?.(event, receivedAt);
-    queue.push(event, subscriptionIdOfEvent(event.event_type, event.resource) ?? event.id);
     res.status(200).json({ status: 'webhook_received' });
   });
 

@@ -85,6 +85,12 @@ export interface ProcessOptions {
   now?: Date;
   /** Our PayPal plan id of each plan (PayPalConfig.planIds): an activation on another plan is refused. */
   planIds: Readonly<Record<BillingPlan, string>>;
+  /**
+   * Runs inside the effect's transaction, after the effect, with its outcome (the webhook inbox marks its row
+   * processed there, so the effect and the mark commit together). Not called on the early returns that write
+   * nothing (unhandled type, no subscription id, already-processed id found by the cheap read).
+   */
+  inTransaction?: (tx: Tx, outcome: ProcessOutcome) => Promise<void>;
 }
 
 export async function processWebhookEvent(db: BillingDb, event: PayPalWebhookEvent, paypal: PayPalClient, opts: ProcessOptions): Promise<ProcessOutcome> {
@@ -107,7 +113,7 @@ export async function processWebhookEvent(db: BillingDb, event: PayPalWebhookEve
   }
   const now = opts.now ?? new Date();
 
-  return sql.begin(async (tx): Promise<ProcessOutcome> => {
+  const apply = async (tx: Tx): Promise<ProcessOutcome> => {
     const [inserted] = await tx`
       INSERT INTO processed_webhook_events (event_id, event_type, resource_id)
       VALUES (${eventId}, ${type}, ${subscriptionId})
@@ -119,6 +125,11 @@ export async function processWebhookEvent(db: BillingDb, event: PayPalWebhookEve
     if (applied.kind === 'applied') return { kind: 'applied', eventId, subscriptionId, effects: applied.effects };
     if (applied.kind === 'stale') return { kind: 'stale', eventId, subscriptionId };
     return { kind: 'ignored', eventId, reason: applied.reason };
+  };
+  return sql.begin(async (tx): Promise<ProcessOutcome> => {
+    const outcome = await apply(tx);
+    await opts.inTransaction?.(tx, outcome);
+    return outcome;
   });
 }
 

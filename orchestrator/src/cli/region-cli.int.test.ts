@@ -1,6 +1,6 @@
 /**
  * region-cli against a real orchestrator child process: config → provision (progress until ready) →
- * list / show / metrics (table and json) → scale (valid and out of range) → terminate (prompt abort,
+ * list / show / metrics (table and json) → scale (valid and out of range) → hibernate / wake / resurrect → terminate (prompt abort,
  * then --confirm --immediate) with exit codes.
  */
 import { execFile } from 'node:child_process';
@@ -98,6 +98,34 @@ describe('region-cli', () => {
     expect(bad.stderr).toMatch(/error: ERR_SCALE_OUT_OF_RANGE cpu: .*; memoryGb: /);
     const [row] = await tdb.sql`SELECT cpu_vcpu::float8 cpu, memory_gb, storage_gb FROM regions WHERE name = 'cli-region'`;
     expect(row).toMatchObject({ cpu: 4, memory_gb: 8, storage_gb: 40 });
+  });
+
+  it('hibernate / wake / resurrect with progress bars', async () => {
+    const h = await cli(['hibernate', 'cli-region']);
+    expect(h.stderr).toBe('');
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/hibernating \[.*\] 2\/2 HIBERNATED/);
+    expect(h.stdout).toContain('region cli-region is HIBERNATED');
+    const again = await cli(['hibernate', 'cli-region']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^error: ERR_REGION_NOT_HIBERNATABLE /);
+    expect((await cli(['resurrect', 'cli-region'])).stderr).toMatch(/^error: ERR_REGION_NOT_WAKEABLE /); // not tombstoned
+
+    const w = await cli(['wake', 'cli-region']);
+    expect(w.code).toBe(0);
+    expect(w.stdout).toMatch(/waking \[.*\] 2\/2 READY/);
+    expect(w.stdout).toMatch(/region cli-region is READY at http:\/\/\S+ after \d+ ms/);
+    const [row] = await tdb.sql<{ s: string }[]>`SELECT runtime_state AS s FROM regions WHERE name = 'cli-region'`;
+    expect(row!.s).toBe('ready');
+
+    // Tombstoning itself is the archival sweep's (hibernation.int.test.ts); here the row is put in that state directly.
+    expect((await cli(['hibernate', 'cli-region'])).code).toBe(0);
+    await tdb.sql`UPDATE regions SET runtime_state = 'tombstoned', tombstoned_at = now() WHERE name = 'cli-region'`;
+    const r = await cli(['resurrect', 'cli-region']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/resurrecting \[.*\] 2\/2 READY/);
+    const [back] = await tdb.sql<{ s: string; t: string | null }[]>`SELECT runtime_state AS s, tombstoned_at::text AS t FROM regions WHERE name = 'cli-region'`;
+    expect(back).toEqual({ s: 'ready', t: null });
   });
 
   it('errors: bad token, unknown region', async () => {

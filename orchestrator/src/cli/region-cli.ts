@@ -7,6 +7,9 @@
  *     provision <config.yml> [--no-wait]       (progress bar until ready / error)
  *     scale <region> [--cpu N] [--memory GB] [--disk GB] [--max-players N]
  *     terminate <region> [--confirm] [--immediate]   (asks y/N without --confirm)
+ *     hibernate <region>                        (admin: stop the region-server now, keep the database)
+ *     wake <region> [--no-wait]                 (start a hibernated region again; progress bar until READY)
+ *     resurrect <region> [--no-wait]            (bring a tombstoned region back; progress bar until READY)
  *     metrics [--format table|json]
  *     config <out.yml>                          (writes a sample provision request)
  *     backup list <region> [--format table|json]
@@ -160,6 +163,57 @@ export function buildProgram(): Command {
       const r = await call<RuntimeView>(g(), 'DELETE', `/regions/${encodeURIComponent(name)}?confirm=true${o.immediate ? '&immediate=true' : ''}`);
       console.log(`termination requested for ${r.name}: evacuation deadline ${r.evacuationDeadlineAt}`);
     });
+
+  /** A progress bar over the stages of a dormancy change, polling the region until it reaches `stages`' last. */
+  async function follow(name: string, stages: readonly string[], first: RuntimeView, timeoutS: number, label: string): Promise<RuntimeView> {
+    const started = Date.now();
+    const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} {state} {ms} ms`, stream: process.stdout, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic);
+    const at = (state: string) => Math.max(0, stages.indexOf(state));
+    bar.start(stages.length - 1, at(first.state), { state: first.state, ms: 0 });
+    let cur = first;
+    try {
+      while (cur.state !== stages.at(-1) && Date.now() - started < timeoutS * 1000) {
+        if (['ERROR', 'ARCHIVED', 'TERMINATED', 'GENERATION_CORRUPT'].includes(cur.state)) break;
+        await new Promise((res) => setTimeout(res, 100));
+        cur = await call<RegionDetailBody>(g(), 'GET', `/regions/${encodeURIComponent(name)}`);
+        bar.update(at(cur.state), { state: cur.state, ms: Date.now() - started });
+      }
+    } finally {
+      bar.stop();
+    }
+    return cur;
+  }
+
+  program.command('hibernate <region>').description('hibernate a ready region now: stop its region-server, keep its database (admin)')
+    .action(async (name: string) => {
+      const bar = new cliProgress.SingleBar({ format: 'hibernating [{bar}] {value}/{total} {state}', stream: process.stdout, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic);
+      bar.start(2, 0, { state: 'READY' });
+      let r: RuntimeView;
+      try {
+        bar.update(1, { state: 'stopping' });
+        r = await call<RuntimeView>(g(), 'POST', `/regions/${encodeURIComponent(name)}/hibernate`);
+        bar.update(2, { state: r.state });
+      } finally {
+        bar.stop();
+      }
+      console.log(`region ${r.name} is ${r.state}: no region-server runs, its database is kept`);
+    });
+
+  const wakeCommand = (cmd: 'wake' | 'resurrect', description: string, from: string) =>
+    program.command(`${cmd} <region>`).description(description).option('--no-wait', 'return once the wake is requested')
+      .option('--timeout <seconds>', 'how long to wait for READY', '60').action(async (name: string, o: { wait: boolean; timeout: string }) => {
+        const t0 = Date.now();
+        const r = await call<RuntimeView>(g(), 'POST', `/regions/${encodeURIComponent(name)}/${cmd}`);
+        if (!o.wait || r.state === 'READY') {
+          console.log(`region ${r.name} is ${r.state}`);
+          return;
+        }
+        const cur = await follow(name, [from, 'WAKING', 'READY'], r, Number(o.timeout), cmd === 'wake' ? 'waking' : 'resurrecting');
+        if (cur.state !== 'READY') throw new CliError('ERR_REGION_NOT_READY', `region ${cur.name} ended in ${cur.state}${cur.healthReason ? ` (${cur.healthReason})` : ''}`);
+        console.log(`region ${cur.name} is READY at ${cur.endpoint} after ${Date.now() - t0} ms`);
+      });
+  wakeCommand('wake', 'start a hibernated region again (owner or admin)', 'HIBERNATED');
+  wakeCommand('resurrect', 'bring a tombstoned region back: region-server and Nexus warp (owner or admin)', 'TOMBSTONED');
 
   program.command('metrics').description('fleet metrics').addOption(formatOption()).action(async (o: FormatOptions) => {
     const m = await call<FleetMetricsBody>(g(), 'GET', '/api/v1/region-manager/metrics');

@@ -1,13 +1,13 @@
 /**
  * Who may act on a region's runtime: admins holding the fleet:manage scope always; the region's owner (regions.owner_id =
  * claims.playerId, read from the region touched — never from client input) for scale, terminate
- * (with notice) and cancel; provisioning and immediate termination are admin-only.
+ * (with notice), cancel and wake / resurrect; provisioning, immediate termination and hibernate are admin-only.
  */
 import { hasScope, type Claims } from '@sw/auth';
 import type { RegionRow } from '../store/region-row.ts';
 import type { CommandFailure } from './outcome.ts';
 
-export type RuntimeAction = 'provision' | 'view' | 'scale' | 'terminate' | 'terminate_immediately' | 'cancel_termination' | 'fleet';
+export type RuntimeAction = 'provision' | 'view' | 'scale' | 'terminate' | 'terminate_immediately' | 'cancel_termination' | 'fleet' | 'hibernate' | 'wake';
 
 /**
  * True when the actor acts on regions as an admin (the fleet:manage scope), not as their owner. The admin role alone
@@ -27,7 +27,9 @@ export function checkPermission(actor: Claims | null, action: RuntimeAction, reg
     case 'provision':
     case 'terminate_immediately':
     case 'fleet':
+    case 'hibernate':
       return { kind: 'admin_required' };
+    case 'wake':
     case 'view':
     case 'scale':
     case 'terminate':

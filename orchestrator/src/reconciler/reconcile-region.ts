@@ -1,6 +1,6 @@
 /**
  * One reconcile pass for one region: threads the freshly read row through the per-state steps —
- * deletion first, then cancel, restart, provisioning, spec. Each step guards on its own state and
+ * deletion first, then cancel, wake (docs/rules/hibernation.md), restart, provisioning, spec. Each step guards on its own state and
  * returns null when it does not apply. Failures are sorted here: GenerationCorruptError →
  * generation_corrupt, PermanentError → error (moveToError), anything else is rethrown for the queue
  * to retry with backoff.
@@ -12,9 +12,10 @@ import { GenerationCorruptError } from '../steps/generate-region.ts';
 import { provisionStep } from '../steps/provision.ts';
 import { restartStep } from '../steps/restart.ts';
 import { cancelTerminationStep, terminateStep } from '../steps/terminate.ts';
+import { wakeStep } from '../hibernation/hibernation.ts';
 import { PermanentError, type ReconcileContext, type StepResult } from './context.ts';
 
-const STEPS = [terminateStep, cancelTerminationStep, restartStep, provisionStep, applySpecStep];
+const STEPS = [terminateStep, cancelTerminationStep, wakeStep, restartStep, provisionStep, applySpecStep];
 
 /** Moves a region to `error` with the failure as its reason (one shared path for permanent failures). */
 export async function moveToError(ctx: ReconcileContext, regionId: string, reason: string, message: string): Promise<void> {

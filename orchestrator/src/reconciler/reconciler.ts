@@ -121,7 +121,8 @@ export function createReconciler(ctx: ReconcileContext, opts: ReconcilerOptions 
         WHERE region_type = 'player_owned'
           AND runtime_state NOT IN ('archived', 'terminated')
           AND NOT (desired_state = 'running' AND runtime_state IN ('error', 'generation_corrupt'))
-          AND NOT (desired_state = 'running' AND runtime_state = 'ready' AND spec_generation = observed_generation)`;
+          AND NOT (desired_state = 'running' AND runtime_state = 'ready' AND spec_generation = observed_generation)
+          AND NOT (desired_state = 'running' AND runtime_state IN ('hibernated', 'tombstoned') AND wake_requested_at IS NULL)`;
       for (const { id } of rows) queued.add(id);
       pump();
     } catch (err) {

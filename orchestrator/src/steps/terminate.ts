@@ -14,7 +14,9 @@ import { recordRegionEvent, transitionRegion } from '../store/region-events.ts';
 import type { RegionRow } from '../store/region-row.ts';
 import type { StackObserved } from '../drivers/driver.ts';
 
-const NOT_YET_DRAINING: RegionRuntimeState[] = ['requested', 'provisioning', 'ready', 'unhealthy', 'error', 'attachment_pending', 'generation_corrupt'];
+// A dormant region (hibernated / tombstoned / waking) drains too: the health monitor finds no process and the restart
+// step brings it back to serve its evacuation notice.
+const NOT_YET_DRAINING: RegionRuntimeState[] = ['requested', 'provisioning', 'ready', 'unhealthy', 'error', 'attachment_pending', 'generation_corrupt', 'hibernated', 'waking', 'tombstoned'];
 
 export async function cancelTerminationStep(ctx: ReconcileContext, r: RegionRow): Promise<StepResult | null> {
   if (r.desiredState !== 'running' || r.runtimeState !== 'draining') return null;

@@ -55,6 +55,11 @@ export interface RegionRow {
   archivedAt: Date | null;
   backupUri: string | null;
   backupChecksum: string | null;
+  /** Hibernation (docs/rules/hibernation.md). */
+  lastActivityAt: Date | null;
+  hibernatedAt: Date | null;
+  tombstonedAt: Date | null;
+  wakeRequestedAt: Date | null;
   createdAt: Date;
 }
 
@@ -73,9 +78,10 @@ export const REGION_COLUMNS = `
   health_reason AS "healthReason", restart_count AS "restartCount", termination_requested_at AS "terminationRequestedAt",
   termination_origin AS "terminationOrigin",
   evacuation_deadline_at AS "evacuationDeadlineAt", archived_at AS "archivedAt", backup_uri AS "backupUri",
-  backup_checksum AS "backupChecksum", created_at AS "createdAt"`;
+  backup_checksum AS "backupChecksum", last_activity_at AS "lastActivityAt", hibernated_at AS "hibernatedAt",
+  tombstoned_at AS "tombstonedAt", wake_requested_at AS "wakeRequestedAt", created_at AS "createdAt"`;
 
-const DATE_FIELDS = ['nexusAttachNextRetryAt', 'nexusAttachCompletedAt', 'lastHeartbeatAt', 'terminationRequestedAt', 'evacuationDeadlineAt', 'archivedAt', 'createdAt'] as const;
+const DATE_FIELDS = ['nexusAttachNextRetryAt', 'nexusAttachCompletedAt', 'lastHeartbeatAt', 'terminationRequestedAt', 'evacuationDeadlineAt', 'archivedAt', 'lastActivityAt', 'hibernatedAt', 'tombstonedAt', 'wakeRequestedAt', 'createdAt'] as const;
 
 /** sql.unsafe() leaves some timestamptz values as strings; normalise them to Date. */
 function normalise(r: RegionRow): RegionRow {

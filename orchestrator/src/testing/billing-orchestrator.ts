@@ -15,7 +15,7 @@ export interface BillingOrchestrator {
   emulator: PayPalEmulator;
   accepted: Array<{ event: PayPalWebhookEvent; receivedAt: Date }>;
   processed: ProcessOutcome[];
-  /** Waits until the emulator delivered everything and the orchestrator's webhook queue is empty. */
+  /** Waits until the emulator delivered everything and the orchestrator's webhook inbox is empty. */
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -35,7 +35,7 @@ export async function startBillingOrchestrator(opts: StartOrchestratorOptions): 
         PAYPAL_WEBHOOK_ID: emulator.webhookId,
       },
       billingRouter: {
-        queue: { retryBaseMs: 50 },
+        inbox: { pollMs: 100, retry: { baseMs: 50 } },
         onAccepted: (event, receivedAt) => accepted.push({ event, receivedAt }),
         onProcessed: (o) => processed.push(o),
       },
@@ -53,7 +53,7 @@ export async function startBillingOrchestrator(opts: StartOrchestratorOptions): 
     async settle() {
       for (let i = 0; i < 5; i++) {
         await emulator.idle();
-        await orch.billing.router.queue.drain();
+        await orch.billing.router.inbox.drain();
       }
     },
     async stop() {

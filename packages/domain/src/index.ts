@@ -7,6 +7,7 @@ export * from './uuid.ts';
 export * from './pagination.ts';
 export * from './approval-percentage.ts';
 export * from './lifecycles/region-runtime.ts';
+export * from './lifecycles/region-hibernation.ts';
 export * from './autoscale-policy.ts';
 export * from './nexus-attach-backoff.ts';
 export * from './heartbeat-health.ts';

@@ -30,6 +30,11 @@ describe('readinessGate', () => {
     ['meant to stop', { desiredState: 'terminated' }, 'ERR_REGION_NOT_READY'],
     ['terminated status', { status: 'terminated' }, 'ERR_REGION_NOT_READY'],
     ['pending status', { status: 'pending' }, 'ERR_REGION_NOT_READY'],
+    ['hibernated: the arrival wakes it', { runtimeState: 'hibernated' }, 'ERR_REGION_WAKING'],
+    ['tombstoned: the arrival resurrects it', { runtimeState: 'tombstoned' }, 'ERR_REGION_WAKING'],
+    ['already waking', { runtimeState: 'waking' }, 'ERR_REGION_WAKING'],
+    ['hibernated but being terminated', { runtimeState: 'hibernated', desiredState: 'terminated' }, 'ERR_REGION_NOT_READY'],
+    ['hibernated with a terminated status', { runtimeState: 'hibernated', status: 'terminated' }, 'ERR_REGION_NOT_READY'],
   ])('%s', (_l, o, expected) => expect(code(readinessGate({ ...dest, ...o }))).toBe(expected));
 });
 

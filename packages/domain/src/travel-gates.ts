@@ -8,7 +8,7 @@ import type { TreatyEffects } from './treaty-effects.ts';
  */
 
 export interface GateRefusal {
-  code: TravelErrorCode | 'ERR_REGION_NOT_READY';
+  code: TravelErrorCode | 'ERR_REGION_NOT_READY' | 'ERR_REGION_WAKING';
   reason: string;
 }
 
@@ -39,9 +39,20 @@ export interface GateTraveller {
 /** Region statuses that serve players (suspended and grace serve stakeholders only: see regionStatusGate). */
 const SERVING_STATUSES = ['active', 'suspended', 'grace'];
 
-/** A region that is not READY (runtime ready, meant to run, a serving status) takes nobody. */
+/** A dormant region a traveller's arrival wakes (docs/rules/hibernation.md); `waking` is one already starting. */
+export function isWakingForTravel(runtimeState: string, desiredState: string): boolean {
+  return desiredState === 'running' && (runtimeState === 'hibernated' || runtimeState === 'tombstoned' || runtimeState === 'waking');
+}
+
+/**
+ * A region that is not READY (runtime ready, meant to run, a serving status) takes nobody. A hibernated or tombstoned
+ * one answers ERR_REGION_WAKING instead: the caller asks for the wake and the traveller retries in a few seconds.
+ */
 export function readinessGate(d: GateDestination): GateRefusal | null {
   if (d.runtimeState === 'ready' && d.desiredState === 'running' && SERVING_STATUSES.includes(d.status)) return null;
+  if (isWakingForTravel(d.runtimeState, d.desiredState) && SERVING_STATUSES.includes(d.status)) {
+    return { code: 'ERR_REGION_WAKING', reason: 'the region is waking up (it was hibernating): try again in a few seconds' };
+  }
   return { code: 'ERR_REGION_NOT_READY', reason: `the region is not serving players (status ${d.status}, runtime ${d.runtimeState})` };
 }
 

@@ -37,6 +37,9 @@ export const REGION_RUNTIME_STATES = [
   'error', // permanent failure, needs an operator
   'attachment_pending', // world ready, Nexus link still failing
   'generation_corrupt', // generated world failed validation
+  'hibernated', // nobody present for REGION_IDLE_MINUTES: region-server stopped, database kept (docs/rules/hibernation.md)
+  'waking', // a hibernated or tombstoned region's region-server is being started again
+  'tombstoned', // six months without activity: out of the active-region count, Nexus warp dormant, data kept
 ] as const;
 export type RegionRuntimeState = (typeof REGION_RUNTIME_STATES)[number];
 

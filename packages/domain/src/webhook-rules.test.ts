@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHandledWebhookEvent, isStaleEvent, isWithinReplayWindow, subscriptionIdOfEvent } from './webhook-rules.ts';
+import { decideWebhookRetry, isHandledWebhookEvent, isStaleEvent, isWithinReplayWindow, subscriptionIdOfEvent } from './webhook-rules.ts';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
 
@@ -50,4 +50,30 @@ describe('event helpers', () => {
     ['CHECKOUT.ORDER.APPROVED', false],
     [42, false],
   ])('%s handled=%s', (t, ok) => expect(isHandledWebhookEvent(t)).toBe(ok));
+});
+
+describe('decideWebhookRetry (inbox backoff)', () => {
+  const policy = { baseMs: 100, capMs: 1_000, maxAttempts: 6 };
+  it.each([
+    [1, 100],
+    [2, 200],
+    [3, 400],
+    [4, 800],
+    [5, 1_000],
+  ])('after attempt %i waits %i ms', (attempts, delayMs) => {
+    expect(decideWebhookRetry(attempts, policy)).toEqual({ kind: 'retry', delayMs });
+  });
+  it('gives up after maxAttempts', () => {
+    expect(decideWebhookRetry(6, policy)).toEqual({ kind: 'give_up' });
+    expect(decideWebhookRetry(9, policy)).toEqual({ kind: 'give_up' });
+  });
+  it('treats a nonsense count as the first failure', () => {
+    expect(decideWebhookRetry(0, policy)).toEqual({ kind: 'retry', delayMs: 100 });
+    expect(decideWebhookRetry(Number.NaN, policy)).toEqual({ kind: 'retry', delayMs: 100 });
+  });
+  it('defaults: 1 s doubling, capped at 10 min, 10 attempts', () => {
+    expect(decideWebhookRetry(1)).toEqual({ kind: 'retry', delayMs: 1_000 });
+    expect(decideWebhookRetry(9)).toEqual({ kind: 'retry', delayMs: 256_000 });
+    expect(decideWebhookRetry(10)).toEqual({ kind: 'give_up' });
+  });
 });

@@ -59,3 +59,25 @@ export function subscriptionIdOfEvent(eventType: string, resource: Record<string
   const v = eventType.startsWith('PAYMENT.SALE.') ? resource.billing_agreement_id : resource.id;
   return typeof v === 'string' && v.length > 0 ? v : null;
 }
+
+/**
+ * Retry schedule of the durable webhook inbox (docs/decisions/webhook-inbox.md). After the `attempts`-th failed
+ * attempt the event waits `baseMs · 2^(attempts-1)`, capped at `capMs`; after `maxAttempts` failures it is given up
+ * (kept in the inbox with failed_at, the periodic PayPal re-read still converges the subscription).
+ */
+export interface WebhookRetryPolicy {
+  baseMs: number;
+  capMs: number;
+  maxAttempts: number;
+}
+
+export const DEFAULT_WEBHOOK_RETRY_POLICY: WebhookRetryPolicy = { baseMs: 1_000, capMs: 10 * 60_000, maxAttempts: 10 };
+
+export type WebhookRetryDecision = { kind: 'retry'; delayMs: number } | { kind: 'give_up' };
+
+/** What happens after an attempt failed; `attempts` counts the attempts made so far (>= 1). */
+export function decideWebhookRetry(attempts: number, policy: WebhookRetryPolicy = DEFAULT_WEBHOOK_RETRY_POLICY): WebhookRetryDecision {
+  if (!Number.isInteger(attempts) || attempts < 1) return { kind: 'retry', delayMs: policy.baseMs };
+  if (attempts >= policy.maxAttempts) return { kind: 'give_up' };
+  return { kind: 'retry', delayMs: Math.min(policy.capMs, policy.baseMs * 2 ** (attempts - 1)) };
+}

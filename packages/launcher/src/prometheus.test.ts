@@ -65,7 +65,7 @@ describe('rules.yml references only metrics the services export', () => {
     sw_fleet_live_regions: 'orchestrator/src/index.ts',
     sw_fleet_soft_target: 'orchestrator/src/index.ts',
     sw_region_runtime_state: 'orchestrator/src/index.ts',
-    sw_billing_webhook_oldest_pending_age_seconds: 'orchestrator/src/index.ts',
+    sw_paypal_webhook_inbox_lag_seconds: 'orchestrator/src/index.ts',
     sw_backup_last_success_timestamp_seconds: 'orchestrator/src/backups/backup-metrics.ts',
     sw_backup_max_age_seconds: 'orchestrator/src/backups/backup-metrics.ts',
     sw_gateway_graphql_request_duration_seconds: 'gateway/src/gateway-metrics.ts',

@@ -240,6 +240,20 @@ describe('Region.world', () => {
     expect(dataOf(await q<RegionData>(worldQuery, { id: ids.alpha })).region.world).toEqual(worldStats);
   });
 
+  it('of a hibernated region answers ERR_REGION_WAKING and asks for the wake', async () => {
+    await tdb.db.update(hub.regions).set({ runtimeState: 'hibernated', wakeRequestedAt: null }).where(eqId(ids.alpha));
+    try {
+      const res = await q<RegionData>(worldQuery, { id: ids.alpha });
+      expect(errorCodes(res)).toEqual(['ERR_REGION_WAKING']);
+      expect(res.data?.region.world ?? null).toBeNull();
+      const [row] = await tdb.db.select({ at: hub.regions.wakeRequestedAt }).from(hub.regions).where(eqId(ids.alpha));
+      expect(row!.at).not.toBeNull();
+    } finally {
+      await tdb.db.update(hub.regions).set({ runtimeState: 'ready', wakeRequestedAt: null }).where(eqId(ids.alpha));
+    }
+    expect(dataOf(await q<RegionData>(worldQuery, { id: ids.alpha })).region.world).toEqual(worldStats);
+  });
+
   it('shares one region-server call across aliases and repeated requests of the same region (cached briefly)', async () => {
     let calls = 0;
     const counting = http.createServer((_req, res) => {

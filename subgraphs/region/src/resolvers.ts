@@ -1,4 +1,5 @@
-import { DomainError, PAGE_LIMITS, REGION_STATUSES, REGION_TYPES, assertUuid, isUuid, toDbEnum, validatePage } from '@sw/domain';
+import { DomainError, PAGE_LIMITS, REGION_STATUSES, REGION_TYPES, assertUuid, isUuid, isWakingForTravel, toDbEnum, validatePage } from '@sw/domain';
+import { requestRegionWakeDb } from '@sw/db';
 import { requireAuth } from '@sw/service-kit';
 import { JSONScalar } from './json-scalar.ts';
 import { mapRegion, toNumber, type RegionModel } from './map-region.ts';
@@ -90,7 +91,15 @@ export const regionResolvers = {
     governor: (r: RegionModel, _: unknown, ctx: RegionContext) => loadPlayer(ctx, r.governorId),
     ambassador: (r: RegionModel, _: unknown, ctx: RegionContext) => loadPlayer(ctx, r.ambassadorId),
     counts: (r: RegionModel, _: unknown, ctx: RegionContext) => ctx.loaders.counts.load(r.id),
-    world: (r: RegionModel, _: unknown, ctx: RegionContext) => ctx.worldStats.get(r.id, r.runtimeEndpoint),
+    world: async (r: RegionModel, _: unknown, ctx: RegionContext) => {
+      // A hibernated / tombstoned region has no region-server: ask for the wake, answer WAKING; the next ask gets the
+      // world (docs/rules/hibernation.md).
+      if (isWakingForTravel(r.db.runtimeState, r.db.desiredState)) {
+        await requestRegionWakeDb(ctx.db, r.id);
+        throw new DomainError('ERR_REGION_WAKING', `region ${r.name} is waking up (it was hibernating): ask again in a few seconds`, { state: r.db.runtimeState });
+      }
+      return ctx.worldStats.get(r.id, r.runtimeEndpoint);
+    },
     viewerIsOwner: (r: RegionModel, _: unknown, ctx: RegionContext) => isRegionOwner(ctx.claims, r),
     ...configResolvers.Region,
   },

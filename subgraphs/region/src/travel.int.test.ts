@@ -188,6 +188,27 @@ describe('entry gates (each refusal is recorded and answered with its code)', ()
     await refusedWith(await addTraveller(t.db, { regionId: platform.nexusId, sector: 2251 }), beta.id, 'ERR_REGION_NOT_READY');
   });
 
+  it('ERR_REGION_WAKING for a hibernated or tombstoned region: the arrival asks for the wake (row + NOTIFY)', async () => {
+    const notified: string[] = [];
+    const listener = await t.sql.listen('sw_region_wake', (id) => notified.push(id));
+    try {
+      for (const dormant of ['hibernated', 'tombstoned'] as const) {
+        await t.db.update(hub.regions).set({ runtimeState: dormant, wakeRequestedAt: null }).where(eq(hub.regions.id, beta.id));
+        // A tombstoned region's spoke is dormant: still WAKING (not ERR_NO_ROUTE), the resurrection re-activates it.
+        if (dormant === 'tombstoned') await t.db.update(hub.warpTunnels).set({ status: 'inactive' }).where(eq(hub.warpTunnels.fromRegionId, beta.id));
+        await refusedWith(await addTraveller(t.db, { regionId: platform.nexusId, sector: 2251 }), beta.id, 'ERR_REGION_WAKING');
+        const [row] = await t.db.select({ at: hub.regions.wakeRequestedAt }).from(hub.regions).where(eq(hub.regions.id, beta.id));
+        expect(row!.at).not.toBeNull();
+      }
+      const deadline = Date.now() + 5_000;
+      while (notified.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(notified).toEqual([beta.id, beta.id]);
+    } finally {
+      await listener.unlisten();
+      await t.db.update(hub.warpTunnels).set({ status: 'active' }).where(eq(hub.warpTunnels.fromRegionId, beta.id));
+    }
+  });
+
   it('ERR_INSUFFICIENT_CREDITS when the entry fee cannot be paid', async () => {
     await t.db.update(hub.regions).set({ visitorEntryFee: 500 }).where(eq(hub.regions.id, beta.id));
     await refusedWith(await addTraveller(t.db, { regionId: platform.nexusId, sector: 2251 }, { credits: 400 }), beta.id, 'ERR_INSUFFICIENT_CREDITS');

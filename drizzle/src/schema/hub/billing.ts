@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { ACTIVATION_REFUSAL_REASONS, BILLING_PLANS, BILLING_SUBSCRIPTION_STATUSES, REGION_TIER_NAMES } from '@sw/domain';
 import { createdAt, inList, tstz, uuidPk } from '../sql-helpers.ts';
 import { players } from './identity.ts';
@@ -12,6 +12,36 @@ export const processedWebhookEvents = pgTable('processed_webhook_events', {
   resourceId: varchar('resource_id', { length: 255 }),
   processedAt: tstz('processed_at').notNull().defaultNow(),
 });
+
+/**
+ * Durable PayPal webhook inbox (docs/decisions/webhook-inbox.md): every verified, handled delivery is stored here
+ * before the endpoint answers 2xx, once per PayPal event id (a redelivery finds its row). A worker claims due rows
+ * (FOR UPDATE SKIP LOCKED, a lease in `locked_until`), applies the event and sets `processed_at` in the same
+ * transaction as the effect; a failure pushes `next_attempt_at` back (backoff) until `failed_at` gives up.
+ */
+export const paypalWebhookInbox = pgTable(
+  'paypal_webhook_inbox',
+  {
+    eventId: varchar('event_id', { length: 255 }).primaryKey(),
+    eventType: varchar('event_type', { length: 100 }).notNull(),
+    subscriptionId: varchar('subscription_id', { length: 255 }),
+    payload: jsonb('payload').notNull(),
+    receivedAt: tstz('received_at').notNull().defaultNow(),
+    deliveries: integer('deliveries').notNull().default(1),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: tstz('locked_until'),
+    lastError: text('last_error'),
+    outcome: varchar('outcome', { length: 20 }),
+    processedAt: tstz('processed_at'),
+    failedAt: tstz('failed_at'),
+  },
+  (t) => [
+    index('idx_paypal_webhook_inbox_due').on(t.nextAttemptAt).where(sql`processed_at IS NULL AND failed_at IS NULL`),
+    check('paypal_webhook_inbox_attempts_nonnegative', sql`attempts >= 0 AND deliveries >= 1`),
+    check('paypal_webhook_inbox_done_once', sql`processed_at IS NULL OR failed_at IS NULL`),
+  ],
+);
 
 /**
  * One row per PayPal subscription (region ownership or Galactic Citizen). `status_updated_at` is

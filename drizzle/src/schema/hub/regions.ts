@@ -165,6 +165,11 @@ export const regions = pgTable(
     lastHeartbeatAt: tstz('last_heartbeat_at'),
     healthReason: text('health_reason'),
     restartCount: integer('restart_count').notNull().default(0),
+    /** Hibernation (docs/rules/hibernation.md); last_activity_at (below) is the last time somebody was present. */
+    hibernatedAt: tstz('hibernated_at'),
+    tombstonedAt: tstz('tombstoned_at'),
+    /** Set by anyone who needs a dormant region's world (traveller, world read, admin); the reconciler wakes it. */
+    wakeRequestedAt: tstz('wake_requested_at'),
     terminationRequestedAt: tstz('termination_requested_at'),
     /** Who started the termination under way (owner / admin / billing): only the owner's own may be withdrawn by the owner. */
     terminationOrigin: text('termination_origin'),
@@ -172,6 +177,7 @@ export const regions = pgTable(
     archivedAt: tstz('archived_at'),
     backupUri: text('backup_uri'),
     backupChecksum: text('backup_checksum'),
+    /** Last time somebody was present (the idle sweep records it) or the region woke (docs/rules/hibernation.md). */
     lastActivityAt: tstz('last_activity_at'),
   },
   (t) => [

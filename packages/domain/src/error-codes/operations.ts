@@ -10,4 +10,10 @@ export const OPERATIONS_ERROR_STATUS = {
   ERR_BACKUP_NOT_FOUND: 404,
   /** A backup whose dump no longer matches the sha256 in its manifest; nothing was restored. */
   ERR_BACKUP_CORRUPT: 422,
+  /** The region was hibernated or tombstoned and is starting again: retry shortly (the answer carries the state). */
+  ERR_REGION_WAKING: 503,
+  /** Hibernate asked of a region that is not ready and running (docs/rules/hibernation.md). */
+  ERR_REGION_NOT_HIBERNATABLE: 409,
+  /** Wake / resurrect asked of a region whose runtime is gone or broken (archived, terminated, error...). */
+  ERR_REGION_NOT_WAKEABLE: 409,
 } as const;

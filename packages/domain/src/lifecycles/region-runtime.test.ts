@@ -4,8 +4,10 @@ import {
   REGION_RUNTIME_TRANSITIONS,
   assertRuntimeTransition,
   canTransitionRuntime,
+  countsAsActiveRegion,
   countsAsLiveRegion,
   isBeforeReady,
+  isDormant,
   isBeingDeleted,
   isRegionRuntimeState,
   isRuntimeGone,
@@ -17,7 +19,7 @@ import {
 const EXPECTED: Record<string, string[]> = {
   requested: ['provisioning', 'draining', 'archiving', 'terminated', 'error'],
   provisioning: ['ready', 'unhealthy', 'draining', 'archiving', 'error', 'attachment_pending', 'generation_corrupt'],
-  ready: ['unhealthy', 'provisioning', 'draining', 'archiving', 'error'],
+  ready: ['unhealthy', 'provisioning', 'draining', 'archiving', 'error', 'hibernated'],
   unhealthy: ['ready', 'provisioning', 'draining', 'archiving', 'error'],
   draining: ['ready', 'unhealthy', 'archiving', 'error'],
   archiving: ['archived', 'terminated', 'error'],
@@ -26,6 +28,9 @@ const EXPECTED: Record<string, string[]> = {
   error: ['provisioning', 'draining', 'archiving', 'terminated'],
   attachment_pending: ['provisioning', 'ready', 'unhealthy', 'draining', 'archiving', 'error'],
   generation_corrupt: ['provisioning', 'archiving', 'terminated'],
+  hibernated: ['waking', 'tombstoned', 'draining', 'archiving', 'error'],
+  waking: ['ready', 'unhealthy', 'hibernated', 'tombstoned', 'draining', 'archiving', 'error'],
+  tombstoned: ['waking', 'draining', 'archiving', 'error'],
 };
 
 const pairs = REGION_RUNTIME_STATES.flatMap((from) => REGION_RUNTIME_STATES.map((to) => [from, to] as const));
@@ -56,6 +61,8 @@ describe('region runtime lifecycle', () => {
     expect(REGION_RUNTIME_STATES.filter(countsAsLiveRegion)).toEqual([
       'provisioning', 'ready', 'unhealthy', 'draining', 'attachment_pending',
     ]);
+    expect(REGION_RUNTIME_STATES.filter(isDormant)).toEqual(['hibernated', 'tombstoned']);
+    expect(REGION_RUNTIME_STATES.filter((s) => !countsAsActiveRegion(s))).toEqual(['archived', 'terminated', 'tombstoned']);
     expect(isRegionRuntimeState('ready')).toBe(true);
     expect(isRegionRuntimeState('running')).toBe(false);
   });

@@ -16,6 +16,9 @@ import { REGION_RUNTIME_STATES, type RegionRuntimeState } from '../vocabulary.ts
  * - error: permanent failure that needs an operator.
  * - attachment_pending: world ready but the Nexus link failed 5 times; still retried on the 6 h backoff.
  * - generation_corrupt: the generated world failed validation (refund-eligible).
+ * - hibernated: nobody present for the idle period; no region-server, database kept (docs/rules/hibernation.md).
+ * - waking: a wake was asked for (traveller, world read, admin); the region-server is starting again.
+ * - tombstoned: six months without activity; out of the active count, Nexus warp dormant, data kept on disk.
  */
 export const REGION_RUNTIME_LIFECYCLE_STATES = REGION_RUNTIME_STATES;
 export type { RegionRuntimeState };
@@ -24,7 +27,7 @@ export type { RegionRuntimeState };
 export const REGION_RUNTIME_TRANSITIONS: Readonly<Record<RegionRuntimeState, readonly RegionRuntimeState[]>> = {
   requested: ['provisioning', 'draining', 'archiving', 'terminated', 'error'],
   provisioning: ['ready', 'unhealthy', 'draining', 'archiving', 'error', 'attachment_pending', 'generation_corrupt'],
-  ready: ['unhealthy', 'provisioning', 'draining', 'archiving', 'error'],
+  ready: ['unhealthy', 'provisioning', 'draining', 'archiving', 'error', 'hibernated'],
   unhealthy: ['ready', 'provisioning', 'draining', 'archiving', 'error'],
   draining: ['ready', 'unhealthy', 'archiving', 'error'],
   archiving: ['archived', 'terminated', 'error'],
@@ -33,6 +36,9 @@ export const REGION_RUNTIME_TRANSITIONS: Readonly<Record<RegionRuntimeState, rea
   error: ['provisioning', 'draining', 'archiving', 'terminated'],
   attachment_pending: ['provisioning', 'ready', 'unhealthy', 'draining', 'archiving', 'error'],
   generation_corrupt: ['provisioning', 'archiving', 'terminated'],
+  hibernated: ['waking', 'tombstoned', 'draining', 'archiving', 'error'],
+  waking: ['ready', 'unhealthy', 'hibernated', 'tombstoned', 'draining', 'archiving', 'error'],
+  tombstoned: ['waking', 'draining', 'archiving', 'error'],
 };
 
 /** True when `from → to` is an allowed transition (staying in the same state is not a transition). */
@@ -62,7 +68,7 @@ export function isRuntimeLive(s: RegionRuntimeState): boolean {
   return s === 'ready' || s === 'unhealthy' || s === 'draining' || s === 'attachment_pending';
 }
 
-/** Counts toward the fleet's live regions (soft target 50). */
+/** Counts toward the fleet's live regions (soft target 50): a region-server runs or is being set up. */
 export function countsAsLiveRegion(s: RegionRuntimeState): boolean {
   return s === 'ready' || s === 'unhealthy' || s === 'draining' || s === 'attachment_pending' || s === 'provisioning';
 }
@@ -80,4 +86,17 @@ export function isRuntimeGone(s: RegionRuntimeState): boolean {
 /** Needs an operator (or, for attachment_pending, the long backoff) before it can progress. */
 export function needsOperator(s: RegionRuntimeState): boolean {
   return s === 'error' || s === 'generation_corrupt' || s === 'attachment_pending';
+}
+
+/** The region-server is stopped on purpose and comes back on demand (docs/rules/hibernation.md). */
+export function isDormant(s: RegionRuntimeState): boolean {
+  return s === 'hibernated' || s === 'tombstoned';
+}
+
+/**
+ * Counts toward the regions this box holds (capacity for new regions): every region that is not tombstoned and not
+ * gone. A hibernated region holds its place (it wakes in seconds); a tombstoned one gives it up.
+ */
+export function countsAsActiveRegion(s: RegionRuntimeState): boolean {
+  return s !== 'tombstoned' && !isRuntimeGone(s);
 }

@@ -11,8 +11,8 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Claims } from '@sw/auth';
-import { hub } from '@sw/db';
-import { JOURNEY_INTENTS, OPEN_JOURNEY_STATES, isUuid, type JourneyIntent } from '@sw/domain';
+import { hub, requestRegionWakeDb } from '@sw/db';
+import { JOURNEY_INTENTS, OPEN_JOURNEY_STATES, isUuid, isWakingForTravel, type JourneyIntent } from '@sw/domain';
 import { isStakeholder, regionForTravel, REGION_TRAVEL_COLUMNS } from '../travel/entry-facts.ts';
 import { entryVerdict, insertLegs, lockPlayer, routeFor } from '../travel/journey-start.ts';
 import { insertEvents, type JourneyRow, type TravelEventMessage } from '../travel/journey-store.ts';
@@ -37,8 +37,12 @@ export async function startTravel(
   const anchors = await runner.anchors();
   const [destPre] = await db.select(REGION_TRAVEL_COLUMNS).from(hub.regions).where(eq(hub.regions.id, input.destinationRegionId));
   if (!destPre || !anchors) return { kind: 'region_not_found', regionId: input.destinationRegionId };
+  // A hibernated / tombstoned destination: the arrival asks for the wake (hub row + NOTIFY, the orchestrator starts it)
+  // and this journey is refused with ERR_REGION_WAKING below; the traveller retries once it is READY (seconds).
+  const dormant = isWakingForTravel(destPre.runtimeState, destPre.desiredState);
+  if (dormant) await requestRegionWakeDb(db, destPre.id);
   // Region-server calls happen before the transaction: no row lock is held across the network.
-  const stationCount = await stationCountOf(db, destPre, runner.timeoutMs);
+  const stationCount = dormant ? 0 : await stationCountOf(db, destPre, runner.timeoutMs);
   const stakeholder = ['suspended', 'grace'].includes(destPre.status) ? await isStakeholder(db, { ...destPre, tariffRate: Number(destPre.tariffRate) }, playerId, runner.timeoutMs) : false;
   const now = runner.now();
 
@@ -73,6 +77,8 @@ export async function startTravel(
       const messages = await insertEvents(tx, row!, [{ regionId: dest.id, kind: 'refused', reasonCode: code }], now);
       return { kind: 'refused', code: code as never, reason, journeyId: row!.id, messages };
     };
+    // Before the route: a tombstoned region's Nexus spoke is dormant until it is resurrected.
+    if (dormant) return refuse('ERR_REGION_WAKING', `${dest.name} is waking up (it was hibernating): try again in a few seconds`);
     if (!route.ok) return refuse(route.refusal.code, route.refusal.reason);
 
     const verdict = await entryVerdict(tx, { anchors, player, origin: route.origin, dest, stationCount, isStakeholder: stakeholder, approval: 'none', now });

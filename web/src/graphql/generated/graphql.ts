@@ -313,11 +313,17 @@ export type RuntimeState =
   | 'DRAINING'
   | 'ERROR'
   | 'GENERATION_CORRUPT'
+  /** Nobody present for REGION_IDLE_MINUTES: no region-server runs, the database is kept; anything needing the world wakes it. */
+  | 'HIBERNATED'
   | 'PROVISIONING'
   | 'READY'
   | 'REQUESTED'
   | 'TERMINATED'
-  | 'UNHEALTHY';
+  /** Six months without activity: out of the active-region count, Nexus warp dormant, data kept; the first traveller or the owner resurrects it. */
+  | 'TOMBSTONED'
+  | 'UNHEALTHY'
+  /** A wake was asked for: the region-server is starting (READY within seconds). */
+  | 'WAKING';
 
 export type ScaleRegionInput = {
   cpu?: number | null | undefined;
