@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +48,9 @@ export function spawnLauncher(): ChildProcess {
       RUNTIME_DRIVER: process.env.E2E_RUNTIME_DRIVER ?? 'process',
       // Every browser of the run reaches the gateway from 127.0.0.1: one anonymous budget for all of them.
       RATE_LIMIT_ANONYMOUS_PER_MIN: process.env.RATE_LIMIT_ANONYMOUS_PER_MIN ?? '6000',
+      // Budgets of this run only: the limiter's counters live in the machine's shared Redis, and an earlier run's
+      // registrations from 127.0.0.1 (20 per hour) must not refuse this run's sign-ups.
+      RATE_LIMIT_PREFIX: process.env.RATE_LIMIT_PREFIX ?? `sw:rl:e2e:${randomUUID()}:`,
     },
   });
   child.stdout?.on('data', (chunk: Buffer) => {
