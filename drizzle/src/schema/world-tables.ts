@@ -19,12 +19,12 @@ import {
 import { CLUSTER_TYPES, TRADEDOCK_TIERS, ZONE_TYPES } from '@sw/domain';
 import { between, createdAt, inList, tstz, uuidPk } from './sql-helpers.ts';
 
-/** Postgres enum `cluster_type` (the 8 cluster types of domain.md §1.3). Shared by the hub and region DBs. */
+/** Postgres enum `cluster_type` (the 8 cluster types, see packages/domain/src/nexus-clusters.ts). Shared by the hub and region DBs. */
 export const clusterType = pgEnum('cluster_type', CLUSTER_TYPES);
-/** Postgres enum `zone_type` (domain.md §2.6). */
+/** Postgres enum `zone_type`. */
 export const zoneType = pgEnum('zone_type', ZONE_TYPES);
 
-/** Station security tiers (domain.md §1.3, `core/station_security_tiers.py`). */
+/** Station security tiers (as in the original game's station security table). */
 export const STATION_SECURITY_TIERS = ['none', 'basic', 'standard', 'premium'] as const;
 
 /**
@@ -227,7 +227,7 @@ export function defineWorldTables(regionRef?: () => AnyPgColumn) {
       habitability: smallint('habitability').notNull().default(50),
       population: bigint('population', { mode: 'number' }).notNull().default(0),
       maxPopulation: bigint('max_population', { mode: 'number' }).notNull().default(0),
-      /** ≥ 1,000,000 population: a public hub that can never be claimed (domain.md §2.3 step 4). */
+      /** ≥ 1,000,000 population: a public hub that can never be claimed. */
       isPopulationHub: boolean('is_population_hub').notNull().default(false),
       /** Colony owner (no FK: region databases hold no players). */
       ownerPlayerId: uuid('owner_player_id'),

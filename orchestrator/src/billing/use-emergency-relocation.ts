@@ -1,5 +1,5 @@
 /**
- * The Galactic Citizen emergency relocation (issue 7; domain.md §6.1 "GC lapse", ADR-0054 X-D3): a
+ * The Galactic Citizen emergency relocation (issue 7: a Galactic Citizenship lapse): a
  * cancelled GC keeps citizenship for a 7-day lapse and may, ONCE in that window, teleport to a region
  * outside their home region where they hold something (a player-owned region they own, or a citizen /
  * resident membership). Re-subscribing clears the lapse and restores the relocation (the webhook
