@@ -108,7 +108,7 @@ export function defineWorldTables(regionRef?: () => AnyPgColumn) {
     'sectors',
     {
       id: uuidPk(),
-      /** Global sector id (ADR-0005), unique across the galaxy; allocated from the region's id block. */
+      /** Global sector id, unique across the galaxy; allocated from the region's id block. */
       sectorId: integer('sector_id').notNull().unique('uq_sectors_sector_id'),
       /** Region-local number 1..N. */
       sectorNumber: integer('sector_number').notNull(),
@@ -136,7 +136,7 @@ export function defineWorldTables(regionRef?: () => AnyPgColumn) {
     },
     (t) => [
       uniqueIndex('uq_sectors_region_sector_number').on(t.regionId, t.sectorNumber),
-      // ADR-0005: at most one capital per region ("exactly one" is checked by the generator's validation gate).
+      // At most one capital per region ("exactly one" is checked by the generator's validation gate).
       uniqueIndex('uq_sectors_one_capital_per_region').on(t.regionId).where(sql`is_capital`),
       index('idx_sectors_sector_number').on(t.sectorNumber),
       index('idx_sectors_cluster_id').on(t.clusterId),
@@ -164,7 +164,7 @@ export function defineWorldTables(regionRef?: () => AnyPgColumn) {
         .notNull()
         .references(() => sectors.sectorId, { onDelete: 'cascade' }),
       isBidirectional: boolean('is_bidirectional').notNull().default(true),
-      /** ADR-0034: a one-way warp that looks two-way until scanned. */
+      /** A latent warp: a one-way warp that looks two-way until scanned. */
       isLatent: boolean('is_latent').notNull().default(false),
       turnCost: smallint('turn_cost').notNull().default(1),
       warpStability: real('warp_stability').notNull().default(1),

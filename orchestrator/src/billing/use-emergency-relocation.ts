@@ -5,7 +5,7 @@
  * resident membership). Re-subscribing clears the lapse and restores the relocation (the webhook
  * processor does that). The rules are pure functions in @sw/domain (`canUseEmergencyRelocation` via
  * `emergencyRelocationBlocker`, `relocationTargetProblem`); this command applies them in one transaction
- * with the player row locked FOR UPDATE (ADR-0054 X-I2), so two concurrent calls cannot both succeed.
+ * with the player row locked FOR UPDATE, so two concurrent calls cannot both succeed.
  * Every refusal has a stable code and changes nothing.
  */
 import type { Claims } from '@sw/auth';

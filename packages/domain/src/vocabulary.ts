@@ -12,7 +12,7 @@ export const REGION_STATUSES = [
   'grace', // suspended for 7+ days; termination at suspended_at + 30 d
   'terminated', // ended; cleanup and hard delete follow
   'generation_corrupt', // world generation failed validation (refund-eligible)
-  'attachment_pending', // Nexus link (Phase 14) failed 5 times; operator attention
+  'attachment_pending', // Nexus link (the attach step) failed 5 times; operator attention
 ] as const;
 export type RegionStatus = (typeof REGION_STATUSES)[number];
 
@@ -145,7 +145,7 @@ export type AutoscaleAction = (typeof AUTOSCALE_ACTIONS)[number];
 /** Region name slug: 3–50 chars, lower-case letters, digits, '_' and '-', alphanumeric at both ends. */
 export const REGION_NAME_PATTERN = '^[a-z0-9][a-z0-9_-]{1,48}[a-z0-9]$';
 
-/** Governance numeric bounds enforced by CHECKs (docs/rules/governance.md, docs/rules/region-config.md, ADR-0059). */
+/** Governance numeric bounds enforced by CHECKs (docs/rules/governance.md, docs/rules/region-config.md). */
 export const GOVERNANCE_BOUNDS = {
   votingThreshold: { min: 0.1, max: 0.9, default: 0.51 },
   quorumPct: { min: 0.25, max: 0.6, default: 0.33 },

@@ -2,7 +2,7 @@
  * Pure rules for PayPal webhook intake (docs/decisions/webhook-inbox.md).
  */
 
-/** ±5 minutes: the signed transmission time of a delivery must be this close to now (ADR-0058). */
+/** ±5 minutes: the signed transmission time of a delivery must be this close to now (a replay window). */
 export const WEBHOOK_REPLAY_WINDOW_MS = 5 * 60_000;
 /**
  * PayPal redelivers one event for up to 3 days with the SAME create_time (each attempt is re-signed

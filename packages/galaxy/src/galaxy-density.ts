@@ -58,7 +58,7 @@ export const WARP_LIMITS = {
   turnCost: 1,
 } as const;
 
-/** Spoke landing: eligible sectors are at least this share of the max BFS distance from the capital (ADR-0043). */
+/** Spoke landing: eligible sectors are at least this share of the max BFS distance from the capital (see spoke-landing.ts). */
 export const SPOKE_MIN_DISTANCE_SHARE = 0.6;
 
 /** Base asteroid yields and zone multipliers (import path). */

@@ -1,5 +1,5 @@
 /**
- * Spoke landing (ADR-0043) and the cross-region link row (Phase 14).
+ * Spoke landing (where a region's end of the Nexus tunnel lands) and the cross-region link row (the Nexus attach step).
  *
  * Landing: BFS from the capital over the region's warps taken as undirected edges; eligible sectors are
  * at least 60 % of the maximum distance; prefer sectors without a formation, then sparse ones (no

@@ -1,5 +1,5 @@
 /**
- * The validation gate (ADR-0050 SK20) plus the connectivity / warp-shape checks the
+ * The validation gate plus the connectivity / warp-shape checks the
  * original never enforced (docs/rules/original-defects.md #15): sector count, contiguous unique sector numbers 1..N, unique global
  * sector ids inside [sectorIdStart, sectorIdEnd], exactly one capital, referential integrity of
  * warps / clusters / stations / planets / zones, each cluster's sectorCount equals its members, every

@@ -1,6 +1,6 @@
 /**
  * The hub's platform regions (Central Nexus, Terran Space): lookup by region_type (never by name, fixes
- * docs/rules/original-defects.md #10), global sector-id blocks (ADR-0005: Terran 1–300, Nexus 301–5300 at bootstrap, later
+ * docs/rules/original-defects.md #10), global sector-id blocks (Terran 1–300, Nexus 301–5300 at bootstrap, later
  * regions after the highest allocated id), registry rows, seeds, world deletion and spoke links.
  */
 import { randomBytes } from 'node:crypto';

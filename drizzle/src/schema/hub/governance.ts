@@ -109,7 +109,7 @@ export const regionalElections = pgTable(
   ],
 );
 
-/** One ballot per voter per election (ADR-0059 N-F5); weight is the voting power at casting, never changed. */
+/** One ballot per voter per election; weight is the voting power at casting, never changed. */
 export const regionalVotes = pgTable(
   'regional_votes',
   {
@@ -190,7 +190,7 @@ export const regionalPolicies = pgTable(
   ],
 );
 
-/** One ballot per voter per policy (ADR-0059 N-F5). */
+/** One ballot per voter per policy. */
 export const regionalPolicyVotes = pgTable(
   'regional_policy_votes',
   {
@@ -219,7 +219,7 @@ export const regionalPolicyVotes = pgTable(
 export const regionTreasuryCauseType = pgEnum('region_treasury_cause_type', TREASURY_CAUSE_TYPES);
 
 /**
- * Append-only treasury ledger (ADR-0059 N-I4). SUM(delta) per region = regions.treasury_balance.
+ * Append-only treasury ledger (docs/rules/governance.md "Treasury"). SUM(delta) per region = regions.treasury_balance.
  * A trigger (custom migration 0001) rejects UPDATE and DELETE; rows disappear only with their region.
  */
 export const regionalTreasuryEntries = pgTable(

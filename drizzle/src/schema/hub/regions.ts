@@ -82,7 +82,7 @@ export const regions = pgTable(
     // generation
     generationSeed: bigint('generation_seed', { mode: 'bigint' }).notNull().default(RANDOM_POSITIVE_BIGINT),
     generationPhaseChecksums: jsonb('generation_phase_checksums').default({}),
-    /** Global sector-id block allocated to this region (ADR-0005 global ids). */
+    /** Global sector-id block allocated to this region (sector ids are global across the galaxy). */
     sectorIdStart: integer('sector_id_start'),
     sectorIdEnd: integer('sector_id_end'),
     nexusAttachAttemptCount: integer('nexus_attach_attempt_count').notNull().default(0),
