@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:fanout` — live subscription fan-out through the gateway's planner bridge (federation-notes §1.6, §3.2).
+ * `pnpm bench:fanout` — live subscription fan-out through the gateway's planner bridge.
  *
  * Processes (all children are stopped at the end, also on failure):
  *   - upstream: the feed subgraph (owns Subscription.regionPings, reads events from the event bus) + the names subgraph

@@ -89,7 +89,7 @@ describe('votes', () => {
     expect(err.constraint).toBe(constraint);
   });
 
-  it('stores decimal policy tallies exactly (fix #19) and refuses negative tallies', async () => {
+  it('stores decimal policy tallies exactly (original-defects #19) and refuses negative tallies', async () => {
     const p = await newPolicy();
     await t.db
       .update(hub.regionalPolicies)
@@ -184,7 +184,7 @@ describe('treaties', () => {
     await t.db.update(hub.regionalTreaties).set({ status: 'rejected' }).where(eq(hub.regionalTreaties.id, live!.id));
   });
 
-  it('needs accepted_at to become active, and signed_at always equals accepted_at (fix #28)', async () => {
+  it('needs accepted_at to become active, and signed_at always equals accepted_at (original-defects #28)', async () => {
     const [tr] = await t.db
       .insert(hub.regionalTreaties)
       .values({ regionAId: otherRegionId, regionBId: regionId, treatyType: 'non_aggression' })

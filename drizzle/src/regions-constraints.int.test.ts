@@ -95,7 +95,7 @@ describe('regions: the database refuses bad rows', () => {
     const owner = await insertUserWithPlayer(t.db);
     const r = await insertRegion(t.db, { ownerId: owner.playerId, governorId: owner.playerId, ambassadorId: owner.playerId });
     const fk = await dbErrorOf(insertRegion(t.db, { ownerId: owner.userId }));
-    expect(fk.code).toBe('23503'); // a users.id is not a players.id (fix #29)
+    expect(fk.code).toBe('23503'); // a users.id is not a players.id (docs/rules/original-defects.md #29)
     await t.db.delete(hub.users).where(eq(hub.users.id, owner.userId));
     const [after] = await t.db.select().from(hub.regions).where(eq(hub.regions.id, r.id));
     expect([after!.ownerId, after!.governorId, after!.ambassadorId]).toEqual([null, null, null]);
@@ -142,6 +142,6 @@ describe('regions: the database refuses bad rows', () => {
     const cols = await t.sql<{ n: number }[]>`
       SELECT count(*)::int AS n FROM information_schema.columns
       WHERE table_schema = 'public' AND data_type = 'timestamp without time zone'`;
-    expect(cols[0]!.n).toBe(0); // fix #32: timestamptz everywhere
+    expect(cols[0]!.n).toBe(0); // docs/rules/original-defects.md #32: timestamptz everywhere
   });
 });

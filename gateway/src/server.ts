@@ -438,7 +438,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     return send(500, 'ERR_INTERNAL', 'Internal error');
   });
 
-  // --- graphql-ws subscriptions on the same server and path (planner bridge, federation-notes §1.6) ------------------
+  // --- graphql-ws subscriptions on the same server and path (planner bridge) ------------------
   const subscriptions = attachSubscriptionServer({
     httpServer,
     path: GRAPHQL_PATH,

@@ -1,5 +1,5 @@
 /**
- * Per-client delivery of pre-serialized graphql-ws `next` frames (federation-notes §1.6 pitfalls "Backpressure" and
+ * Per-client delivery of pre-serialized graphql-ws `next` frames (guarding against backpressure and
  * "Fan-out cost"). A payload is serialized ONCE per event and shared by every subscriber; each subscriber only adds its
  * own `{"id":…,"type":"next","payload":` prefix and writes the frame straight to its ws socket.
  *

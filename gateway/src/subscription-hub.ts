@@ -1,5 +1,5 @@
 /**
- * The planner bridge's shared state (federation-notes §1.6 steps 4–6):
+ * The planner bridge's shared state:
  *
  *   Upstream  — one graphql-ws subscription (one socket) to the owning subgraph per
  *               key = subgraph + primary operation + used variables + auth scope.

@@ -1,6 +1,6 @@
 /**
  * The real orchestrator subgraph's `regionRuntimeChanged(regionId)` through the gateway with the cross-subgraph field
- * `region { name }` resolved by the real region subgraph (planner bridge, federation-notes §1.6), over Redis and a fresh
+ * `region { name }` resolved by the real region subgraph (planner bridge), over Redis and a fresh
  * hub database. The region is terminated/terminated so the reconciler has nothing to do; the runtime message is published on
  * the orchestrator's Redis channel the way its store does after a commit.
  */

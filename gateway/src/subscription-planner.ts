@@ -1,6 +1,6 @@
 /**
  * Plans client subscriptions with Apollo's own QueryPlanner over the same supergraph the HTTP gateway serves
- * (federation-notes §1.6 steps 3–5). A plan's `primary` fetch is what the owning subgraph is subscribed to; the
+ * A plan's `primary` fetch is what the owning subgraph is subscribed to; the
  * `execPlan` (primary followed by the `rest`) is what executeQueryPlan runs for every upstream event, with a stub
  * data source answering the primary fetch with the event.
  */

@@ -1,5 +1,5 @@
 /**
- * graphql-transport-ws contract of the gateway's /graphql WebSocket, asserted over raw sockets (federation-notes §4c):
+ * graphql-transport-ws contract of the gateway's /graphql WebSocket, asserted over raw sockets:
  * subprotocol negotiation, ack, 4401, 4403, 4408, 4409, 4429, ping/pong, complete, validation errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -127,7 +127,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   });
   const health = createHealthMonitor(ctx, reconciler, { periodMs: cfg.healthPeriodMs, failureThreshold: cfg.healthFailureThreshold });
   const autoscaler = createAutoscaler(ctx, reconciler, { intervalMs: cfg.autoscaleIntervalMs, policy: opts.autoscalePolicy });
-  // Docker events are a hint, not a log (operations-notes §2.3): each event or resync only kicks the
+  // Docker events are a hint, not a log (events can be lost or arrive late): each event or resync only kicks the
   // reconciler for the region it names, which then reads reality again.
   const engineWatcher =
     driver.name === 'docker'

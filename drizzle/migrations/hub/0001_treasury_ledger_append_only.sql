@@ -1,5 +1,5 @@
 -- Custom SQL migration (hand-written: drizzle cannot express triggers).
--- regional_treasury_entries is an append-only ledger (ADR-0059 N-I4): any UPDATE, and any DELETE while
+-- regional_treasury_entries is an append-only ledger (docs/rules/governance.md "Treasury"): any UPDATE, and any DELETE while
 -- the owning region still exists, is rejected. Rows may disappear only through the ON DELETE CASCADE
 -- of their region (the cascade runs after the region row is gone, so the region lookup finds nothing).
 CREATE OR REPLACE FUNCTION regional_treasury_entries_append_only() RETURNS trigger

@@ -7,7 +7,7 @@ import { timestamp, uuid } from 'drizzle-orm/pg-core';
  * migration.
  */
 
-/** A `timestamptz` column read as a JS Date (domain fix #32: UTC with time zone everywhere). */
+/** A `timestamptz` column read as a JS Date (docs/rules/original-defects.md #32: UTC with time zone everywhere). */
 export function tstz(name: string) {
   return timestamp(name, { withTimezone: true, mode: 'date' });
 }

@@ -19,12 +19,12 @@ import {
 import { CLUSTER_TYPES, TRADEDOCK_TIERS, ZONE_TYPES } from '@sw/domain';
 import { between, createdAt, inList, tstz, uuidPk } from './sql-helpers.ts';
 
-/** Postgres enum `cluster_type` (the 8 cluster types of domain.md §1.3). Shared by the hub and region DBs. */
+/** Postgres enum `cluster_type` (the 8 cluster types, see packages/domain/src/nexus-clusters.ts). Shared by the hub and region DBs. */
 export const clusterType = pgEnum('cluster_type', CLUSTER_TYPES);
-/** Postgres enum `zone_type` (domain.md §2.6). */
+/** Postgres enum `zone_type`. */
 export const zoneType = pgEnum('zone_type', ZONE_TYPES);
 
-/** Station security tiers (domain.md §1.3, `core/station_security_tiers.py`). */
+/** Station security tiers (as in the original game's station security table). */
 export const STATION_SECURITY_TIERS = ['none', 'basic', 'standard', 'premium'] as const;
 
 /**
@@ -108,7 +108,7 @@ export function defineWorldTables(regionRef?: () => AnyPgColumn) {
     'sectors',
     {
       id: uuidPk(),
-      /** Global sector id (ADR-0005), unique across the galaxy; allocated from the region's id block. */
+      /** Global sector id, unique across the galaxy; allocated from the region's id block. */
       sectorId: integer('sector_id').notNull().unique('uq_sectors_sector_id'),
       /** Region-local number 1..N. */
       sectorNumber: integer('sector_number').notNull(),
@@ -136,7 +136,7 @@ export function defineWorldTables(regionRef?: () => AnyPgColumn) {
     },
     (t) => [
       uniqueIndex('uq_sectors_region_sector_number').on(t.regionId, t.sectorNumber),
-      // ADR-0005: at most one capital per region ("exactly one" is checked by the generator's validation gate).
+      // At most one capital per region ("exactly one" is checked by the generator's validation gate).
       uniqueIndex('uq_sectors_one_capital_per_region').on(t.regionId).where(sql`is_capital`),
       index('idx_sectors_sector_number').on(t.sectorNumber),
       index('idx_sectors_cluster_id').on(t.clusterId),
@@ -164,7 +164,7 @@ export function defineWorldTables(regionRef?: () => AnyPgColumn) {
         .notNull()
         .references(() => sectors.sectorId, { onDelete: 'cascade' }),
       isBidirectional: boolean('is_bidirectional').notNull().default(true),
-      /** ADR-0034: a one-way warp that looks two-way until scanned. */
+      /** A latent warp: a one-way warp that looks two-way until scanned. */
       isLatent: boolean('is_latent').notNull().default(false),
       turnCost: smallint('turn_cost').notNull().default(1),
       warpStability: real('warp_stability').notNull().default(1),
@@ -227,7 +227,7 @@ export function defineWorldTables(regionRef?: () => AnyPgColumn) {
       habitability: smallint('habitability').notNull().default(50),
       population: bigint('population', { mode: 'number' }).notNull().default(0),
       maxPopulation: bigint('max_population', { mode: 'number' }).notNull().default(0),
-      /** ≥ 1,000,000 population: a public hub that can never be claimed (domain.md §2.3 step 4). */
+      /** ≥ 1,000,000 population: a public hub that can never be claimed. */
       isPopulationHub: boolean('is_population_hub').notNull().default(false),
       /** Colony owner (no FK: region databases hold no players). */
       ownerPlayerId: uuid('owner_player_id'),

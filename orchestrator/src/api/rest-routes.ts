@@ -1,5 +1,5 @@
 /**
- * Region-manager REST (domain.md §9.4, seed §5), on the orchestrator's port next to /graphql. Every
+ * Region-manager REST, on the orchestrator's port next to /graphql. Every
  * route except /health and /metrics needs `Authorization: Bearer <jwt>` (verifyAccessToken from
  * @sw/auth); admins see and act on every region, owners on their own. Errors are
  * `{ error: { code, message } }` with the mapped status. The four mutations are audited like their GraphQL twins

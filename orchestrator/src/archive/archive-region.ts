@@ -1,5 +1,5 @@
 /**
- * Archiving a region database (termination step 2, operations-notes §5.3): pg_dump (custom format)
+ * Archiving a region database (termination step 2, see orchestrator/src/steps/terminate.ts): pg_dump (custom format)
  * into BACKUP_DIR/<region-name>-<timestamp>/ with a manifest.json carrying the sha256 of the dump and
  * the per-table row counts, VERIFIED by restoring into a scratch database and comparing every table's
  * row count. A verification failure throws (transient: the reconciler retries; nothing is dropped).

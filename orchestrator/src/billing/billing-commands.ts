@@ -1,5 +1,5 @@
 /**
- * Billing commands for the GraphQL layer (domain.md §7.3): create / list / show / cancel subscriptions.
+ * Billing commands for the GraphQL layer: create / list / show / cancel subscriptions.
  * Each returns a discriminated outcome; `unwrapBilling` turns a failure into a DomainError with a
  * stable code. State changes caused by PayPal (activation, cancellation) arrive through webhooks only;
  * these commands talk to PayPal and record the intent.
@@ -339,7 +339,7 @@ export function listPlans(deps: Pick<BillingCommandDeps, 'config'>): PlanView[] 
 export type RegionNameAvailability = { available: true; slug: string } | { available: false; slug: string; reason: 'invalid' | 'taken'; issues: ValidationIssue[] };
 
 /**
- * Name check for the buy form (domain.md §7.3 available-names), through the one validator and the same
+ * Name check for the buy form (available names), through the one validator and the same
  * case-insensitive "taken" rule the create command applies (ignoring the caller's own pending checkouts).
  */
 export async function regionNameAvailability(deps: BillingDb, actor: Claims | null, name: string): Promise<RegionNameAvailability> {

@@ -1,5 +1,5 @@
 /**
- * The billing lifecycle sweep (domain.md §9.3, §6.1; fixes #4): suspended → grace at suspended_at + 7 d,
+ * The billing lifecycle sweep (docs/rules/region-status.md; docs/rules/original-defects.md #4): suspended → grace at suspended_at + 7 d,
  * → terminated at suspended_at + 30 d (desired_state 'terminated', evacuation deadline now: the 30 days
  * of suspension were the notice, so the orchestrator archives and cleans up at once), a suspended row
  * without suspended_at gets stamped, and a Galactic Citizen lapse ends after 7 days. Safe with several

@@ -1,7 +1,7 @@
 import { isBillingPlan, type BillingPlan } from '@sw/domain';
 
 /**
- * PayPal `custom_id` of our subscriptions (domain.md §9.1, with player ids — fix #29): the intent
+ * PayPal `custom_id` of our subscriptions (with player ids — docs/rules/original-defects.md #29): the intent
  * travels with the subscription, so an ACTIVATED webhook can be mapped even without our own row.
  * `regional_owner:<playerId>:<regionSlug>:<tier>` / `galactic_citizen:<playerId>` (≤ 127 printable chars).
  */

@@ -1,5 +1,5 @@
 /**
- * The Galactic Citizen emergency relocation (issue 7; domain.md §6.1 "GC lapse"): the command against a
+ * The Galactic Citizen emergency relocation (issue 7: a Galactic Citizenship lapse): the command against a
  * fresh hub database (happy path, one use only, window, citizenship, target rules, nothing changes on a
  * refusal, concurrent calls) and the GraphQL mutation through the running orchestrator service with
  * forwarded claims.

@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/paypal/webhooks — PayPal webhook intake (domain.md §9.2, fixes #1): raw body → offline
+ * POST /api/v1/paypal/webhooks — PayPal webhook intake (docs/decisions/webhook-inbox.md; docs/rules/original-defects.md #1): raw body → offline
  * signature verification (case-insensitive headers, allow-listed cert host, ±5 min transmission-time
  * replay window) → JSON shape → stored in the durable inbox (docs/decisions/webhook-inbox.md) → 200
  * {"status":"webhook_received"}; processing happens from the inbox. Garbage never gets a 5xx (PayPal would
@@ -47,7 +47,7 @@ function reject(res: Response, status: number, code: ErrorCode, message: string)
   res.status(status).json({ error: { code, message } });
 }
 
-/** Minimal envelope check (domain.md §9.2 step 2): {id, event_type, resource, create_time, summary}. */
+/** Minimal envelope check (the fields every PayPal event carries): {id, event_type, resource, create_time, summary}. */
 export function isWebhookEnvelope(v: unknown): v is PayPalWebhookEvent {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const e = v as Record<string, unknown>;

@@ -1,6 +1,6 @@
 /**
- * processWebhookEvent: applies one verified PayPal webhook event to the hub (domain.md §9.2,
- * operations-notes §3.4–§3.5). Webhooks only change DESIRED state: an activated regional_owner
+ * processWebhookEvent: applies one verified PayPal webhook event to the hub (docs/decisions/webhook-inbox.md,
+ * docs/decisions/billing-refusals-and-cancellations.md). Webhooks only change DESIRED state: an activated regional_owner
  * subscription inserts the region row (runtime_state 'requested') that the reconciler provisions.
  *
  * Order of work:

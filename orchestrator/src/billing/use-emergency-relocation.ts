@@ -1,11 +1,11 @@
 /**
- * The Galactic Citizen emergency relocation (issue 7; domain.md §6.1 "GC lapse", ADR-0054 X-D3): a
+ * The Galactic Citizen emergency relocation (issue 7: a Galactic Citizenship lapse): a
  * cancelled GC keeps citizenship for a 7-day lapse and may, ONCE in that window, teleport to a region
  * outside their home region where they hold something (a player-owned region they own, or a citizen /
  * resident membership). Re-subscribing clears the lapse and restores the relocation (the webhook
  * processor does that). The rules are pure functions in @sw/domain (`canUseEmergencyRelocation` via
  * `emergencyRelocationBlocker`, `relocationTargetProblem`); this command applies them in one transaction
- * with the player row locked FOR UPDATE (ADR-0054 X-I2), so two concurrent calls cannot both succeed.
+ * with the player row locked FOR UPDATE, so two concurrent calls cannot both succeed.
  * Every refusal has a stable code and changes nothing.
  */
 import type { Claims } from '@sw/auth';

@@ -1,5 +1,5 @@
 /**
- * region-cli — operator CLI for the region manager REST API (domain.md §9.4, seed §5).
+ * region-cli — operator CLI for the region manager REST API.
  *
  *   node src/cli/region-cli.ts [--url http://127.0.0.1:8081] [--token <jwt> | SW_TOKEN=…] <command>
  *     list [--format table|json]

@@ -1,5 +1,5 @@
 /**
- * Command outcomes (STYLE §5.4): every command returns a discriminated union; the edges (GraphQL,
+ * Command outcomes: every command returns a discriminated union; the edges (GraphQL,
  * REST, CLI via REST) call `unwrap` to turn a failure into a DomainError with its stable code.
  */
 import type postgres from 'postgres';

@@ -44,7 +44,7 @@ export function seedFromInput(seed: string): bigint {
 export async function provisionRegion(deps: StoreDeps, actor: Claims | null, input: ProvisionRegionInput, opts: { audit?: AuditInTransaction } = {}): Promise<CommandOutcome> {
   const denied = checkPermission(actor, 'provision');
   if (denied) return denied;
-  const nameCheck = validateRegionName(input.name, 'name'); // the one validator (domain.md §10 #3)
+  const nameCheck = validateRegionName(input.name, 'name'); // the one validator (docs/rules/original-defects.md #3)
   if (!nameCheck.ok) return { kind: 'invalid', code: 'ERR_REGION_NAME_INVALID', issues: nameCheck.issues };
   const name = nameCheck.slug;
   const scale = {

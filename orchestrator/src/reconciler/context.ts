@@ -43,7 +43,7 @@ export class PermanentError extends Error {
   }
 }
 
-/** The provisioning conditions in order (seed §3 provisioning steps). */
+/** The provisioning conditions in order (the provisioning steps, see orchestrator/src/steps/provision-conditions.ts). */
 export const PROVISIONING_CONDITIONS = [
   'SUBSCRIPTION_VALID',
   'DATABASE_CREATED',

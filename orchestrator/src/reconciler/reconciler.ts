@@ -1,5 +1,5 @@
 /**
- * The level-triggered reconcile loop (operations-notes §1.7): desired state lives in the hub DB; every
+ * The level-triggered reconcile loop: desired state lives in the hub DB; every
  * RECONCILE_RESYNC_MS (default 5 s) the loop lists regions that are not converged and queues them, and
  * `kick(id)` queues one immediately after an intent. Per-region serialization is twofold: an
  * in-process queue keyed by region id (one pass at a time per region) AND a session-level Postgres

@@ -1,5 +1,5 @@
 /**
- * region-server: the per-region runtime service (ARCHITECTURE §3 "Region runtime"). Owns its region
+ * region-server: the per-region runtime service. Owns its region
  * database (migrates it on start), serves the region's world and presence, and exposes health and
  * Prometheus metrics. Plain node:http to keep the idle footprint small (postgres.js pool max 2 with a
  * short idle timeout: 50 regions share a server whose max_connections is 100).

@@ -1,5 +1,5 @@
 /**
- * The six provisioning conditions (seed §3): each is "ensure X" — it reads reality first, adopts what
+ * The six provisioning conditions: each is "ensure X" — it reads reality first, adopts what
  * exists, acts only when needed and records its condition. A step throws to be retried (transient),
  * throws PermanentError / GenerationCorruptError for the terminal outcomes, or returns a requeue delay
  * when it must wait (Nexus attach backoff).

@@ -1,5 +1,5 @@
 /**
- * Termination steps (seed §3): desired=terminated moves a region to draining (the 30-day evacuation
+ * Termination steps: desired=terminated moves a region to draining (the 30-day evacuation
  * notice set by terminateRegion), then — once evacuation_deadline_at has passed — archiving: verified
  * backup, stop the stack, drop database and role, close the Nexus link, and finally archived (status
  * terminated). region_events rows survive (no FK). A draining region whose termination was cancelled

@@ -1,7 +1,7 @@
 /**
  * Region runtime writes: state transitions, condition updates and audit events. Every write runs in
  * one transaction that locks the region row and inserts a region_events row; the event is published
- * on Redis channel `region.runtime.<regionId>` only AFTER the commit (ARCHITECTURE §3, contracts).
+ * on Redis channel `region.runtime.<regionId>` only AFTER the commit (so subscribers never see uncommitted state).
  */
 import type postgres from 'postgres';
 import client from 'prom-client';

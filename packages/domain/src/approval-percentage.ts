@@ -1,5 +1,5 @@
 /**
- * Policy approval (domain.md §3.2 derived field): for ÷ (for + against) × 100 over the decimal weighted
+ * Policy approval (a derived field, docs/rules/governance.md): for ÷ (for + against) × 100 over the decimal weighted
  * tallies, or null while nobody has voted (0 of 0 is "no data", not 0 %).
  */
 export function approvalPercentage(votesFor: number, votesAgainst: number): number | null {

@@ -1,7 +1,7 @@
 import { REGION_SCALE_BOUNDS } from './region-scale.ts';
 
 /**
- * Autoscaling rule of the brief (seed §1 "Auto-scale triggers", domain.md §9.4, operations-notes §0.4):
+ * Autoscaling rule of the brief (the brief's auto-scale triggers):
  * scale up when CPU > 80 % OR memory > 85 % holds over the whole up-window (2 min by default), scale down
  * when CPU < 20 % AND memory < 30 % holds over the down-window (5 min); CPU ×1.5 / memory ×1.3 up, ÷1.5 /
  * ÷1.3 down, rounded to valid steps (0.5 vCPU, whole GB) and clamped to REGION_SCALE_BOUNDS; 5 min cooldown

@@ -1,7 +1,7 @@
 import type { BillingPlan } from './vocabulary.ts';
 
 /**
- * The subscription plans (seed brief §3, domain.md §9.1): one table read by the PayPal emulator's plan
+ * The subscription plans of the brief: one table read by the PayPal emulator's plan
  * catalogue, the GraphQL plan list and the create-subscription command.
  */
 export interface PlanSpec {
@@ -15,7 +15,7 @@ export interface PlanSpec {
   description: string;
   /** PayPal charges the plan monthly. */
   interval: 'MONTH';
-  /** Consecutive failed payments after which the subscription is suspended (domain.md §9.2). */
+  /** Consecutive failed payments after which the subscription is suspended. */
   paymentFailureThreshold: number;
 }
 

@@ -2,7 +2,7 @@ import { canUseEmergencyRelocation, GC_LAPSE_MS, type CitizenshipState } from '.
 import type { MembershipType } from './vocabulary.ts';
 
 /**
- * The Galactic Citizen emergency relocation (domain.md §6.1 "GC lapse", ADR-0054 X-D3): during the
+ * The Galactic Citizen emergency relocation (when a Galactic Citizenship lapses): during the
  * 7-day lapse after a GC cancellation the player may, once, move to a region outside their home region
  * where they hold something. Pure decisions; the orchestrator's billing command applies them under a
  * lock on the player row.

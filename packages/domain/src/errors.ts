@@ -57,7 +57,7 @@ export const ERROR_STATUS = {
   ERR_NOT_SUBSCRIPTION_OWNER: 403,
   ERR_SUBSCRIPTION_NOT_CANCELLABLE: 409,
   ERR_ALREADY_SUBSCRIBED: 409,
-  // Galactic Citizen emergency relocation (domain.md §6.1 "GC lapse", ADR-0054 X-D3)
+  // Galactic Citizen emergency relocation (when a Galactic Citizenship lapses)
   /** The caller is not a lapsed Galactic Citizen (never a GC, still subscribed, or citizenship revoked). */
   ERR_NOT_GALACTIC_CITIZEN: 403,
   /** The 7-day lapse window has ended. */

@@ -1,5 +1,5 @@
 /**
- * Region-server health rule (operations-notes §0.3 / §1.2, Agones defaults): heartbeat period 5 s,
+ * Region-server health rule (Agones defaults): heartbeat period 5 s,
  * failure threshold 3 (≈15 s without a heartbeat ⇒ unhealthy), initial delay 5 s after start. A known
  * process exit wins over the timer and names the cause (OOM, crash with code/signal), so "why is my
  * region unhealthy?" always has an answer.

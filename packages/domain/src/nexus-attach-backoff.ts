@@ -1,5 +1,5 @@
 /**
- * Phase 14 Nexus attach retry rule (domain.md §2.3): after each failed attempt wait 1 s, 5 s, 30 s, 5 min,
+ * Nexus attach retry rule (the provisioning step that links a new region to the Central Nexus): after each failed attempt wait 1 s, 5 s, 30 s, 5 min,
  * 30 min, then every 6 h; after 5 failed attempts the region is `attachment_pending` (ops alert) but
  * retries continue on the 6 h step. The idempotency key of attempt n is `${regionId}:${n}`.
  */

@@ -1,10 +1,10 @@
 /**
- * THE one Central Nexus cluster table (domain.md §1.2) and the per-cluster-type traits (§1.3).
+ * THE one Central Nexus cluster table and the per-cluster-type traits.
  * The galaxy generator, the Nexus API and the tests all read these constants, so the layout exists in
- * exactly one place (fixes domain.md §10 #13: three or four incompatible Nexus layouts).
+ * exactly one place (docs/rules/original-defects.md #13: three or four incompatible Nexus layouts).
  */
 
-/** The 8 cluster types of the `cluster_type` PG enum (domain.md §1.3). */
+/** The 8 cluster types of the `cluster_type` PG enum. */
 export const CLUSTER_TYPES = [
   'STANDARD',
   'RESOURCE_RICH',
@@ -50,7 +50,7 @@ function traits(securityLevel: number, extra: Partial<ClusterTypeTraits> = {}): 
   };
 }
 
-/** Per-type traits (domain.md §1.3). MILITARY_ZONE patrols and CONTESTED factions are not generated here. */
+/** Per-type traits. MILITARY_ZONE patrols and CONTESTED factions are not generated here. */
 export const CLUSTER_TYPE_TRAITS: Readonly<Record<ClusterType, ClusterTypeTraits>> = {
   STANDARD: traits(5),
   RESOURCE_RICH: traits(5, { asteroidYieldMultiplier: 1.5 }),
@@ -69,7 +69,7 @@ export function isClusterType(value: string): value is ClusterType {
 export const NEXUS_CLUSTER_COUNT = 20;
 export const NEXUS_CLUSTER_SIZE = 250;
 export const NEXUS_GRID = { columns: 5, rows: 4 } as const;
-/** Canon Nexus capital: region-local sector 2251, the first sector of Gateway Plaza (domain.md §1.1). */
+/** Canon Nexus capital: region-local sector 2251, the first sector of Gateway Plaza. */
 export const NEXUS_CAPITAL_SECTOR_NUMBER = 2251;
 /** Gateway Plaza: the capital anchor; every one of its sectors is `is_nexus_protected`. */
 export const NEXUS_CAPITAL_CLUSTER_NUMBER = 10;

@@ -1,5 +1,5 @@
 /**
- * Fleet and owner limits (seed §4, ADR-0050/0051, domain.md §9.4): an owner may hold at most 5 regions
+ * Fleet and owner limits: an owner may hold at most 5 regions
  * (ERR_REGION_LIMIT_REACHED); the fleet has a SOFT target of 50 live regions with an operator alert at
  * 75 % (37–38 regions) and no hard cap.
  */

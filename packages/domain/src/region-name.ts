@@ -2,7 +2,7 @@ import type { ValidationIssue } from './errors.ts';
 import { REGION_NAME_PATTERN } from './vocabulary.ts';
 
 /**
- * The ONE region-name validator (domain.md §10 #3). Every path that names a region (subscription
+ * The ONE region-name validator (docs/rules/original-defects.md #3). Every path that names a region (subscription
  * create, name availability, admin provisioning) calls it, and the DB CHECK `regions_name_slug` uses the
  * same REGION_NAME_PATTERN. Case-insensitive uniqueness is the caller's job (index uq_regions_name_lower).
  */
@@ -11,7 +11,7 @@ export const REGION_NAME_MAX_LENGTH = 50;
 
 /**
  * Reserved names: the union of the original's three lists (PayPal create route, available-names route
- * and the region-manager provision validation, domain.md §7.3 / §9.4) plus the platform regions' slugs.
+ * and the region-manager provision validation) plus the platform regions' slugs.
  */
 export const RESERVED_REGION_NAMES: readonly string[] = [
   'admin',
@@ -77,7 +77,7 @@ export function validateRegionName(name: unknown, path = 'regionName'): RegionNa
   return { ok: true, slug, displayName: regionDisplayName(slug), issues: [] };
 }
 
-/** User-facing spelling of a slug (domain.md §9.1): '_' and '-' become spaces, words title-cased. */
+/** User-facing spelling of a slug: '_' and '-' become spaces, words title-cased. */
 export function regionDisplayName(slug: string): string {
   return slug
     .split(/[-_]+/)

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from './errors.ts';
 
-/** Per-region resource bounds of the brief (seed §1, "Per-region resource allocation"). */
+/** Per-region resource allocation bounds of the brief. */
 export const REGION_SCALE_BOUNDS = {
   cpu: { min: 1, default: 2, max: 8, unit: 'vCPU' },
   memoryGb: { min: 2, default: 4, max: 16, unit: 'GB' },

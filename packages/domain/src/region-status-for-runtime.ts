@@ -1,7 +1,7 @@
 import type { RegionRuntimeState, RegionStatus } from './vocabulary.ts';
 
 /**
- * Billing holds on a region's status (domain.md §9.2, §9.3): `suspended` and `grace` are set by billing
+ * Billing holds on a region's status (docs/rules/region-status.md): `suspended` and `grace` are set by billing
  * (cancelled / suspended subscription, 3 failed payments) and only billing lifts them (a successful
  * payment or re-activation); `terminated` is final.
  */

@@ -1,8 +1,8 @@
 /**
  * The one table of region sizes. Generator, API validation, the database CHECK and tests all read it,
- * so a size limit exists in exactly one place (domain.md §10 #16).
+ * so a size limit exists in exactly one place (docs/rules/original-defects.md #16).
  *
- * The original has no Premium/Mega sizes (domain.md §2.1); the brief asks that higher tiers widen the
+ * The original has no Premium/Mega sizes; the brief asks that higher tiers widen the
  * upper bound. Standard is the canon ~1000 ±20 %. Premium and Mega keep the same floor and raise the
  * ceiling and target, so a bigger purchase never yields a smaller region than Standard could.
  */

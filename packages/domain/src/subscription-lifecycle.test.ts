@@ -25,7 +25,7 @@ describe('decideRegionBilling', () => {
     ['pending region is suspended too', { status: 'pending', runtimeState: 'provisioning' }, { kind: 'cancelled' }, { status: 'suspended', suspendedAt: now }],
     ['a second suspension keeps the first stamp', { status: 'suspended', suspendedAt: earlier }, { kind: 'cancelled' }, { status: 'suspended', suspendedAt: earlier }],
     ['grace stays grace and keeps the stamp', { status: 'grace', suspendedAt: earlier }, { kind: 'suspended' }, { status: 'grace', suspendedAt: earlier }],
-    ['a suspended row without a stamp gets one (fix #4)', { status: 'suspended', suspendedAt: null }, { kind: 'suspended' }, { status: 'suspended', suspendedAt: now, changed: true }],
+    ['a suspended row without a stamp gets one (original-defects #4)', { status: 'suspended', suspendedAt: null }, { kind: 'suspended' }, { status: 'suspended', suspendedAt: now, changed: true }],
     ['1st failed payment counts', {}, { kind: 'payment_failed' }, { status: 'active', paymentFailureCount: 1, subscriptionStatus: null }],
     ['2nd failed payment counts', { paymentFailureCount: 1 }, { kind: 'payment_failed' }, { status: 'active', paymentFailureCount: 2 }],
     ['3rd failed payment suspends', { paymentFailureCount: 2 }, { kind: 'payment_failed' }, { status: 'suspended', paymentFailureCount: 3, suspendedAt: now, subscriptionStatus: 'SUSPENDED' }],

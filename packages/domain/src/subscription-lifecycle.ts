@@ -3,7 +3,7 @@ import { statusWhenBillingLiftsHold } from './region-status-for-runtime.ts';
 import type { BillingSubscriptionStatus, RegionRuntimeState, RegionStatus } from './vocabulary.ts';
 
 /**
- * Subscription → region / citizenship lifecycle (domain.md §9.2, §9.3, §6.1; fixes #4 and #5).
+ * Subscription → region / citizenship lifecycle (docs/rules/region-status.md; docs/rules/original-defects.md #4 and #5).
  * Pure decisions: the webhook processor and the billing sweep call these and write what they return.
  *
  * Region: 3 consecutive failed payments, CANCELLED, SUSPENDED or EXPIRED → `suspended` with
@@ -67,7 +67,7 @@ const SUSPENDED_STATES: readonly RegionStatus[] = ['suspended', 'grace'];
 
 function suspend(s: RegionBillingState, now: Date, subscriptionStatus: BillingSubscriptionStatus, count: number): RegionBillingDecision {
   if (SUSPENDED_STATES.includes(s.status)) {
-    // Keep the FIRST suspension stamp; stamp it now if an older row lacks one (fix #4).
+    // Keep the FIRST suspension stamp; stamp it now if an older row lacks one (docs/rules/original-defects.md #4).
     const suspendedAt = s.suspendedAt ?? now;
     return { status: s.status, paymentFailureCount: count, suspendedAt, subscriptionStatus, changed: s.suspendedAt === null || count !== s.paymentFailureCount, reason: 'already_suspended' };
   }
@@ -103,7 +103,7 @@ export function decideRegionBilling(s: RegionBillingState, signal: BillingSignal
 
 export type LifecycleTimerDecision =
   | { kind: 'none' }
-  /** A suspended row without suspended_at (rows written before fix #4): stamp it so the clock starts. */
+  /** A suspended row without suspended_at (rows written before original-defects #4 was fixed): stamp it so the clock starts. */
   | { kind: 'stamp'; suspendedAt: Date }
   | { kind: 'grace' }
   | { kind: 'terminate'; terminatedAt: Date; scheduledHardDeleteAt: Date };
@@ -142,7 +142,7 @@ function citizenship(s: CitizenshipState, next: Partial<CitizenshipState>, subsc
   return { ...n, subscriptionStatus, changed };
 }
 
-/** Decides a player's Galactic Citizenship after a GC subscription signal (domain.md §9.2, §6.1). */
+/** Decides a player's Galactic Citizenship after a GC subscription signal. */
 export function decideCitizenship(s: CitizenshipState, signal: BillingSignal, now: Date): CitizenshipDecision {
   switch (signal.kind) {
     case 'activated':

@@ -32,7 +32,7 @@ export interface GateTraveller {
   isOwner: boolean;
   /** Membership in the destination (null without one). */
   membershipType: string | null;
-  /** Holds a planet or station in the destination (ADR-0054 stakeholder). */
+  /** Holds a planet or station in the destination (that makes the player a stakeholder). */
   isStakeholder: boolean;
 }
 
@@ -66,7 +66,7 @@ export function nexusEntryGate(j: { entersNexusFromOutside: boolean; destination
   return { code: 'ERR_GALACTIC_CITIZEN_REQUIRED', reason: 'entering the Central Nexus from another region needs an active Galactic Citizen subscription' };
 }
 
-/** A suspended or grace region admits only its owner and its stakeholders (ADR-0054 X-D1). */
+/** A suspended or grace region admits only its owner and its stakeholders (docs/rules/travel.md "Gates"). */
 export function regionStatusGate(d: Pick<GateDestination, 'status'>, t: Pick<GateTraveller, 'isOwner' | 'isStakeholder'>): GateRefusal | null {
   if (d.status !== 'suspended' && d.status !== 'grace') return null;
   if (t.isOwner || t.isStakeholder) return null;

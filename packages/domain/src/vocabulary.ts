@@ -4,7 +4,7 @@
  * Lifecycle files (transition tables) should import the state lists from here rather than repeat them.
  */
 
-/** Region lifecycle (domain.md §9.3). */
+/** Region lifecycle (docs/rules/region-status.md). */
 export const REGION_STATUSES = [
   'pending', // row exists, not yet provisioned / paid
   'active', // serving players
@@ -12,15 +12,15 @@ export const REGION_STATUSES = [
   'grace', // suspended for 7+ days; termination at suspended_at + 30 d
   'terminated', // ended; cleanup and hard delete follow
   'generation_corrupt', // world generation failed validation (refund-eligible)
-  'attachment_pending', // Nexus link (Phase 14) failed 5 times; operator attention
+  'attachment_pending', // Nexus link (the attach step) failed 5 times; operator attention
 ] as const;
 export type RegionStatus = (typeof REGION_STATUSES)[number];
 
-/** Governance label of a region (domain.md §4.1). */
+/** Governance label of a region (docs/rules/governance.md). */
 export const GOVERNANCE_TYPES = ['autocracy', 'democracy', 'council'] as const;
 export type GovernanceType = (typeof GOVERNANCE_TYPES)[number];
 
-/** What the operator wants the region runtime to be (ARCHITECTURE §2, desired state). */
+/** What the operator wants the region runtime to be (desired state). */
 export const REGION_DESIRED_STATES = ['running', 'stopped', 'terminated'] as const;
 export type RegionDesiredState = (typeof REGION_DESIRED_STATES)[number];
 
@@ -43,23 +43,23 @@ export const REGION_RUNTIME_STATES = [
 ] as const;
 export type RegionRuntimeState = (typeof REGION_RUNTIME_STATES)[number];
 
-/** Runtime drivers (ARCHITECTURE §3). */
+/** Runtime drivers (docs/decisions/kubernetes-runtime-driver.md). */
 export const RUNTIME_DRIVERS = ['process', 'docker'] as const;
 export type RuntimeDriver = (typeof RUNTIME_DRIVERS)[number];
 
-/** Membership tiers (domain.md §4.1). */
+/** Membership tiers (docs/rules/governance.md "Members"). */
 export const MEMBERSHIP_TYPES = ['visitor', 'resident', 'citizen'] as const;
 export type MembershipType = (typeof MEMBERSHIP_TYPES)[number];
 
-/** Elected positions (domain.md §3.2; the docs add trade_commissioner). */
+/** Elected positions (docs/rules/governance.md; includes trade_commissioner). */
 export const ELECTION_POSITIONS = ['governor', 'council_member', 'ambassador', 'trade_commissioner'] as const;
 export type ElectionPosition = (typeof ELECTION_POSITIONS)[number];
 
-/** Election statuses (domain.md §4.3). */
+/** Election statuses (docs/rules/governance.md "Elections"). */
 export const ELECTION_STATUSES = ['pending', 'active', 'tallying', 'completed', 'cancelled'] as const;
 export type ElectionStatus = (typeof ELECTION_STATUSES)[number];
 
-/** Policy statuses (domain.md §4.4). */
+/** Policy statuses (docs/rules/governance.md "Policy lifecycle"). */
 export const POLICY_STATUSES = ['voting', 'passed', 'rejected', 'implemented'] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 /** Why a policy ended rejected (docs/rules/governance.md "Policy lifecycle"). */
@@ -72,7 +72,7 @@ export type PolicyRejectionReason = (typeof POLICY_REJECTION_REASONS)[number];
 export const POLICY_DECISION_KINDS = ['referendum', 'council', 'owner_signature', 'decree', 'admin'] as const;
 export type PolicyDecisionKind = (typeof POLICY_DECISION_KINDS)[number];
 
-/** Treasury ledger causes (Postgres enum region_treasury_cause_type, domain.md §3.2). */
+/** Treasury ledger causes (Postgres enum region_treasury_cause_type, docs/rules/governance.md "Treasury"). */
 export const TREASURY_CAUSE_TYPES = [
   'policy_enactment',
   'tax_collection',
@@ -83,7 +83,7 @@ export const TREASURY_CAUSE_TYPES = [
 ] as const;
 export type TreasuryCauseType = (typeof TREASURY_CAUSE_TYPES)[number];
 
-/** Treaty types and statuses (domain.md §3.2, §4.5; fix #28 validates the type). */
+/** Treaty types and statuses (docs/rules/governance.md "Treaties"; docs/rules/original-defects.md #28: the type is validated). */
 export const TREATY_TYPES = ['trade_agreement', 'defense_pact', 'non_aggression', 'cultural_exchange', 'open_borders'] as const;
 export type TreatyType = (typeof TREATY_TYPES)[number];
 export const TREATY_STATUSES = ['proposed', 'active', 'rejected', 'terminated', 'expired'] as const;
@@ -96,12 +96,12 @@ export type TravelMethod = (typeof TRAVEL_METHODS)[number];
 export const JOURNEY_INTENTS = ['visit', 'immigrate'] as const;
 export type JourneyIntent = (typeof JOURNEY_INTENTS)[number];
 
-/** Region invites (domain.md §4.6). */
+/** Region invites (docs/rules/invites.md). */
 export const INVITE_STATUSES = ['active', 'exhausted', 'revoked', 'expired'] as const;
 export type InviteStatus = (typeof INVITE_STATUSES)[number];
 export const INVITE_MAX_USES_LIMIT = 10;
 
-/** Billing (domain.md §9.1; status values are PayPal's subscription statuses). */
+/** Billing (status values are PayPal's subscription statuses). */
 export const BILLING_PLANS = ['regional_owner', 'galactic_citizen'] as const;
 export type BillingPlan = (typeof BILLING_PLANS)[number];
 export const BILLING_SUBSCRIPTION_STATUSES = [
@@ -120,15 +120,15 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 // Cluster types (Postgres enum cluster_type) live in nexus-clusters.ts (CLUSTER_TYPES).
 
-/** Zone types (Postgres enum zone_type, domain.md §2.6). */
+/** Zone types (Postgres enum zone_type). */
 export const ZONE_TYPES = ['EXPANSE', 'FEDERATION', 'BORDER', 'FRONTIER'] as const;
 export type ZoneType = (typeof ZONE_TYPES)[number];
 
-/** Cross-region tunnel types (domain.md §2.4: canon has only these two). */
+/** Cross-region tunnel types (canon has only these two). */
 export const TUNNEL_TYPES = ['NATURAL', 'ARTIFICIAL'] as const;
 export type TunnelType = (typeof TUNNEL_TYPES)[number];
 
-/** TradeDock tiers (domain.md §2.3 step 6). */
+/** TradeDock tiers. */
 export const TRADEDOCK_TIERS = ['A', 'B'] as const;
 export type TradedockTier = (typeof TRADEDOCK_TIERS)[number];
 
@@ -145,7 +145,7 @@ export type AutoscaleAction = (typeof AUTOSCALE_ACTIONS)[number];
 /** Region name slug: 3–50 chars, lower-case letters, digits, '_' and '-', alphanumeric at both ends. */
 export const REGION_NAME_PATTERN = '^[a-z0-9][a-z0-9_-]{1,48}[a-z0-9]$';
 
-/** Governance numeric bounds enforced by CHECKs (domain.md §3.1, §4.2, ADR-0059). */
+/** Governance numeric bounds enforced by CHECKs (docs/rules/governance.md, docs/rules/region-config.md). */
 export const GOVERNANCE_BOUNDS = {
   votingThreshold: { min: 0.1, max: 0.9, default: 0.51 },
   quorumPct: { min: 0.25, max: 0.6, default: 0.33 },

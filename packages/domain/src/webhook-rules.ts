@@ -1,8 +1,8 @@
 /**
- * Pure rules for PayPal webhook intake (domain.md §9.2, operations-notes §3.3–§3.5).
+ * Pure rules for PayPal webhook intake (docs/decisions/webhook-inbox.md).
  */
 
-/** ±5 minutes: the signed transmission time of a delivery must be this close to now (ADR-0058). */
+/** ±5 minutes: the signed transmission time of a delivery must be this close to now (a replay window). */
 export const WEBHOOK_REPLAY_WINDOW_MS = 5 * 60_000;
 /**
  * PayPal redelivers one event for up to 3 days with the SAME create_time (each attempt is re-signed
@@ -35,7 +35,7 @@ export function isStaleEvent(eventUpdateTime: Date | string | null | undefined, 
   return e < s;
 }
 
-/** The PayPal events the platform acts on (operations-notes §3.1). */
+/** The PayPal events the platform acts on. */
 export const HANDLED_WEBHOOK_EVENTS = [
   'BILLING.SUBSCRIPTION.CREATED',
   'BILLING.SUBSCRIPTION.ACTIVATED',

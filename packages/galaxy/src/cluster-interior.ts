@@ -32,7 +32,7 @@ const PLANET_HABITABILITY: Readonly<Record<PlanetType, readonly [number, number]
 };
 const PLANET_TYPES = Object.keys(PLANET_HABITABILITY) as PlanetType[];
 
-/** Station security tier (domain.md §1.3): lawless → none; class 7–11 → standard; class 1–6 → basic. */
+/** Station security tier: lawless → none; class 7–11 → standard; class 1–6 → basic. */
 export function stationSecurityTier(stationClass: number, lawless: boolean): StationRow['securityTier'] {
   if (lawless) return 'none';
   return stationClass >= 7 ? 'standard' : 'basic';

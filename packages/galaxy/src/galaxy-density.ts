@@ -1,5 +1,5 @@
 /**
- * THE density table of the generator (domain.md §2.5: the sources disagree, so this is the one choice).
+ * THE density table of the generator (the original's sources disagree, so this is the one choice).
  *
  * | Region        | Ports                          | Planets | Nebula (base / frontier) | ANOMALY | Islands        | One-way | Latent of one-ways |
  * |---------------|--------------------------------|---------|--------------------------|---------|----------------|---------|--------------------|
@@ -48,7 +48,7 @@ export const GALAXY_DENSITY: Readonly<Record<RegionType, DensityRule>> = {
   player_owned: { ...COMMON, portDensity: 0.1, planetDensity: 0.03, islandShareMin: 0.02, islandShareMax: 0.04, interClusterLinks: 2 },
 };
 
-/** Hard limits the validation gate enforces (domain.md §2.4, §10 #15). */
+/** Hard limits the validation gate enforces (docs/rules/original-defects.md #15). */
 export const WARP_LIMITS = {
   maxWarpsPerSector: 6,
   oneWayPctMin: 3,
@@ -58,10 +58,10 @@ export const WARP_LIMITS = {
   turnCost: 1,
 } as const;
 
-/** Spoke landing: eligible sectors are at least this share of the max BFS distance from the capital (ADR-0043). */
+/** Spoke landing: eligible sectors are at least this share of the max BFS distance from the capital (see spoke-landing.ts). */
 export const SPOKE_MIN_DISTANCE_SHARE = 0.6;
 
-/** Base asteroid yields (domain.md §1.3) and zone multipliers (import path). */
+/** Base asteroid yields and zone multipliers (import path). */
 export const ASTEROID_BASE = { ore: 1000, preciousMetals: 400, quantumShards: 200 } as const;
 export const ZONE_YIELD_MULTIPLIER = { EXPANSE: 1, FEDERATION: 0.7, BORDER: 1, FRONTIER: 1.4 } as const;
 

@@ -1,7 +1,7 @@
 /**
  * Output rows of the galaxy generator. Every row is a flat plain object whose camelCase field names map
  * 1:1 to snake_case DB columns, so a region can be bulk-loaded (COPY / multi-row INSERT) as-is.
- * Sectors are addressed by their GLOBAL `sectorId`; `sectorNumber` is region-local 1..N (ADR-0005).
+ * Sectors are addressed by their GLOBAL `sectorId`; `sectorNumber` is region-local 1..N.
  */
 import type { ClusterType, RegionTier, RegionType } from '@sw/domain';
 import type { GalaxySeed } from './prng.ts';
@@ -55,7 +55,7 @@ export interface SectorRow {
   x: number;
   y: number;
   z: number;
-  /** Non-null for sectors of a deliberately disconnected island group (ADR-0070). */
+  /** Non-null for sectors of a deliberately disconnected island group (islands are intentional). */
   islandGroupId: number | null;
   oreYield: number;
   preciousMetalsYield: number;
@@ -66,7 +66,7 @@ export interface WarpRow {
   fromSectorId: number;
   toSectorId: number;
   isBidirectional: boolean;
-  /** Only one-way warps are latent (ADR-0034: they look two-way until scanned). */
+  /** Only one-way warps are latent (they look two-way until scanned). */
   isLatent: boolean;
   turnCost: number;
   warpStability: number;

@@ -1,7 +1,7 @@
 /**
  * Central Nexus generator: exactly 5000 sectors in the 20 clusters × 250 of NEXUS_CLUSTERS (5 × 4 grid),
  * one zone "The Expanse", capital 2251 in Gateway Plaza with "Nexus Starport Prime" (CLASS_0,
- * is_starport_prime, premium — fixes §10 #11), every Gateway Plaza sector nexus-protected, and 1 Tier-A +
+ * is_starport_prime, premium — docs/rules/original-defects.md #11), every Gateway Plaza sector nexus-protected, and 1 Tier-A +
  * 2 Tier-B TradeDocks in TRADE_HUB clusters other than #1 and #10, each on a sector with ≥ 2 inbound warps.
  * Nexus sectors: development 3, traffic 2 (capital 10/10); security/hazard by cluster type; no islands.
  */

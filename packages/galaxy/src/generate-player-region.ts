@@ -1,10 +1,10 @@
 /**
  * Player-region generator. Size: drawn from the seed within the tier's [min, max] around its target
  * (triangular around the target, REGION_TIERS). Clusters of 50 sectors, the last one holding the remainder
- * (25–74 sectors, see clusterSizes), laid out on a near-square grid, with names unique per region
- * (ADR-0044). Zones: Federation / Border / Frontier thirds. Capital: a random (seeded) sector of the
+ * (25–74 sectors, see clusterSizes), laid out on a near-square grid, with names unique per region.
+ * Zones: Federation / Border / Frontier thirds. Capital: a random (seeded) sector of the
  * Federation zone, with a CLASS_0 welcome hub. Islands: 2–4 % of sectors in groups of 3–6 at the tail of
- * Frontier-zone clusters, tagged with islandGroupId and never linked to the rest (ADR-0070).
+ * Frontier-zone clusters, tagged with islandGroupId and never linked to the rest (on purpose).
  */
 import { DomainError, isRegionTier, REGION_TIERS, type ClusterType, type RegionTier } from '@sw/domain';
 import type { RegionParts } from './assemble-region.ts';

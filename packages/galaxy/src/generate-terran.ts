@@ -3,7 +3,7 @@
  * 101–200 / Frontier 201–300, fedspace 1–10 (security 10, hazard 0). Capital = sector 1 with "Earth
  * Station" (CLASS_0 TRADING, standard tier, 80/30 slips) and "New Earth" (TERRAN, habitability 95,
  * population = max_population = 8e9, population hub); "Stardock" at sector 10 (CLASS_11 SHIPYARD,
- * SpaceDock); one Tier-A TradeDock in sectors 2–99. No islands. Spoke landing per §2.3 step 9b.
+ * SpaceDock); one Tier-A TradeDock in sectors 2–99. No islands. Spoke landing as in spoke-landing.ts.
  */
 import type { ClusterType } from '@sw/domain';
 import { TERRAN_SECTORS } from '@sw/domain';

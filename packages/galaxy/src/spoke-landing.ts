@@ -1,11 +1,11 @@
 /**
- * Spoke landing (domain.md §2.3 step 9b, ADR-0043) and the cross-region link row (step 9c / Phase 14).
+ * Spoke landing (where a region's end of the Nexus tunnel lands) and the cross-region link row (the Nexus attach step).
  *
  * Landing: BFS from the capital over the region's warps taken as undirected edges; eligible sectors are
  * at least 60 % of the maximum distance; prefer sectors without a formation, then sparse ones (no
  * station, planet or special location), then the farthest; ties by (x, y, z, sectorId). Islands are
  * unreachable and therefore never eligible. The Nexus end of every spoke is the Nexus CAPITAL (2251),
- * never "the lowest Nexus sector id" (fixes §10 #12).
+ * never "the lowest Nexus sector id" (docs/rules/original-defects.md #12).
  */
 import { DomainError, NEXUS_CAPITAL_SECTOR_NUMBER } from '@sw/domain';
 import { SPOKE_MIN_DISTANCE_SHARE } from './galaxy-density.ts';

@@ -1,6 +1,6 @@
 /**
- * The validation gate (domain.md §2.3 step 8, ADR-0050 SK20) plus the connectivity / warp-shape checks the
- * original never enforced (§10 #15): sector count, contiguous unique sector numbers 1..N, unique global
+ * The validation gate plus the connectivity / warp-shape checks the
+ * original never enforced (docs/rules/original-defects.md #15): sector count, contiguous unique sector numbers 1..N, unique global
  * sector ids inside [sectorIdStart, sectorIdEnd], exactly one capital, referential integrity of
  * warps / clusters / stations / planets / zones, each cluster's sectorCount equals its members, every
  * non-island sector reachable from the capital (following warp directions), one-way share within bounds,

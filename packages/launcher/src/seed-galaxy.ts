@@ -2,7 +2,7 @@
  * Launcher step (after migrations and the demo users): makes sure the starting galaxy exists — Terran Space
  * (300 sectors, global ids 1–300) and the Central Nexus (5000, ids 301–5300) — generating and persisting
  * whichever is missing in one transaction, and gives players without a home region Terran Space as home
- * (domain.md §2.7: new players spawn there). Idempotent: on later starts it only prints "galaxy: present".
+ * (new players spawn there). Idempotent: on later starts it only prints "galaxy: present".
  */
 import type postgres from 'postgres';
 import { ensureBaseGalaxy, findPlatformRegion } from '@sw/world-store';

@@ -3,7 +3,7 @@ import { PayPalApiError } from './paypal-api-error.ts';
 import { DEV_PAYPAL_CLIENT_ID, DEV_PAYPAL_CLIENT_SECRET, DEFAULT_PAYPAL_EMULATOR_PORT } from './paypal-config.ts';
 import type { CreateSubscriptionRequest, PayPalErrorBody, PayPalPlanCollection, PayPalSubscription } from './paypal-types.ts';
 
-/** A cached token is refreshed this long before PayPal says it expires (domain.md §9.1). */
+/** A cached token is refreshed this long before PayPal says it expires. */
 export const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
 
 export interface PayPalClientOptions {

@@ -91,7 +91,7 @@ export interface CreateSubscriptionRequest {
   };
 }
 
-/** Webhook event envelope (operations-notes §3.2). */
+/** Webhook event envelope. */
 export interface PayPalWebhookEvent {
   id: string;
   event_version?: string;

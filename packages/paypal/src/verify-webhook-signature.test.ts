@@ -39,7 +39,7 @@ describe('verifyWebhookSignature', () => {
 
   it.each([
     ['upper case', (k: string) => k.toUpperCase()],
-    ['lower case (Express / Starlette, fix #1)', (k: string) => k.toLowerCase()],
+    ['lower case (Express / Starlette, original-defects #1)', (k: string) => k.toLowerCase()],
     ['mixed case', (k: string) => k.toLowerCase().replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase())],
   ])('reads headers case-insensitively: %s', async (_n, rename) => {
     const headers = Object.fromEntries(Object.entries(signed()).map(([k, v]) => [rename(k), v]));

@@ -5,7 +5,7 @@ import { PAYPAL_AUTH_ALGO, webhookSignatureMessage } from './webhook-signing.ts'
 
 export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
 
-/** Case-insensitive header lookup (fix #1: the original looked up upper-case names on lower-cased headers). */
+/** Case-insensitive header lookup (docs/rules/original-defects.md #1: the original looked up upper-case names on lower-cased headers). */
 export function headerOf(headers: HeadersLike, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const wanted = name.toLowerCase();
@@ -57,7 +57,7 @@ export function isAllowedCertUrl(certUrl: string, allowed: readonly string[]): b
 const certCache = new Map<string, X509Certificate>();
 
 /**
- * Verifies a PayPal webhook delivery offline (operations-notes §3.3): required headers present,
+ * Verifies a PayPal webhook delivery offline: required headers present,
  * transmission time within the replay window, cert URL on the allow-list, cert valid now, RSA-SHA256
  * signature over `transmissionId|transmissionTime|webhookId|crc32(rawBody)`.
  */

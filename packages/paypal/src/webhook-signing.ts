@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 export const PAYPAL_AUTH_ALGO = 'SHA256withRSA';
 
 /**
- * The string PayPal signs (operations-notes §3.3): `transmissionId|transmissionTime|webhookId|crc32`,
+ * The string PayPal signs: `transmissionId|transmissionTime|webhookId|crc32`,
  * crc32 = unsigned decimal CRC-32 of the RAW body bytes. One home for both signer and verifier.
  */
 export function webhookSignatureMessage(transmissionId: string, transmissionTime: string, webhookId: string, rawBody: Buffer | Uint8Array | string): string {

@@ -1,5 +1,5 @@
 /**
- * Bootstrap: makes sure the starting galaxy exists (domain.md §2.1: Terran Space 300 + Central Nexus 5000).
+ * Bootstrap: makes sure the starting galaxy exists (Terran Space 300 + Central Nexus 5000 sectors).
  * Generates whichever platform world is missing, Terran first so it gets ids 1–300 and the Nexus 301–5300,
  * in one transaction under the platform-world lock, so concurrent launchers cannot double-generate.
  * Idempotent: a second call finds both and writes nothing.

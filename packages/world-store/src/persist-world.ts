@@ -1,6 +1,6 @@
 /**
  * Writes one generated region's world (zones → clusters → sectors → sector_warps → stations → planets) with
- * COPY, inside the caller's transaction, after the validation gate (domain.md §2.3 steps 8–9). Each stage
+ * COPY, inside the caller's transaction, after the validation gate (packages/galaxy/src/validate-galaxy.ts). Each stage
  * records a row-count checksum `{ row_count, duration_ms, completed_at }`; the counts are re-read from the
  * database before returning, and on the hub they are stored on `regions.generation_phase_checksums`.
  */

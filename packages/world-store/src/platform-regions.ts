@@ -1,6 +1,6 @@
 /**
  * The hub's platform regions (Central Nexus, Terran Space): lookup by region_type (never by name, fixes
- * domain.md §10 #10), global sector-id blocks (ADR-0005: Terran 1–300, Nexus 301–5300 at bootstrap, later
+ * docs/rules/original-defects.md #10), global sector-id blocks (Terran 1–300, Nexus 301–5300 at bootstrap, later
  * regions after the highest allocated id), registry rows, seeds, world deletion and spoke links.
  */
 import { randomBytes } from 'node:crypto';
@@ -136,7 +136,7 @@ export function nexusCapitalSectorId(sectorIdStart: number): number {
 
 /**
  * Keeps every generated cross-region (NATURAL) tunnel's Nexus end on the capital after the Nexus was
- * (re)generated (fixes §10 #12: never "the lowest Nexus sector"). Returns the number of rows re-pointed.
+ * (re)generated (docs/rules/original-defects.md #12: never "the lowest Nexus sector"). Returns the number of rows re-pointed.
  */
 export async function repointSpokeTunnels(tx: postgres.TransactionSql, nexusId: string, capitalSectorId: number): Promise<number> {
   const a = await tx`
@@ -150,7 +150,7 @@ export async function repointSpokeTunnels(tx: postgres.TransactionSql, nexusId: 
 
 /**
  * Links a spoke region (by its stored nexus_warp_sector) to the Nexus capital with one NATURAL, bidirectional,
- * non-latent tunnel (domain.md §2.3 step 9c), idempotent by key `${regionId}:1`, and stamps
+ * non-latent tunnel, idempotent by key `${regionId}:1`, and stamps
  * nexus_attach_completed_at. No-op when the spoke has no landing sector or block.
  */
 export async function linkSpokeToNexus(tx: postgres.TransactionSql, spoke: PlatformRegionRow, nexus: PlatformRegionRow): Promise<void> {

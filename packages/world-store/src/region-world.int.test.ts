@@ -42,7 +42,7 @@ describe('persistWorld into a region database', () => {
     expect(Math.abs(counts.sectors - 1000)).toBeLessThanOrEqual(20);
     const [capital] = await regionDb.sql`select sector_number, sector_id from sectors where region_id = ${regionId} and is_capital`;
     expect(capital).toEqual({ sector_number: generated.capitalSectorNumber, sector_id: 5300 + generated.capitalSectorNumber });
-    // island groups (ADR-0070) and special features survive the round trip
+    // island groups and special features survive the round trip
     const islands = await regionDb.sql`select count(*)::int as n from sectors where region_id = ${regionId} and resources ? 'island_group_id'`;
     expect(islands[0]!.n).toBe(generated.stats.islandSectors);
     const [spoke] = await regionDb.sql`select special_features, is_nexus_protected from sectors where region_id = ${regionId} and sector_number = ${generated.nexusWarpSector}`;

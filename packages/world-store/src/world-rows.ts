@@ -74,7 +74,7 @@ export function zoneIdBySectorNumber(zones: readonly ZoneRow[], zoneIds: readonl
   return out;
 }
 
-/** Asteroid yields and the island group (ADR-0070) live in the sector's `resources` jsonb. */
+/** Asteroid yields and the island group live in the sector's `resources` jsonb. */
 export function sectorResources(s: SectorRow): Record<string, unknown> {
   const r: Record<string, unknown> = {};
   if (s.oreYield) r.ore = s.oreYield;

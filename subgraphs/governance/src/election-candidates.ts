@@ -1,6 +1,6 @@
 /**
  * One registered candidate of an election. `regional_elections.candidates` is a jsonb list in
- * registration order (the tie-break, domain.md §3.2); entries are `{player_id, platform?}` objects or,
+ * registration order (the tie-break, docs/rules/governance.md "Elections"); entries are `{player_id, platform?}` objects or,
  * in rows written by older code, bare player-id strings.
  */
 export interface CandidateEntry {

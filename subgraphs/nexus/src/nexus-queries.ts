@@ -1,6 +1,6 @@
 /**
  * Read side of the Nexus subgraph: SQL over the hub's world tables (Central Nexus and Terran Space), always
- * finding the Nexus by region_type (never by name, fixes domain.md §10 #10). Rows come back already shaped
+ * finding the Nexus by region_type (never by name, docs/rules/original-defects.md #10). Rows come back already shaped
  * as the GraphQL types of subgraphs/nexus/schema.graphql.
  */
 import { DomainError, NEXUS_CLUSTER_COUNT, assertUuid } from '@sw/domain';

@@ -67,7 +67,7 @@ describe('mapRegion', () => {
     expect(r.configVersion).toBe(3);
   });
 
-  it('exposes the default quorum when the column is NULL (fix #26) and a null tier stays null', () => {
+  it('exposes the default quorum when the column is NULL (original-defects #26) and a null tier stays null', () => {
     const r = mapRegion(row({ governanceQuorumPct: null, sizeTier: null }));
     expect(r.governance.governanceQuorumPct).toBe(0.33);
     expect(r.sizeTier).toBeNull();

@@ -111,7 +111,7 @@ export interface RegionModel {
   config: RegionConfig;
 }
 
-/** Default quorum when the row holds NULL (domain.md §4.2; fix #26 exposes the real value). */
+/** Default quorum when the row holds NULL (docs/rules/governance.md "Quorum and thresholds"; docs/rules/original-defects.md #26: the real value is exposed). */
 const DEFAULT_QUORUM_PCT = 0.33;
 
 /** Postgres numeric/bigint values can arrive as strings; GraphQL Float/Int need numbers. */

@@ -4,7 +4,7 @@ import { settingChangeRoute, type ChangeRoute, type GovernanceType, type RegionA
 /**
  * Who may do what in the Region subgraph. Each answer is a named predicate; resolvers (and the web UI, to show or
  * hide controls) ask these instead of comparing ids inline. Ownership compares the region's owner_id (a players.id,
- * domain fix #29) with the caller's claims.playerId; anything unmatched is denied. Who may change which setting is
+ * docs/rules/original-defects.md #29) with the caller's claims.playerId; anything unmatched is denied. Who may change which setting is
  * the governance decision table's answer (packages/domain/src/governance-authority.ts), never decided here.
  */
 

@@ -118,7 +118,7 @@ describe('updateRegionEconomy under autocracy', () => {
     expect(errorCodes(await economy(owner, '00000000-0000-4000-8000-000000000000', 1, { taxRate: 0.1 }))).toEqual(['ERR_REGION_NOT_FOUND']);
   });
 
-  it('an owner of several regions changes exactly the region named by id (fix #27)', async () => {
+  it('an owner of several regions changes exactly the region named by id (original-defects #27)', async () => {
     const before = await versionOf(regions.second);
     const v = await versionOf(regions.auto);
     await economy(owner, regions.auto, v, { taxRate: 0.11 });

@@ -35,7 +35,7 @@ import { regions } from './regions.ts';
 
 const G = GOVERNANCE_BOUNDS;
 
-/** A player's standing in a region (domain.md §3.2, §4.1). can_vote = (citizen or resident) and voting_power > 0. */
+/** A player's standing in a region (docs/rules/governance.md "Members"). can_vote = (citizen or resident) and voting_power > 0. */
 export const regionalMemberships = pgTable(
   'regional_memberships',
   {
@@ -69,7 +69,7 @@ export const regionalMemberships = pgTable(
   ],
 );
 
-/** Elections for regional offices (§4.3). `candidates` order = registration order (the tie-break). */
+/** Elections for regional offices (docs/rules/governance.md "Elections"). `candidates` order = registration order (the tie-break). */
 export const regionalElections = pgTable(
   'regional_elections',
   {
@@ -109,7 +109,7 @@ export const regionalElections = pgTable(
   ],
 );
 
-/** One ballot per voter per election (ADR-0059 N-F5); weight is the voting power at casting, never changed. */
+/** One ballot per voter per election; weight is the voting power at casting, never changed. */
 export const regionalVotes = pgTable(
   'regional_votes',
   {
@@ -137,7 +137,7 @@ export const regionalVotes = pgTable(
   ],
 );
 
-/** Referendums (§4.4). Tallies are exact decimal sums of ballot weights (fix #19). */
+/** Referendums (docs/rules/governance.md "Policy lifecycle"). Tallies are exact decimal sums of ballot weights (docs/rules/original-defects.md #19). */
 export const regionalPolicies = pgTable(
   'regional_policies',
   {
@@ -190,7 +190,7 @@ export const regionalPolicies = pgTable(
   ],
 );
 
-/** One ballot per voter per policy (ADR-0059 N-F5). */
+/** One ballot per voter per policy. */
 export const regionalPolicyVotes = pgTable(
   'regional_policy_votes',
   {
@@ -219,7 +219,7 @@ export const regionalPolicyVotes = pgTable(
 export const regionTreasuryCauseType = pgEnum('region_treasury_cause_type', TREASURY_CAUSE_TYPES);
 
 /**
- * Append-only treasury ledger (ADR-0059 N-I4). SUM(delta) per region = regions.treasury_balance.
+ * Append-only treasury ledger (docs/rules/governance.md "Treasury"). SUM(delta) per region = regions.treasury_balance.
  * A trigger (custom migration 0001) rejects UPDATE and DELETE; rows disappear only with their region.
  */
 export const regionalTreasuryEntries = pgTable(
@@ -245,7 +245,7 @@ export const regionalTreasuryEntries = pgTable(
 );
 
 /**
- * Bilateral treaties (§4.5). region_a proposes, region_b accepts. accepted_at (fix #28) is when B
+ * Bilateral treaties (docs/rules/governance.md "Treaties"). region_a proposes, region_b accepts. accepted_at (docs/rules/original-defects.md #28) is when B
  * accepted; signed_at is generated from it, so it can only ever mean acceptance.
  */
 export const regionalTreaties = pgTable(
@@ -287,7 +287,7 @@ export const regionalTreaties = pgTable(
   ],
 );
 
-/** Owner-minted citizenship invites (§4.6). */
+/** Owner-minted citizenship invites (docs/rules/invites.md). */
 export const regionInvites = pgTable(
   'region_invites',
   {
@@ -296,7 +296,7 @@ export const regionInvites = pgTable(
     regionId: uuid('region_id')
       .notNull()
       .references(() => regions.id, { onDelete: 'cascade' }),
-    /** The minting owner (a player, fix #29). */
+    /** The minting owner (a player, docs/rules/original-defects.md #29). */
     createdBy: uuid('created_by').references(() => players.id, { onDelete: 'set null' }),
     maxUses: integer('max_uses').notNull().default(1),
     uses: integer('uses').notNull().default(0),

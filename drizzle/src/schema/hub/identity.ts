@@ -7,7 +7,7 @@ import { regions } from './regions.ts';
 /**
  * Accounts (auth identity). `username` is stored lower-case (case-insensitive login), the user-facing
  * spelling is `display_name`. Each user has exactly one `players` row, and every ownership/office
- * column in the hub points at players.id (domain fix #29: one owner identity).
+ * column in the hub points at players.id (docs/rules/original-defects.md #29: one owner identity).
  */
 export const users = pgTable(
   'users',
@@ -18,7 +18,7 @@ export const users = pgTable(
     email: varchar('email', { length: 320 }),
     roles: text('roles').array().notNull().default(sql`'{player}'::text[]`),
     createdAt: createdAt(),
-    // §3.3 subscription columns (Galactic Citizen; region subscriptions live on regions / billing_subscriptions).
+    // Subscription columns (Galactic Citizen; region subscriptions live on regions / billing_subscriptions).
     paypalSubscriptionId: varchar('paypal_subscription_id', { length: 255 }),
     subscriptionTier: varchar('subscription_tier', { length: 50 }),
     subscriptionStatus: varchar('subscription_status', { length: 50 }),

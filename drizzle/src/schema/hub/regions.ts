@@ -45,8 +45,8 @@ const S = REGION_SCALE_BOUNDS;
 const C = CONFIG_BOUNDS;
 
 /**
- * The region registry (domain.md §3.1): identity, owner, subscription, lifecycle timers, governance,
- * economy and culture config, and (ARCHITECTURE §2) the runtime spec the orchestrator reconciles
+ * The region registry: identity, owner, subscription, lifecycle timers, governance,
+ * economy and culture config, and the runtime spec the orchestrator reconciles
  * towards plus the state it last observed. Every bound is a named CHECK built from @sw/domain.
  */
 export const regions = pgTable(
@@ -57,7 +57,7 @@ export const regions = pgTable(
     name: varchar('name', { length: 255 }).notNull(),
     displayName: varchar('display_name', { length: 255 }).notNull(),
     regionType: varchar('region_type', { length: 50 }).notNull().default('player_owned'),
-    /** Owner = a player (fix #29), null for platform regions. */
+    /** Owner = a player (docs/rules/original-defects.md #29), null for platform regions. */
     ownerId: uuid('owner_id').references((): AnyPgColumn => players.id, { onDelete: 'set null' }),
 
     // subscription
@@ -72,7 +72,7 @@ export const regions = pgTable(
     nextBillingAt: tstz('next_billing_at'),
     paymentFailureCount: integer('payment_failure_count').notNull().default(0),
 
-    // lifecycle (§9.3)
+    // lifecycle (docs/rules/region-status.md)
     status: varchar('status', { length: 50 }).notNull().default('pending'),
     suspendedAt: tstz('suspended_at'),
     terminatedAt: tstz('terminated_at'),
@@ -82,7 +82,7 @@ export const regions = pgTable(
     // generation
     generationSeed: bigint('generation_seed', { mode: 'bigint' }).notNull().default(RANDOM_POSITIVE_BIGINT),
     generationPhaseChecksums: jsonb('generation_phase_checksums').default({}),
-    /** Global sector-id block allocated to this region (ADR-0005 global ids). */
+    /** Global sector-id block allocated to this region (sector ids are global across the galaxy). */
     sectorIdStart: integer('sector_id_start'),
     sectorIdEnd: integer('sector_id_end'),
     nexusAttachAttemptCount: integer('nexus_attach_attempt_count').notNull().default(0),
@@ -122,7 +122,7 @@ export const regions = pgTable(
     aestheticTheme: jsonb('aesthetic_theme').notNull().default({}),
     traditions: jsonb('traditions').notNull().default({}),
     socialHierarchy: jsonb('social_hierarchy').notNull().default({}),
-    /** Stored and served (the original accepted and dropped it, fix #26). */
+    /** Stored and served (the original accepted and dropped it, docs/rules/original-defects.md #26). */
     motto: varchar('motto', { length: CULTURE_LIMITS.motto }),
 
     // commerce and immigration (docs/rules/region-config.md)
@@ -145,7 +145,7 @@ export const regions = pgTable(
     treasuryBalance: bigint('treasury_balance', { mode: 'number' }).notNull().default(0),
     pirateEcosystemState: jsonb('pirate_ecosystem_state'),
 
-    // runtime spec (desired) — ARCHITECTURE §2
+    // runtime spec (desired state the orchestrator reconciles)
     cpuVcpu: numeric('cpu_vcpu', { precision: 3, scale: 1, mode: 'number' }).notNull().default(S.cpu.default),
     memoryGb: integer('memory_gb').notNull().default(S.memoryGb.default),
     storageGb: integer('storage_gb').notNull().default(S.storageGb.default),
@@ -181,7 +181,7 @@ export const regions = pgTable(
     lastActivityAt: tstz('last_activity_at'),
   },
   (t) => [
-    // Case-insensitive uniqueness (fix #3), on top of the lower-case slug CHECK.
+    // Case-insensitive uniqueness (docs/rules/original-defects.md #3), on top of the lower-case slug CHECK.
     uniqueIndex('uq_regions_name_lower').on(sql`lower(${t.name})`),
     // At most one Central Nexus and one Terran Space.
     uniqueIndex('uq_regions_one_platform_region_per_type')

@@ -45,7 +45,7 @@ export const warpTunnels = pgTable(
     isBidirectional: boolean('is_bidirectional').notNull().default(true),
     isLatent: boolean('is_latent').notNull().default(false),
     status: text('status').notNull().default('active'),
-    /** Phase 14 idempotency key `{region_id}:{attempt}` (insert ON CONFLICT DO NOTHING). */
+    /** Nexus-attach idempotency key `{region_id}:{attempt}` (insert ON CONFLICT DO NOTHING). */
     idempotencyKey: varchar('idempotency_key', { length: 120 }).unique('uq_warp_tunnels_idempotency_key'),
     createdAt: createdAt(),
   },

@@ -2,7 +2,7 @@
  * Utilisation of a container from one Docker stats sample (GET /containers/{id}/stats?stream=false, which
  * carries the previous sample in `precpu_stats`), RELATIVE TO THE CONTAINER'S OWN ALLOWANCE: Docker's CPU% is
  * relative to the host (cpu_delta / system_delta × online_cpus × 100), so it is divided by the container's
- * NanoCpus / 1e9 (operations-notes §2.4). Memory used = usage − inactive_file (cgroup v2) or − cache (v1).
+ * NanoCpus / 1e9. Memory used = usage − inactive_file (cgroup v2) or − cache (v1).
  */
 export interface DockerStatsSample {
   cpu_stats?: { cpu_usage?: { total_usage?: number; percpu_usage?: number[] }; system_cpu_usage?: number; online_cpus?: number };

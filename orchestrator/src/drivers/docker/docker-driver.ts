@@ -1,5 +1,5 @@
 /**
- * `docker` runtime driver (ARCHITECTURE §3): each player region is a stack of three containers built from the
+ * `docker` runtime driver: each player region is a stack of three containers built from the
  * region template, on its own bridge network 172.22.<x>.0/24:
  *
  *   swr-<short>-db      region Postgres (named volume swr-<short>-pgdata); ensureDatabase creates the region's
@@ -21,7 +21,7 @@
  * crash adopts what exists (deterministic names make a second create fail with 409 instead of duplicating).
  *
  * Limits: updateStack changes NanoCpus / Memory / MemorySwap LIVE through container.update (Resources only,
- * Memory and MemorySwap together, operations-notes §2.2). CPU is clamped to the engine's CPU count (the engine
+ * Memory and MemorySwap together, so the container cannot swap past its limit). CPU is clamped to the engine's CPU count (the engine
  * refuses more); the requested value stays in `limits`, the applied one in `cpuApplied`. Storage: StorageOpt.size is
  * create-time only and needs overlay2 on XFS with pquota (or btrfs / zfs / devicemapper); elsewhere the stack
  * runs without it and the observed record says `storage_limit: 'unsupported'`.

@@ -1,5 +1,5 @@
 /**
- * Ownership labels of everything the docker driver creates (operations-notes §0.6: reverse-DNS keys, fixed for
+ * Ownership labels of everything the docker driver creates (reverse-DNS keys, fixed for
  * the object's lifetime). Reconciliation lists by these labels; container ids are never remembered.
  */
 export const LABEL = {

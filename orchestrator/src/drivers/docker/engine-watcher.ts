@@ -1,5 +1,5 @@
 /**
- * Watches the Docker engine for the driver's containers (operations-notes §0.7 / §2.3: events are a hint, not a
+ * Watches the Docker engine for the driver's containers (events are a hint, not a
  * log). It keeps one `GET /events` stream open, filtered by the ownership labels, splits the NDJSON on newlines
  * (chunks do not align with events), and when the stream ends or fails (daemon restart, proxy idle-out) reconnects
  * with exponential backoff (250 ms doubling to 10 s). After EVERY (re)connect, and every `resyncEveryMs` as a

@@ -1,6 +1,6 @@
 /**
  * Splits a newline-delimited JSON stream (Docker's /events) into objects. Network chunks do not align with
- * events (several per chunk, or one split across chunks — operations-notes §2.3), so bytes are buffered until
+ * events (several per chunk, or one split across chunks), so bytes are buffered until
  * a "\n" arrives. Bad lines are reported to `onBadLine` and skipped; the buffer is bounded (`maxLineBytes`,
  * default 1 MiB) so a stream that never sends a newline cannot grow memory without limit.
  */

@@ -1,5 +1,5 @@
 /**
- * Per-region network addressing: every region gets its own bridge network 172.22.<x>.0/24 (seed brief), x in
+ * Per-region network addressing: every region gets its own bridge network 172.22.<x>.0/24 (as the brief asks), x in
  * 0..255. The index is chosen from what the ENGINE already uses (a scan of every network's IPAM config, not
  * only ours), starting at a position derived from the region id so that two orchestrators creating different
  * regions at once rarely race for the same index; a lost race (the engine answers "Pool overlaps") is retried

@@ -2,7 +2,7 @@ import { DomainError } from '../errors.ts';
 import { REGION_RUNTIME_STATES, type RegionRuntimeState } from '../vocabulary.ts';
 
 /**
- * Region runtime lifecycle (ARCHITECTURE §3, operations-notes §0.2): the state the reconciler observed
+ * Region runtime lifecycle (docs/rules/region-status.md, docs/rules/hibernation.md): the state the reconciler observed
  * for a region's runtime stack. One line per state says when a region is in it:
  *
  * - requested: intent persisted (provision accepted), nothing created yet.

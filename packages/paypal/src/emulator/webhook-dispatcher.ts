@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { PayPalWebhookEvent } from '../paypal-types.ts';
 import { signWebhookDelivery } from '../webhook-signing.ts';
 
-/** PayPal retries a failed delivery up to 25 times over about 3 days (operations-notes §3.4). */
+/** PayPal retries a failed delivery up to 25 times over about 3 days. */
 export const MAX_DELIVERY_ATTEMPTS = 25;
 
 /**

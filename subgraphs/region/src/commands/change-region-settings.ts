@@ -1,5 +1,5 @@
 /**
- * changeRegionSettings: one intent — change some settings of ONE region named by id (fix #27: never "my region";
+ * changeRegionSettings: one intent — change some settings of ONE region named by id (docs/rules/original-defects.md #27: never "my region";
  * admins act on any region by id). Guards: signed in, region exists, every setting group the change touches is
  * the caller's to change directly under the region's governance type (governance-authority.ts settingChangeRoute;
  * a change that needs a policy is refused with ERR_POLICY_REQUIRED and who decides). Then ONE transaction through

@@ -1,5 +1,5 @@
 /**
- * The ONE outcome → error mapper of the Region subgraph's commands (STYLE: resolvers only translate outcomes).
+ * The ONE outcome → error mapper of the Region subgraph's commands (resolvers only translate outcomes).
  * Every failure carries a stable code from the error table and, where useful, details the client can act on.
  */
 import { DomainError, type ErrorCode, type ValidationIssue } from '@sw/domain';

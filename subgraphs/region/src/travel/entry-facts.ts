@@ -62,7 +62,7 @@ export async function hasSpoke(tx: HubTx, regionId: string, nexusId: string): Pr
   return rows.length > 0;
 }
 
-/** Planets or stations the player owns in the region (ADR-0054 stakeholder), asked where the world lives. */
+/** Planets or stations the player owns in the region (which makes them a stakeholder), asked where the world lives. */
 export async function isStakeholder(tx: Db, region: RegionForTravel, playerId: string, timeoutMs: number): Promise<boolean> {
   if (region.regionType !== 'player_owned') {
     const [h] = await tx.execute<{ n: number }>(sql`
