@@ -13,7 +13,9 @@ import { startOrchestrator } from './index.ts';
 /** Longest graceful stop before the process exits anyway (the launcher waits longer before its SIGKILL). */
 const STOP_DEADLINE_MS = 10_000;
 
-const orch = await startOrchestrator();
+// The handlers go in before the start: the HTTP API answers before the start has finished (pg-boss sweeps start
+// after it), and a signal in that window must stop what started instead of killing the process outright.
+const started = startOrchestrator();
 let stopping = false;
 const stop = () => {
   if (stopping) return;
@@ -22,7 +24,7 @@ const stop = () => {
     console.error(JSON.stringify({ level: 'error', msg: `orchestrator did not stop within ${STOP_DEADLINE_MS} ms; exiting` }));
     process.exit(1);
   }, STOP_DEADLINE_MS).unref();
-  orch.stop().then(
+  started.then((orch) => orch.stop()).then(
     () => process.exit(0),
     (err: unknown) => {
       console.error(JSON.stringify({ level: 'error', msg: 'orchestrator stop failed', err: String(err) }));
@@ -32,3 +34,4 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+await started;
