@@ -6,11 +6,7 @@
  * Prints ONE JSON line on stdout. Env: BENCH_DRILL_PORT (21543; the cluster's port), DATABASE_ADMIN_URL
  * (postgres://postgres@127.0.0.1:5432/postgres), BENCH_DRILL_ROWS (2000).
  */
-import { measureOpsBackup } from '../orchestrator/src/backups/measure-backups.ts';
+import { measureOpsBackup, opsBackupOptionsFromEnv } from '../orchestrator/src/backups/measure-backups.ts';
 
-const numbers = await measureOpsBackup({
-  drillPort: Number(process.env.BENCH_DRILL_PORT ?? 21543),
-  adminUrl: process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  rows: Number(process.env.BENCH_DRILL_ROWS ?? 2000),
-});
+const numbers = await measureOpsBackup(opsBackupOptionsFromEnv());
 console.log(JSON.stringify(numbers));

@@ -25,7 +25,7 @@ const { createProcessDriver } = await import('../orchestrator/src/drivers/proces
 const { findLabelledProcesses } = await import('../orchestrator/src/drivers/process/proc-fs.ts');
 const { cleanupInstance, insertNexusFixture, userWithToken } = await import('../orchestrator/src/testing/fixtures.ts');
 const { REPO_ROOT } = await import('../orchestrator/src/config.ts');
-const { measureOpsBackup } = await import('../orchestrator/src/backups/measure-backups.ts');
+const { measureOpsBackup, opsBackupOptionsFromEnv } = await import('../orchestrator/src/backups/measure-backups.ts');
 
 const LIVE = Number(process.env.BENCH_OPS_LIVE ?? 50);
 const HIBERNATED = Number(process.env.BENCH_OPS_HIBERNATED ?? 450);
@@ -209,11 +209,7 @@ try {
   // Backup figures (docs/decisions/backups.md): the hub drill's pgBackRest backup / point-in-time restore and one region
   // logical backup, measured on their own disposable cluster (BENCH_OPS_BACKUP=0 skips them; bench:ops-backup alone).
   log('backup timings');
-  const backup = process.env.BENCH_OPS_BACKUP === '0' ? null : await measureOpsBackup({
-    drillPort: Number(process.env.BENCH_DRILL_PORT ?? 21543),
-    adminUrl: process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    rows: Number(process.env.BENCH_DRILL_ROWS ?? 2000),
-  });
+  const backup = process.env.BENCH_OPS_BACKUP === '0' ? null : await measureOpsBackup(opsBackupOptionsFromEnv());
   console.log(JSON.stringify({
     wake_ms: median(wakes),
     hibernated_region_processes: hibernatedProcesses,

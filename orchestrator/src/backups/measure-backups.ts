@@ -34,6 +34,15 @@ export async function fillRegionLikeDatabase(url: string): Promise<void> {
   }
 }
 
+/** The backup bench's options from the environment (BENCH_DRILL_PORT, DATABASE_ADMIN_URL, BENCH_DRILL_ROWS): one reading for bench:ops and bench:ops-backup. */
+export function opsBackupOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): { drillPort: number; adminUrl: string; rows: number } {
+  return {
+    drillPort: Number(env.BENCH_DRILL_PORT ?? 21543),
+    adminUrl: env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    rows: Number(env.BENCH_DRILL_ROWS ?? 2000),
+  };
+}
+
 export async function measureOpsBackup(opts: { drillPort: number; adminUrl: string; rows?: number }): Promise<OpsBackupNumbers> {
   const drill = await runHubRestoreDrill({ port: opts.drillPort, ...(opts.rows ? { rows: opts.rows } : {}) });
   if (drill.diffs.length) throw new Error(`restore drill mismatch: ${JSON.stringify(drill.diffs)}`);
