@@ -18,6 +18,7 @@ import { createRedisEventBus } from '@sw/events';
 import { createTestDatabase, createTestRedisPrefix, insertRegion } from '@sw/testing';
 import { startGateway } from '@sw/gateway';
 import { echoSupergraph, startEchoSubgraph } from '../gateway/src/__fixtures__/echo-subgraph.ts';
+import { benchRateLimits } from './bench-rate-limits.ts';
 
 const log = (...args: unknown[]) => console.error('[bench:auth]', ...args);
 console.log = console.info = console.warn = console.debug = (...args: unknown[]) => console.error(...args);
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const plain = await startGateway({ ...common, rateLimits: { enabled: false } });
   const limited = await startGateway({
     ...common,
-    rateLimits: { enabled: true, keyPrefix: `${prefix}rl:`, anonymousPerMinute: 10_000_000, signedInPerMinute: 10_000_000, adminPerMinute: 10_000_000 },
+    rateLimits: benchRateLimits(`${prefix}rl:`),
   });
   const pools = { plain: new Pool(plain.url, { connections: 1 }), limited: new Pool(limited.url, { connections: 1 }) };
   const post = async (pool: Pool, path: string, body: unknown, headers: Record<string, string> = {}) => {

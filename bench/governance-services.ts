@@ -6,6 +6,7 @@ import pino from 'pino';
 import { startGateway } from '@sw/gateway';
 import { startGovernanceSubgraph } from '@sw/subgraph-governance';
 import { startRegionSubgraph } from '@sw/subgraph-region';
+import { benchRateLimits } from './bench-rate-limits.ts';
 
 const kind = process.env.BENCH_SERVICE;
 const databaseUrl = process.env.DATABASE_URL!;
@@ -22,7 +23,7 @@ if (kind === 'governance') {
 } else {
   const gw = await startGateway({
     port: 0, host: '127.0.0.1', subgraphUrls: JSON.parse(process.env.SUBGRAPH_URLS!) as Record<string, string>,
-    logger: pino({ level: 'warn' }), databaseUrl, env: {},
+    logger: pino({ level: 'warn' }), databaseUrl, env: {}, rateLimits: benchRateLimits(`${process.env.EVENTS_PREFIX!}rl:`),
   });
   url = gw.url;
   stop = () => gw.stop();

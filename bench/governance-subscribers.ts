@@ -32,6 +32,10 @@ function open(i: number): Promise<void> {
       if (msg.type === 'connection_ack') {
         ws.send(JSON.stringify({ id: 't', type: 'subscribe', payload: { query: QUERY, variables: { e: ELECTION } } }));
         resolve();
+      } else if (msg.type === 'error') {
+        // A refused subscription (e.g. ERR_RATE_LIMITED) would never send a tally: fail the bench instead of hanging.
+        console.error(`[bench:governance] subscriber ${i} refused: ${raw.toString()}`);
+        process.exit(1);
       } else if (msg.type === 'next') {
         const t = msg.payload?.data?.electionTallyChanged;
         if (!t) return;
@@ -43,9 +47,10 @@ function open(i: number): Promise<void> {
   });
 }
 
-for (let i = 0; i < N; i += 50) await Promise.all(Array.from({ length: Math.min(50, N - i) }, (_, k) => open(i + k)));
 process.on('message', (m: { type?: string }) => {
+  if (m.type === 'stop') process.exit(0);
   if (m.type !== 'report') return;
   for (const ws of sockets) ws.close();
   process.send!({ type: 'report', arrivals }, () => process.exit(0));
 });
+for (let i = 0; i < N; i += 50) await Promise.all(Array.from({ length: Math.min(50, N - i) }, (_, k) => open(i + k)));

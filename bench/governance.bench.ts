@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     const gov = start('governance-services.ts', { BENCH_SERVICE: 'governance', DATABASE_URL: tdb.url, EVENTS_PREFIX: prefix });
     const reg = start('governance-services.ts', { BENCH_SERVICE: 'region', DATABASE_URL: tdb.url });
     const [g, r] = await Promise.all([message<{ url: string }>(gov, 'ready'), message<{ url: string }>(reg, 'ready')]);
-    const gwChild = start('governance-services.ts', { BENCH_SERVICE: 'gateway', DATABASE_URL: tdb.url, SUBGRAPH_URLS: JSON.stringify({ governance: g.url, region: r.url }) });
+    const gwChild = start('governance-services.ts', { BENCH_SERVICE: 'gateway', DATABASE_URL: tdb.url, EVENTS_PREFIX: prefix, SUBGRAPH_URLS: JSON.stringify({ governance: g.url, region: r.url }) });
     const gw = (await message<{ url: string }>(gwChild, 'ready')).url;
     const token = (i: number) => signAccessToken({ sub: s.uid(i), username: `voter_${i}`, playerId: s.pid(i), roles: ['player'], scopes: [] });
     const tokens = await Promise.all(Array.from({ length: MEMBERS }, (_, i) => token(i + 1)));

@@ -24,6 +24,7 @@ import { startRegionSubgraph } from '@sw/subgraph-region';
 import { createTestDatabase, createTestRedisPrefix } from '@sw/testing';
 import { addPlayerRegion, seedBaseGalaxy } from '../subgraphs/region/src/testing/travel-fixtures.ts';
 import { RawWsClient, type RawMessage } from '../gateway/src/__fixtures__/raw-ws-client.ts';
+import { benchRateLimits } from './bench-rate-limits.ts';
 
 const log = (...args: unknown[]) => console.error('[bench:region]', ...args);
 console.log = console.info = console.warn = console.debug = (...args: unknown[]) => console.error(...args);
@@ -83,11 +84,9 @@ async function main(): Promise<void> {
 
     const region = await startRegionSubgraph({ port: 0, databaseUrl: t.url, bus, travelLegTransit: 0, travelSweepMs: 0, dbPoolSize: 10 });
     closers.push(() => region.stop());
-    // Rate limits stay on (their cost is part of every request) with budgets the bench's few callers cannot exhaust:
-    // at the production 100/min the anonymous search phase would be refused, not measured.
     const gw = await startGateway({
       port: 0, host: '127.0.0.1', subgraphUrls: { region: region.url }, jwtSecret: JWT_SECRET, logger: pino({ level: 'silent' }),
-      rateLimits: { enabled: true, keyPrefix: `${prefix}rl:`, anonymousPerMinute: 10_000_000, signedInPerMinute: 10_000_000, adminPerMinute: 10_000_000 },
+      rateLimits: benchRateLimits(`${prefix}rl:`),
     });
     closers.push(() => gw.stop());
     const pool = new Pool(gw.url, { connections: 2 });
