@@ -88,7 +88,9 @@ export function describeHibernationOnDocker(images: () => Promise<TemplateImages
       await insertNexusFixture(tdb.sql);
       driver = createDockerDriver({ images: imgs, instance });
       orch = await startOrchestrator({ port: 0, databaseUrl: tdb.url, instance, backupDir, driver, resyncMs: 60_000, healthPeriodMs: 500, autoscaleIntervalMs: 3_600_000, idleMinutes: 30, hibernationJobs: false });
-    }, 120_000);
+      // Run alone (-t), this hook also builds the region-server image when its content changed (minutes on a loaded
+      // machine); the cycle itself stays well under 3 minutes.
+    }, 360_000);
 
     afterAll(async () => {
       await orch?.stop();
