@@ -43,7 +43,7 @@ const processes = () => findLabelledProcesses({ 'sw-instance': instance, 'sw-reg
 const fleet = async () => dataOf(await gql<{ fleet: { activeRegions: number; liveRegions: number; utilization: number } }>(admin.claims, '{ fleet { activeRegions liveRegions utilization } }')).fleet;
 const auditRows = (action: string) =>
   tdb.sql<{ actor: string | null; region: string | null; result: string; code: string | null; details: Record<string, unknown> }[]>`
-    SELECT actor_user_id AS actor, region_id AS region, result, error_code AS code, details FROM audit_log WHERE action = ${action} ORDER BY id`;
+    SELECT actor_user_id AS actor, region_id AS region, result, error_code AS code, details FROM audit_log WHERE action = ${action} ORDER BY at`;
 
 /** One refusal: the stable code, nothing changed (state), and a `failed` / `denied` audit row with that code. */
 async function expectRefused(claims: Claims, cmd: keyof typeof MUTATION, id: string, code: string, result: 'failed' | 'denied' = 'failed') {
