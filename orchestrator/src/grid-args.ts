@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { GridArgs } from '@sw/testing';
 
 /**
  * Permission-grid arguments (docs/decisions/permissions.md): an allowed provisionRegion gets a name the validator
  * refuses (so nothing is provisioned), subscription operations use the owner's fixture subscription, and the
- * relocation targets the fixture region.
+ * relocation targets the fixture region. The fleet's dormancy mutations name an unknown region: an admin meets
+ * ERR_REGION_NOT_FOUND (nothing hibernated or woken), everybody else is refused before the lookup.
  */
 export const GRID_ARGS: GridArgs = {
   'Mutation.provisionRegion': () => ({ args: { input: { name: '!' } } }),
@@ -11,4 +13,7 @@ export const GRID_ARGS: GridArgs = {
   'Mutation.cancelSubscription': (fx) => ({ args: { id: fx.subscriptionId } }),
   'Query.subscription': (fx) => ({ args: { id: fx.subscriptionId } }),
   'Mutation.createSubscription': () => ({ args: { input: { plan: 'GALACTIC_CITIZEN' } } }),
+  'Mutation.hibernateRegion': () => ({ args: { regionId: randomUUID() } }),
+  'Mutation.wakeRegion': () => ({ args: { regionId: randomUUID() } }),
+  'Mutation.resurrectRegion': () => ({ args: { regionId: randomUUID() } }),
 };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import client from 'prom-client';
 import { createRedisEventBus, type EventBus } from '@sw/events';
 import { createLogger, createSubgraphService, pgStatActivityCounts, registerDbPoolMetrics } from '@sw/service-kit';
-import { FLEET_SOFT_TARGET, countsAsLiveRegion, fleetUtilization, type AutoscalePolicy, type RegionRuntimeState } from '@sw/domain';
+import { FLEET_SOFT_TARGET, fleetCapacity, type AutoscalePolicy, type RegionRuntimeState } from '@sw/domain';
 import { readOrchestratorConfig, REPO_ROOT, type OrchestratorConfig } from './config.ts';
 import type { RegionRuntimeDriver } from './drivers/driver.ts';
 import { chooseDriver } from './drivers/docker/choose-driver.ts';
@@ -184,7 +184,8 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   registry.registerMetric(regionEventPublishFailures);
   registerBackupMetrics(registry, { sql: db.sql, backupDir: cfg.backupDir, hub: cfg.hubBackup });
   registerDbPoolMetrics(registry, { pool: 'hub', max: cfg.dbPoolMax, count: pgStatActivityCounts(db.sql, HUB_POOL_DEFAULTS.applicationName) });
-  new client.Gauge({ name: 'sw_fleet_soft_target', help: 'Soft target of live player regions (capacity alert at 75 %)', registers: [registry], collect() { this.set(FLEET_SOFT_TARGET); } });
+  // Fleet gauges: one capacity rule (fleetCapacity, docs/decisions/capacity-sizing.md "Which regions count").
+  new client.Gauge({ name: 'sw_fleet_soft_target', help: 'Soft target of active player regions (capacity alert at 75 %)', registers: [registry], collect() { this.set(FLEET_SOFT_TARGET); } });
   let fleetCache: { at: number; states: RegionRuntimeState[] } = { at: 0, states: [] };
   const states = async () => {
     if (Date.now() - fleetCache.at > 2_000) {
@@ -193,9 +194,11 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     }
     return fleetCache.states;
   };
-  new client.Gauge({ name: 'sw_fleet_live_regions', help: 'Live player regions', registers: [registry], async collect() { this.set((await states()).filter(countsAsLiveRegion).length); } });
-  new client.Gauge({ name: 'sw_fleet_utilization', help: 'Live regions / soft target (50)', registers: [registry], async collect() { this.set(fleetUtilization((await states()).filter(countsAsLiveRegion).length).utilization); } });
-  new client.Gauge({ name: 'sw_fleet_alert', help: '1 when live regions >= 75 % of the soft target', registers: [registry], async collect() { this.set(fleetUtilization((await states()).filter(countsAsLiveRegion).length).alert ? 1 : 0); } });
+  const capacity = async () => fleetCapacity(await states());
+  new client.Gauge({ name: 'sw_fleet_active_regions', help: 'Player regions holding a place against the soft target (hibernated included, tombstoned not)', registers: [registry], async collect() { this.set((await capacity()).activeRegions); } });
+  new client.Gauge({ name: 'sw_fleet_live_regions', help: 'Player regions whose region-server runs or is being set up (load)', registers: [registry], async collect() { this.set((await capacity()).liveRegions); } });
+  new client.Gauge({ name: 'sw_fleet_utilization', help: 'Active regions / soft target (50)', registers: [registry], async collect() { this.set((await capacity()).utilization); } });
+  new client.Gauge({ name: 'sw_fleet_alert', help: '1 when active regions >= 75 % of the soft target', registers: [registry], async collect() { this.set((await capacity()).alert ? 1 : 0); } });
   new client.Gauge({
     name: 'sw_region_runtime_state', help: 'Player regions per runtime state', labelNames: ['state'], registers: [registry],
     async collect() {

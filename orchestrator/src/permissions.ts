@@ -11,6 +11,10 @@ export const OPERATION_RULES: OperationRules = {
   'Mutation.scaleRegion': ['owner', 'admin'],
   'Mutation.terminateRegion': ['owner', 'admin'],
   'Mutation.cancelTermination': ['owner', 'admin'],
+  // Fleet dormancy commands (docs/rules/hibernation.md "Operator commands"): fleet:manage admins only.
+  'Mutation.hibernateRegion': ['admin'],
+  'Mutation.wakeRegion': ['admin'],
+  'Mutation.resurrectRegion': ['admin'],
   'Mutation.createSubscription': SIGNED_IN_ROLES,
   'Mutation.cancelSubscription': ['owner', 'admin'],
   'Mutation.useEmergencyRelocation': SIGNED_IN_ROLES,

@@ -106,6 +106,9 @@ describe('permission grid', () => {
       'Mutation.cancelSubscription': 'billing:view',
       'Query.fleet': 'fleet:manage',
       'Mutation.provisionRegion': 'fleet:manage',
+      'Mutation.hibernateRegion': 'fleet:manage',
+      'Mutation.wakeRegion': 'fleet:manage',
+      'Mutation.resurrectRegion': 'fleet:manage',
       'Mutation.generateNexus': 'galaxy:manage',
       'Query.auditLog': 'audit:view',
     };

@@ -11,6 +11,7 @@ import { provisionRegion, type ProvisionRegionInput } from '../commands/provisio
 import { scaleRegion, type ScaleInput } from '../commands/scale-region.ts';
 import { unwrap } from '../commands/outcome.ts';
 import { checkPermission } from '../commands/permissions.ts';
+import { runDormancyCommand } from '../commands/dormancy-commands.ts';
 import type { RegionRuntimeMessage } from '../store/region-events.ts';
 import { findRegion, listPlayerRegions } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
@@ -63,6 +64,9 @@ export function createResolvers(deps: ApiDeps) {
     deps.reconciler.kick(r.id);
     return runtimeView(r);
   };
+  /** The fleet's dormancy mutations: the same audited command as the REST routes and region-cli, fleet admins only. */
+  const dormancyMutate = async (ctx: RequestContext, cmd: 'hibernate' | 'wake' | 'resurrect', regionId: string) =>
+    runtimeView((await runDormancyCommand(deps, ctx, cmd, regionId, { via: 'graphql', fleetAdminOnly: true })).region);
   const billing = createBillingResolvers(deps.billing);
   return {
     Query: {
@@ -84,6 +88,9 @@ export function createResolvers(deps: ApiDeps) {
         auditedMutate(ctx, 'terminateRegion', a.regionId, { immediate: !!a.immediate }, (audit) => terminateRegion(deps, ctx.claims, a.regionId, { immediate: !!a.immediate, audit })),
       cancelTermination: (_: unknown, a: { regionId: string }, ctx: RequestContext) =>
         auditedMutate(ctx, 'cancelTermination', a.regionId, {}, (audit) => cancelTermination(deps, ctx.claims, a.regionId, { audit })),
+      hibernateRegion: (_: unknown, a: { regionId: string }, ctx: RequestContext) => dormancyMutate(ctx, 'hibernate', a.regionId),
+      wakeRegion: (_: unknown, a: { regionId: string }, ctx: RequestContext) => dormancyMutate(ctx, 'wake', a.regionId),
+      resurrectRegion: (_: unknown, a: { regionId: string }, ctx: RequestContext) => dormancyMutate(ctx, 'resurrect', a.regionId),
     },
     Subscription: {
       regionRuntimeChanged: {

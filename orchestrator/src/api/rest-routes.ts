@@ -15,17 +15,20 @@
  *   POST   /regions/:name/wake[?wait=ms]     owner / admin: start a hibernated region again (resurrect: a tombstoned one);
  *                                            202 {state: WAKING} without wait, 200 {state: READY, wakeMs} once ready
  *   POST   /regions/:name/resurrect[?wait=ms] the same for a tombstoned region (refused for other states)
+ *                                            refusals (nothing changed): ERR_REGION_NOT_HIBERNATABLE, ERR_REGION_NOT_DORMANT
+ *                                            (wake of a READY region), ERR_REGION_NOT_WAKEABLE; each call is audited
  *   GET    /api/v1/region-manager/metrics  fleet summary (JSON); Prometheus text stays at GET /metrics
  */
 import express, { type Express, type Request, type Response } from 'express';
 import { verifyAccessToken, type Claims } from '@sw/auth';
-import { DomainError } from '@sw/domain';
+import { DomainError, type DormancyCommand } from '@sw/domain';
 import { restError } from '@sw/service-kit';
 import { unwrap } from '../commands/outcome.ts';
 import { checkPermission } from '../commands/permissions.ts';
 import { provisionRegion, type ProvisionRegionInput } from '../commands/provision-region.ts';
 import { scaleRegion } from '../commands/scale-region.ts';
 import { cancelTermination, terminateRegion } from '../commands/terminate-region.ts';
+import { runDormancyCommand } from '../commands/dormancy-commands.ts';
 import { findRegion, listPlayerRegions } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
 import { auditedRegionCommand, type AuditCaller } from './audited-region-command.ts';
@@ -132,39 +135,18 @@ export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
     return await restoreBackup(backups(), claims, name(req), typeof body.backupId === 'string' ? { backupId: body.backupId } : {});
   }));
   app.post('/backups', handle(async (_req, _res, claims) => ({ results: await createAllBackups(backups(), claims) })));
-  const dormancy = (req: Request, claims: Claims, action: 'hibernate' | 'wake') =>
-    (async () => {
-      if (!deps.hibernation) throw new DomainError('ERR_INTERNAL', 'hibernation is not available here');
-      const r = await findRegion(deps.sql, name(req));
-      if (!r || r.regionType !== 'player_owned') throw new DomainError('ERR_REGION_NOT_FOUND', `region ${name(req)} not found`);
-      const denied = checkPermission(claims, action, r);
-      if (denied) unwrap(denied);
-      return { r, h: deps.hibernation };
-    })();
+  // Hibernate / wake / resurrect: the one home of these commands (commands/dormancy-commands.ts, audited), shared with
+  // the admin GraphQL mutations.
   const waitOf = (req: Request) => Math.min(Math.max(Number(req.query.wait ?? 0) || 0, 0), 60_000);
-
-  app.post('/regions/:name/hibernate', handle(async (req, _res, claims) => {
-    const { r, h } = await dormancy(req, claims, 'hibernate');
-    const out = await h.hibernate(r.id, `hibernated by ${claims.username ?? claims.sub}`);
-    if (!out || out.kind === 'missing') throw new DomainError('ERR_REGION_NOT_FOUND', `region ${name(req)} not found`);
-    if (out.kind === 'refused') throw new DomainError(out.code, `region ${r.name} is ${out.state}: only a ready region can hibernate`, { state: out.state });
-    return runtimeView(out.region);
-  }));
-
-  const wakeRoute = (resurrectOnly: boolean) => handle(async (req, res, claims) => {
-    const { r, h } = await dormancy(req, claims, 'wake');
-    if (resurrectOnly && r.runtimeState !== 'tombstoned' && r.runtimeState !== 'waking' && r.runtimeState !== 'ready') {
-      throw new DomainError('ERR_REGION_NOT_WAKEABLE', `region ${r.name} is ${r.runtimeState}, not tombstoned (use wake)`, { state: r.runtimeState });
-    }
-    const out = await h.wake(r.id, { waitMs: waitOf(req) });
-    if (out.kind === 'missing') throw new DomainError('ERR_REGION_NOT_FOUND', `region ${name(req)} not found`);
-    if (out.kind === 'refused') throw new DomainError(out.code, `region ${r.name} is ${out.state}: nothing to wake`, { state: out.state });
-    const cur = (await findRegion(deps.sql, r.id))!;
-    if (out.kind === 'waking' || out.kind === 'timeout') res.status(202);
-    return { ...runtimeView(cur), wakeMs: out.kind === 'ready' ? out.ms : null };
+  const dormancyRoute = (cmd: DormancyCommand) => handle(async (req, res, claims) => {
+    const out = await runDormancyCommand(deps, caller(claims), cmd, name(req), { waitMs: cmd === 'hibernate' ? 0 : waitOf(req), via: 'rest' });
+    if (cmd === 'hibernate') return runtimeView(out.region);
+    if (!out.settled) res.status(202);
+    return { ...runtimeView(out.region), wakeMs: out.wakeMs };
   });
-  app.post('/regions/:name/wake', wakeRoute(false));
-  app.post('/regions/:name/resurrect', wakeRoute(true));
+  app.post('/regions/:name/hibernate', dormancyRoute('hibernate'));
+  app.post('/regions/:name/wake', dormancyRoute('wake'));
+  app.post('/regions/:name/resurrect', dormancyRoute('resurrect'));
 
   app.get('/api/v1/region-manager/metrics', handle(async (_req, _res, claims): Promise<FleetMetricsBody> => {
     const all = await listPlayerRegions(deps.sql);
@@ -175,7 +157,8 @@ export function mountRegionManagerRoutes(app: Express, deps: ApiDeps): void {
     const cpu = usage.map((u) => u.cpuPct).filter((v): v is number => v !== null);
     return {
       totalRegions: rows.length,
-      activeRegions: rows.filter((r) => r.runtimeState === 'ready').length,
+      // Fleet-wide capacity figures: the one rule (fleetCapacity, @sw/domain) behind the Fleet query and the gauges.
+      activeRegions: fleet.activeRegions,
       liveRegions: fleet.liveRegions,
       softTarget: fleet.softTarget,
       utilization: fleet.utilization,

@@ -1,5 +1,5 @@
 /** Maps a region row to the RegionRuntime wire shape shared by GraphQL and REST. */
-import { fleetUtilization, countsAsLiveRegion } from '@sw/domain';
+import { fleetCapacity } from '@sw/domain';
 import type postgres from 'postgres';
 import { PROVISIONING_CONDITIONS } from '../reconciler/context.ts';
 import type { RegionRow } from '../store/region-row.ts';
@@ -64,9 +64,8 @@ export async function eventsAfter(sql: postgres.Sql, regionId: string, afterSeq:
   return rows.map(eventView);
 }
 
-/** Fleet summary against the soft target (50 live regions, alert at 75 %). */
+/** Fleet summary against the soft target (50 active regions, alert at 75 %; the one capacity rule: fleetCapacity). */
 export function fleetView(rows: RegionRow[]) {
-  const live = rows.filter((r) => countsAsLiveRegion(r.runtimeState)).length;
-  const f = fleetUtilization(live);
-  return { totalRegions: rows.length, liveRegions: live, softTarget: f.softTarget, utilization: f.utilization, alert: f.alert, regions: rows.map(runtimeView) };
+  const f = fleetCapacity(rows.map((r) => r.runtimeState));
+  return { totalRegions: rows.length, activeRegions: f.activeRegions, liveRegions: f.liveRegions, softTarget: f.softTarget, utilization: f.utilization, alert: f.alert, regions: rows.map(runtimeView) };
 }

@@ -53,6 +53,28 @@ export function runDatabaseProviderContract(name: string, factory: () => Promise
       expect(await whoAmI(first.url)).toEqual({ u: kept.dbName, db: kept.dbName, owner: kept.dbName });
     });
 
+    it('suspendDatabase stops only what is the region\'s own, keeps the data; ensureDatabase serves it again', async () => {
+      const { url } = await h.provider.ensureDatabase(kept);
+      const sql = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await sql`CREATE TABLE suspend_probe (v text NOT NULL)`;
+        await sql`INSERT INTO suspend_probe (v) VALUES (${kept.regionId})`;
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
+      const res = await h.provider.suspendDatabase(kept.regionId);
+      expect(typeof res.stopped).toBe('boolean'); // true where the region has a database server of its own (docker)
+      expect(await h.provider.suspendDatabase(randomUUID())).toEqual({ stopped: false });
+      const again = await h.provider.ensureDatabase(kept);
+      expect(again.created).toBe(false);
+      const back = postgres(again.url, { max: 1, onnotice: () => {} });
+      try {
+        expect((await back<{ v: string }[]>`SELECT v FROM suspend_probe`).map((r) => r.v)).toEqual([kept.regionId]);
+      } finally {
+        await back.end({ timeout: 5 });
+      }
+    });
+
     it('lists the databases it owns with their region, and removes orphans only', async () => {
       await h.provider.ensureDatabase(orphan);
       const owned = await h.provider.listOwnedDatabases();

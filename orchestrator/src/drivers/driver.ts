@@ -96,6 +96,13 @@ export interface RegionDatabaseProvider {
   databaseExists(dbName: string): Promise<boolean>;
   /** Drops the database (terminating its connections) and its role; no-op when absent. */
   dropDatabase(ref: Pick<DatabaseRef, 'dbName' | 'roleName'>): Promise<{ dropped: boolean }>;
+  /**
+   * Stops whatever runs ONLY this region's database, keeping its data (docs/rules/hibernation.md: a hibernated or
+   * tombstoned region has no process left). The next ensureDatabase starts it again. The docker provider stops the
+   * region's Postgres container (its volume stays); a provider whose databases live on a shared server (the process
+   * driver's hub server) has nothing of its own to stop and answers `{ stopped: false }`.
+   */
+  suspendDatabase(regionId: string): Promise<{ stopped: boolean }>;
   /** Every database this provider instance owns (by label / comment). */
   listOwnedDatabases(): Promise<OwnedResources['databases']>;
   /** Drops owned databases whose region id is not in `keepRegionIds`; returns their names. */
@@ -125,7 +132,7 @@ export interface RegionRuntime {
   close(): Promise<void>;
 }
 
-type ProviderCalls = Pick<RegionDatabaseProvider, 'ensureDatabase' | 'databaseExists' | 'dropDatabase'>;
+type ProviderCalls = Pick<RegionDatabaseProvider, 'ensureDatabase' | 'databaseExists' | 'dropDatabase' | 'suspendDatabase'>;
 type RuntimeCalls = Pick<RegionRuntime, 'ensureStack' | 'inspectStack' | 'updateStack' | 'stopStack' | 'stackStats'>;
 
 /** The reconciler's handle: a runtime and the database provider its stacks use, with both parts' calls on it. */
@@ -150,6 +157,7 @@ export function composeDriver(runtime: RegionRuntime, databases: RegionDatabaseP
     ensureDatabase: (ref) => databases.ensureDatabase(ref),
     databaseExists: (dbName) => databases.databaseExists(dbName),
     dropDatabase: (ref) => databases.dropDatabase(ref),
+    suspendDatabase: (regionId) => databases.suspendDatabase(regionId),
     ensureStack: (spec, previous) => runtime.ensureStack(spec, previous),
     inspectStack: (regionId, previous) => runtime.inspectStack(regionId, previous),
     updateStack: (spec, previous) => runtime.updateStack(spec, previous),
@@ -180,6 +188,7 @@ export function partsOf(d: Omit<RegionRuntimeDriver, 'runtime' | 'databases'>, p
     ensureDatabase: (ref) => d.ensureDatabase(ref),
     databaseExists: (dbName) => d.databaseExists(dbName),
     dropDatabase: (ref) => d.dropDatabase(ref),
+    suspendDatabase: (regionId) => d.suspendDatabase(regionId),
     listOwnedDatabases: async () => (await d.listOwned()).databases,
     async removeOrphanDatabases(keep) {
       const removed: string[] = [];

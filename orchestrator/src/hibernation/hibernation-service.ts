@@ -1,7 +1,8 @@
 /**
  * The orchestrator's hibernation service (docs/rules/hibernation.md): the two pg-boss sweeps (idle → hibernate every
  * minute, six months idle → tombstone daily), the LISTEN on REGION_WAKE_CHANNEL that turns anybody's wake request
- * into a reconciler kick, and the operator commands (hibernate / wake / resurrect) the REST API and region-cli use.
+ * into a reconciler kick, and the hibernate / wake calls behind the operator commands (commands/dormancy-commands.ts:
+ * the admin GraphQL mutations, the REST API and region-cli).
  */
 import { createJobRunner, type JobRunner } from '@sw/jobs';
 import type { RegionRuntimeState } from '@sw/domain';

@@ -3,7 +3,8 @@
  * in @sw/domain (decideIdle, canHibernate, decideWake, decideArchival); this module gathers their facts and writes
  * what they say:
  *
- * - hibernateRegion: stop the region-server (driver.stopStack), then ready → hibernated. The database stays.
+ * - hibernateRegion: stop the region-server (driver.stopStack) and a database server of its own (driver.suspendDatabase,
+ *   docker), then ready → hibernated. The data stays.
  * - requestWake: whoever needs a dormant region's world stamps wake_requested_at and NOTIFYs `sw_region_wake`; the
  *   orchestrator LISTENs and kicks the reconciler, whose wakeStep moves hibernated/tombstoned → waking → ready.
  * - wakeStep (a reconcile step): ensureStack, re-activate the Nexus spoke when resurrecting, → ready.
@@ -25,6 +26,16 @@ export { REGION_WAKE_CHANNEL };
 
 const observedOf = (r: RegionRow): StackObserved | null => (r.runtimeObserved?.regionId ? (r.runtimeObserved as StackObserved) : null);
 
+/**
+ * Nothing of a dormant region runs (docs/rules/hibernation.md): its stack (region-server, cache), then whatever runs
+ * only its database (the docker driver's Postgres container; its volume stays). The server goes first: it must not
+ * outlive the database it serves. Wake / resurrect start both again (ensureRegionDatabase, then ensureStack).
+ */
+async function stopEverything(ctx: ReconcileContext, r: RegionRow): Promise<void> {
+  await ctx.driver.stopStack(r.id, observedOf(r));
+  await ctx.driver.suspendDatabase(r.id);
+}
+
 export type HibernateOutcome = { kind: 'hibernated'; region: RegionRow } | { kind: 'refused'; code: 'ERR_REGION_NOT_HIBERNATABLE'; state: RegionRuntimeState } | { kind: 'missing' };
 
 /** Stops a ready region's stack and records it hibernated. Call under the reconciler's serialization (runExclusive). */
@@ -34,7 +45,7 @@ export async function hibernateRegion(ctx: ReconcileContext, regionId: string, r
   if (!canHibernate(r.runtimeState, r.desiredState)) return { kind: 'refused', code: 'ERR_REGION_NOT_HIBERNATABLE', state: r.runtimeState };
   // Stop first: if the stop fails the region is still ready (and the error surfaces); if the write after it fails,
   // the health monitor finds the process gone and restarts it. Neither leaves a process behind a hibernated row.
-  await ctx.driver.stopStack(r.id, observedOf(r));
+  await stopEverything(ctx, r);
   const moved = await transitionRegion(ctx, r.id, 'hibernated', { type: 'Normal', reason: 'Hibernated', message: `region-server stopped (${reason}); database kept` }, {
     hibernated_at: ctx.now(),
     wake_requested_at: null,
@@ -106,7 +117,7 @@ export async function tombstoneRegion(ctx: ReconcileContext, regionId: string, m
   if (!r) return { kind: 'missing' };
   if (r.runtimeState !== 'hibernated') return { kind: 'refused', state: r.runtimeState };
   // No process may be left (a hibernated region has none; make sure).
-  await ctx.driver.stopStack(r.id, observedOf(r));
+  await stopEverything(ctx, r);
   const moved = await transitionRegion(ctx, r.id, 'tombstoned', { type: 'Normal', reason: 'Tombstoned', message }, { tombstoned_at: ctx.now() }, ['hibernated']);
   if (!moved) return { kind: 'refused', state: (await loadRegion(ctx.sql, regionId))?.runtimeState ?? r.runtimeState };
   await ctx.sql`UPDATE warp_tunnels SET status = 'inactive' WHERE from_region_id = ${r.id} AND status = 'active'`;

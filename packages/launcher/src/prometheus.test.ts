@@ -62,7 +62,7 @@ describe('the launcher runs Prometheus', () => {
 describe('rules.yml references only metrics the services export', () => {
   /** Where each metric the rules use is registered (its owning service). */
   const OWNERS: Record<string, string> = {
-    sw_fleet_live_regions: 'orchestrator/src/index.ts',
+    sw_fleet_active_regions: 'orchestrator/src/index.ts',
     sw_fleet_soft_target: 'orchestrator/src/index.ts',
     sw_region_runtime_state: 'orchestrator/src/index.ts',
     sw_paypal_webhook_inbox_lag_seconds: 'orchestrator/src/index.ts',

@@ -23,6 +23,7 @@ import { LABEL, MANAGED_BY } from './docker-labels.ts';
 import { createDockerDriver, type DockerDriver, type DockerStackObserved } from './docker-driver.ts';
 import { acquireTestImages, detectTestEngine, removeInstanceObjects, stopTestEngine } from './docker-test-engine.ts';
 import { describeOrchestratorOnDocker } from './docker-orchestrator.suite.ts';
+import { describeHibernationOnDocker } from './docker-hibernation.suite.ts';
 import type { ContainerSnapshot, EngineEvent } from './engine-watcher.ts';
 import { LAUNCHER_DOCKER_DIR, type TemplateImages } from './region-image.ts';
 
@@ -311,6 +312,7 @@ describe.skipIf(!engine.available)('docker runtime driver (real engine)', () => 
   });
 
   describeOrchestratorOnDocker(images);
+  describeHibernationOnDocker(images);
 
   // ensure-engine.sh serialises itself with a flock on fd 9; a dockerd that inherited it would hold the lock for its
   // whole life and every later ensure-engine.sh (a second CI run, the bench) would block forever. Checked last, so

@@ -575,6 +575,24 @@ export function createDockerDriver(opts: DockerDriverOptions): DockerDriver {
       return { dropped };
     },
 
+    async suspendDatabase(regionId: string) {
+      // Hibernated / tombstoned (docs/rules/hibernation.md): the region's Postgres container is STOPPED, never removed;
+      // its volume keeps the data and ensureDatabase / ensureStack start the same container again (startIfNeeded).
+      // Restart policy unless-stopped: an explicitly stopped container stays stopped, also across an engine restart.
+      await closeAdmin(regionId);
+      let stopped = false;
+      for (const c of await listRegion(regionId, 'db')) {
+        if (c.State !== 'running' && c.State !== 'restarting') continue;
+        try {
+          await call('stop', docker.getContainer(c.Id).stop({ t: 10 }));
+          stopped = true;
+        } catch (err) {
+          if (![304, 404].includes(statusOf(err) ?? 0)) throw err; // 304: already stopped
+        }
+      }
+      return { stopped };
+    },
+
     async ensureStack(spec: StackSpec, previous: StackObserved | null): Promise<EnsureStackResult> {
       const network = await ensureNetwork(spec.regionId);
       const db = await ensureDbContainer(spec.regionId, null);

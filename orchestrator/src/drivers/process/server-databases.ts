@@ -37,6 +37,9 @@ export function createServerDatabaseProvider(opts: ServerDatabaseProviderOptions
       return { dropped: await dropDbAndRole(admin(), ref.dbName, ref.roleName) };
     },
 
+    // The databases live on the shared hub server: nothing runs for one region alone (docs/rules/hibernation.md).
+    suspendDatabase: () => Promise.resolve({ stopped: false }),
+
     listOwnedDatabases: () => listLabelledDatabases(admin(), instance),
 
     async removeOrphanDatabases(keep) {

@@ -16,4 +16,6 @@ export const OPERATIONS_ERROR_STATUS = {
   ERR_REGION_NOT_HIBERNATABLE: 409,
   /** Wake / resurrect asked of a region whose runtime is gone or broken (archived, terminated, error...). */
   ERR_REGION_NOT_WAKEABLE: 409,
+  /** An operator's wake asked of a region that is not dormant (ready, draining, provisioning...): nothing to wake. */
+  ERR_REGION_NOT_DORMANT: 409,
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REGION_RUNTIME_STATES } from '../vocabulary.ts';
-import { addMonthsUtc, canHibernate, decideArchival, decideIdle, decideWake } from './region-hibernation.ts';
+import { addMonthsUtc, canHibernate, decideArchival, decideDormancyCommand, decideIdle, decideWake } from './region-hibernation.ts';
 
 const now = new Date('2026-12-03T12:00:00.000Z');
 const minsAgo = (m: number) => new Date(now.getTime() - m * 60_000);
@@ -89,5 +89,29 @@ describe('decideArchival (six months → tombstone)', () => {
     expect(addMonthsUtc(new Date('2026-08-31T10:00:00Z'), 6)).toEqual(new Date('2027-02-28T10:00:00Z'));
     expect(addMonthsUtc(new Date('2027-08-31T10:00:00Z'), 6)).toEqual(new Date('2028-02-29T10:00:00Z'));
     expect(addMonthsUtc(new Date('2026-03-15T00:00:00Z'), 6)).toEqual(new Date('2026-09-15T00:00:00Z'));
+  });
+});
+
+describe('decideDormancyCommand (operator hibernate / wake / resurrect)', () => {
+  const f = (runtimeState: (typeof REGION_RUNTIME_STATES)[number], tombstonedAt: Date | null = null, desiredState: 'running' | 'terminated' = 'running') => ({ runtimeState, desiredState, tombstonedAt });
+  it('hibernates only a ready, running region', () => {
+    expect(decideDormancyCommand('hibernate', f('ready'))).toEqual({ kind: 'run', to: 'hibernated' });
+    for (const s of REGION_RUNTIME_STATES.filter((x) => x !== 'ready')) {
+      expect(decideDormancyCommand('hibernate', f(s))).toEqual({ kind: 'refuse', code: 'ERR_REGION_NOT_HIBERNATABLE' });
+    }
+    expect(decideDormancyCommand('hibernate', f('ready', null, 'terminated'))).toEqual({ kind: 'refuse', code: 'ERR_REGION_NOT_HIBERNATABLE' });
+  });
+  it('wakes a dormant region, refuses a ready one (not dormant) and a gone one (not wakeable)', () => {
+    expect(decideDormancyCommand('wake', f('hibernated'))).toEqual({ kind: 'run', to: 'ready' });
+    expect(decideDormancyCommand('wake', f('tombstoned', now))).toEqual({ kind: 'run', to: 'ready' });
+    expect(decideDormancyCommand('wake', f('waking'))).toEqual({ kind: 'in_progress' });
+    for (const s of ['ready', 'draining', 'provisioning', 'unhealthy'] as const) expect(decideDormancyCommand('wake', f(s))).toEqual({ kind: 'refuse', code: 'ERR_REGION_NOT_DORMANT' });
+    for (const s of ['archived', 'terminated', 'error'] as const) expect(decideDormancyCommand('wake', f(s))).toEqual({ kind: 'refuse', code: 'ERR_REGION_NOT_WAKEABLE' });
+    expect(decideDormancyCommand('wake', f('hibernated', null, 'terminated'))).toEqual({ kind: 'refuse', code: 'ERR_REGION_NOT_WAKEABLE' });
+  });
+  it('resurrects only a tombstoned region', () => {
+    expect(decideDormancyCommand('resurrect', f('tombstoned', now))).toEqual({ kind: 'run', to: 'ready' });
+    expect(decideDormancyCommand('resurrect', f('waking', now))).toEqual({ kind: 'in_progress' });
+    for (const s of ['hibernated', 'ready', 'waking', 'archived'] as const) expect(decideDormancyCommand('resurrect', f(s))).toEqual({ kind: 'refuse', code: 'ERR_REGION_NOT_WAKEABLE' });
   });
 });

@@ -74,6 +74,42 @@ export function decideWake(state: RegionRuntimeState, desired: RegionDesiredStat
   }
 }
 
+/** The operator commands on a region's dormancy (admin GraphQL, REST, region-cli). */
+export type DormancyCommand = 'hibernate' | 'wake' | 'resurrect';
+
+export type DormancyCommandDecision =
+  /** Carry it out: the region moves from its state toward `to`. */
+  | { kind: 'run'; to: 'hibernated' | 'ready' }
+  /** The same command is already under way (a wake in progress): answer the current state, change nothing. */
+  | { kind: 'in_progress' }
+  | { kind: 'refuse'; code: 'ERR_REGION_NOT_HIBERNATABLE' | 'ERR_REGION_NOT_DORMANT' | 'ERR_REGION_NOT_WAKEABLE' };
+
+/**
+ * Whether an operator's hibernate / wake / resurrect applies to a region (docs/rules/hibernation.md "Operator
+ * commands"). Stricter than decideWake (which serves a caller that needs the world): an explicit command on a region
+ * already in the asked-for state is a mistake and is refused with a stable code, nothing changed.
+ * - hibernate: only a ready, running region (canHibernate), else ERR_REGION_NOT_HIBERNATABLE;
+ * - wake: a hibernated or tombstoned region (a tombstoned one is resurrected); a wake under way is in progress;
+ *   ready / draining / starting → ERR_REGION_NOT_DORMANT; gone or broken → ERR_REGION_NOT_WAKEABLE;
+ * - resurrect: only a tombstoned region (or one resurrecting: in progress), else ERR_REGION_NOT_WAKEABLE.
+ */
+export function decideDormancyCommand(
+  cmd: DormancyCommand,
+  f: { runtimeState: RegionRuntimeState; desiredState: RegionDesiredState; tombstonedAt: Date | null },
+): DormancyCommandDecision {
+  if (cmd === 'hibernate') return canHibernate(f.runtimeState, f.desiredState) ? { kind: 'run', to: 'hibernated' } : { kind: 'refuse', code: 'ERR_REGION_NOT_HIBERNATABLE' };
+  const w = decideWake(f.runtimeState, f.desiredState);
+  if (w.kind === 'refuse') return { kind: 'refuse', code: w.code };
+  if (cmd === 'resurrect') {
+    if (w.kind === 'wake' && w.resurrect) return { kind: 'run', to: 'ready' };
+    if (f.runtimeState === 'waking' && f.tombstonedAt !== null) return { kind: 'in_progress' };
+    return { kind: 'refuse', code: 'ERR_REGION_NOT_WAKEABLE' };
+  }
+  if (w.kind === 'wake') return { kind: 'run', to: 'ready' };
+  if (f.runtimeState === 'waking') return { kind: 'in_progress' };
+  return { kind: 'refuse', code: 'ERR_REGION_NOT_DORMANT' };
+}
+
 /** `d` plus `months` calendar months (UTC), clamped to the last day of a shorter month (31 Aug + 6 → 28/29 Feb). */
 export function addMonthsUtc(d: Date, months: number): Date {
   const y = d.getUTCFullYear();

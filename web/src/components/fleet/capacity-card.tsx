@@ -4,7 +4,10 @@ import { Meter } from '../ui/states';
 /** The operator alert threshold of the fleet: 75 % of the soft target (the API computes `alert` with the same rule). */
 const ALERT_AT = 0.75;
 
-/** Live regions against the soft target (50), with the 75 % alert. */
+/**
+ * Active regions against the soft target (50), with the 75 % alert: a hibernated region holds its place, a tombstoned
+ * one does not (docs/decisions/capacity-sizing.md "Which regions count"). Live = region-servers running now.
+ */
 export function CapacityCard({ fleet }: { fleet: FleetQuery['fleet'] }) {
   const tone = fleet.alert ? 'alert' : fleet.utilization >= ALERT_AT * 0.8 ? 'warn' : 'ok';
   return (
@@ -12,10 +15,10 @@ export function CapacityCard({ fleet }: { fleet: FleetQuery['fleet'] }) {
       <header className="card__header">
         <h2 id="capacity-heading">Capacity</h2>
         <span className="muted">
-          {fleet.liveRegions} live of {fleet.softTarget} (soft target) · {fleet.totalRegions} regions in total
+          {fleet.activeRegions} active of {fleet.softTarget} (soft target) · {fleet.liveRegions} running · {fleet.totalRegions} regions in total
         </span>
       </header>
-      <Meter value={fleet.liveRegions} max={fleet.softTarget} label="Live regions against the soft target" tone={tone} />
+      <Meter value={fleet.activeRegions} max={fleet.softTarget} label="Active regions against the soft target" tone={tone} />
       {fleet.alert ? (
         <p className="error-banner" role="alert" data-testid="capacity-alert" style={{ marginTop: '0.75rem' }}>
           The fleet is at {Math.round(fleet.utilization * 100)}% of its soft target (alert at {ALERT_AT * 100}%): add capacity or stop

@@ -82,6 +82,7 @@ export const FleetQuery = graphql(`
   query Fleet {
     fleet {
       totalRegions
+      activeRegions
       liveRegions
       softTarget
       utilization
