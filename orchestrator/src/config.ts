@@ -22,6 +22,7 @@
  * | BILLING_SWEEP_MS | 3600000 | billing lifecycle sweep period (suspended → grace → terminated) |
  * | PAYPAL_* | see packages/paypal/README.md | billing: PayPal API base (default the local emulator on 8089), credentials, webhook id |
  * | PROMETHEUS_SD_DIR | (unset: off) | directory where the region-server scrape targets (file_sd JSON) and the metrics scrape token are kept current; the launcher sets var/prometheus/<port>/sd |
+ * | PROMETHEUS_URL | (unset: the fleet charts answer ERR_METRICS_UNAVAILABLE) | the platform's Prometheus, read by Query.regionMetricsRange; the launcher sets http://127.0.0.1:$PROMETHEUS_PORT |
  * | PGBACKREST_CONFIG | (unset) | the hub's pgbackrest.conf: the orchestrator then exports the age of the hub's backups (docs/decisions/backups.md) |
  * | PGBACKREST_STANZA | hub | the hub's stanza in that configuration |
  * | REGION_IDLE_MINUTES | 30 | nobody present this long → the region hibernates (docs/rules/hibernation.md) |
@@ -60,6 +61,8 @@ export interface OrchestratorConfig {
   billingSweepMs: number;
   /** Prometheus file_sd directory for region-server targets (PROMETHEUS_SD_DIR); null = not written. */
   prometheusSdDir: string | null;
+  /** Base URL of the platform's Prometheus (PROMETHEUS_URL); null = the fleet charts have no source. */
+  prometheusUrl: string | null;
   /** The hub's pgBackRest configuration and stanza (PGBACKREST_CONFIG / PGBACKREST_STANZA); null = not watched. */
   hubBackup: { configPath: string; stanza: string } | null;
   /** Minutes nobody is present before a region hibernates (REGION_IDLE_MINUTES). */
@@ -106,6 +109,7 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
     stopRegionsOnExit: readEnvBool('ORCHESTRATOR_STOP_REGIONS_ON_EXIT', false, env),
     billingSweepMs: readEnvInt('BILLING_SWEEP_MS', 3_600_000, env),
     prometheusSdDir: readEnv('PROMETHEUS_SD_DIR', '', env) || null,
+    prometheusUrl: readEnv('PROMETHEUS_URL', '', env) || null,
     hubBackup: readEnv('PGBACKREST_CONFIG', '', env) ? { configPath: readEnv('PGBACKREST_CONFIG', '', env), stanza: readEnv('PGBACKREST_STANZA', 'hub', env) } : null,
     idleMinutes,
     hibernationJobs: readEnvBool('REGION_HIBERNATION_JOBS', true, env),

@@ -165,6 +165,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf,
     backups: { sql: db.sql, driver, secrets, backupDir: cfg.backupDir, hubUrl: cfg.databaseUrl },
     hibernation,
+    prometheusUrl: cfg.prometheusUrl,
   };
   const service = await createSubgraphService({
     name: 'orchestrator',

@@ -16,4 +16,6 @@ export const OPERATIONS_ERROR_STATUS = {
   ERR_REGION_NOT_HIBERNATABLE: 409,
   /** Wake / resurrect asked of a region whose runtime is gone or broken (archived, terminated, error...). */
   ERR_REGION_NOT_WAKEABLE: 409,
+  /** Prometheus (the fleet charts' source) is not configured, not answering, or refused the query. */
+  ERR_METRICS_UNAVAILABLE: 503,
 } as const;
