@@ -32,3 +32,18 @@ export function alignSeries(byRegion: Map<string, UsagePoint[]>, pick: (p: Usage
   }
   return { times, values };
 }
+
+/** One region's line as the orchestrator's regionMetricsRange answers it (percentages of its allowance). */
+export interface MetricLine {
+  regionId: string;
+  points: ReadonlyArray<{ at: string; pct?: number | null }>;
+}
+
+/**
+ * Prometheus's series (one per region, on the query's step grid) on one time axis for the chart: epoch ms, one
+ * value array per region in the order given, null where a region had no sample at that step.
+ */
+export function alignMetricLines(lines: readonly MetricLine[]): { times: number[]; values: Map<string, Array<number | null>> } {
+  const byRegion = new Map<string, UsagePoint[]>(lines.map((l) => [l.regionId, l.points.map((p) => ({ at: Date.parse(p.at), cpuPct: p.pct ?? null, memPct: null }))]));
+  return alignSeries(byRegion, (p) => p.cpuPct);
+}

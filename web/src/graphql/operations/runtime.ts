@@ -124,11 +124,6 @@ export const FleetQuery = graphql(`
           memPct
           playersOnline
         }
-        usageHistory {
-          at
-          cpuPct
-          memPct
-        }
         region {
           id
           name
@@ -166,20 +161,33 @@ export const CancelTerminationMutation = graphql(`
   }
 `);
 
-/** Region detail (fleet admin): the runtime plus the autoscaler's sample history for the charts. */
-export const RegionUsageHistoryQuery = graphql(`
-  query RegionUsageHistory($regionId: ID!) {
-    regionRuntime(regionId: $regionId) {
-      regionId
-      usage {
-        cpuPct
-        memPct
-        playersOnline
+/**
+ * The fleet charts (admin, fleet:manage): CPU and memory of the region-servers over the last `rangeSeconds`, read by
+ * the orchestrator from the platform's Prometheus (docs/decisions/monitoring.md "Fleet charts"). `regionId` limits
+ * both to one region. ERR_METRICS_UNAVAILABLE when Prometheus does not answer.
+ */
+export const FleetMetricsQuery = graphql(`
+  query FleetMetrics($rangeSeconds: Int!, $regionId: ID) {
+    cpu: regionMetricsRange(metric: CPU, rangeSeconds: $rangeSeconds, regionId: $regionId) {
+      stepSeconds
+      series {
+        regionId
+        regionName
+        points {
+          at
+          pct
+        }
       }
-      usageHistory {
-        at
-        cpuPct
-        memPct
+    }
+    memory: regionMetricsRange(metric: MEMORY, rangeSeconds: $rangeSeconds, regionId: $regionId) {
+      stepSeconds
+      series {
+        regionId
+        regionName
+        points {
+          at
+          pct
+        }
       }
     }
   }
