@@ -7,20 +7,11 @@ import type { FleetMetricsQuery as MetricsData } from '../../graphql/generated/g
 import { describeError, type QueryFailure } from '../../graphql/describe-error';
 import { ErrorBanner } from '../ui/error-banner';
 import { UsageChart } from './usage-chart';
-import { alignMetricLines } from './usage-series';
+import { alignMetricLines, DEFAULT_METRICS_RANGE_S, METRIC_RANGES } from './usage-series';
 
 /** The initial answer of the page's server render: data, or why there is none (shown as a banner, never a crash). */
 export type MetricsOutcome = { kind: 'ok'; data: MetricsData } | { kind: 'failed'; failure: QueryFailure };
 
-/** Ranges an operator can pick; the orchestrator chooses a step of about 120 points for each. */
-export const METRIC_RANGES = [
-  { seconds: 900, label: '15 min' },
-  { seconds: 3600, label: '1 hour' },
-  { seconds: 6 * 3600, label: '6 hours' },
-  { seconds: 24 * 3600, label: '24 hours' },
-  { seconds: 7 * 24 * 3600, label: '7 days' },
-] as const;
-export const DEFAULT_METRICS_RANGE_S = 3600;
 const POLL_MS = 15_000;
 const LINE_COLORS = ['#8bb8ff', '#5ee38f', '#ffd866', '#ff9f5a', '#c792ea', '#7fdbca'];
 

@@ -33,6 +33,19 @@ export function alignSeries(byRegion: Map<string, UsagePoint[]>, pick: (p: Usage
   return { times, values };
 }
 
+/**
+ * Ranges an operator can pick for the Prometheus charts; the orchestrator chooses a step of about 120 points for each.
+ * Here, not in the 'use client' chart module: the pages' server components need the default as a value.
+ */
+export const METRIC_RANGES = [
+  { seconds: 900, label: '15 min' },
+  { seconds: 3600, label: '1 hour' },
+  { seconds: 6 * 3600, label: '6 hours' },
+  { seconds: 24 * 3600, label: '24 hours' },
+  { seconds: 7 * 24 * 3600, label: '7 days' },
+] as const;
+export const DEFAULT_METRICS_RANGE_S = 3600;
+
 /** One region's line as the orchestrator's regionMetricsRange answers it (percentages of its allowance). */
 export interface MetricLine {
   regionId: string;

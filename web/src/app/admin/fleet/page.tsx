@@ -4,7 +4,7 @@ import { runQuery } from '../../../graphql/run-query';
 import { AdminGate } from '../../../components/auth/admin-gate';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { FleetDashboard } from '../../../components/fleet/fleet-dashboard';
-import { DEFAULT_METRICS_RANGE_S } from '../../../components/fleet/metrics-charts';
+import { DEFAULT_METRICS_RANGE_S } from '../../../components/fleet/usage-series';
 
 export const metadata: Metadata = { title: 'Fleet' };
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,7 @@ import { runQuery } from '../../../../graphql/run-query';
 import { AdminGate } from '../../../../components/auth/admin-gate';
 import { ErrorBanner } from '../../../../components/ui/error-banner';
 import { FleetRegionDetail } from '../../../../components/fleet/fleet-region-detail';
-import { DEFAULT_METRICS_RANGE_S } from '../../../../components/fleet/metrics-charts';
+import { DEFAULT_METRICS_RANGE_S } from '../../../../components/fleet/usage-series';
 
 export const metadata: Metadata = { title: 'Region runtime' };
 export const dynamic = 'force-dynamic';
