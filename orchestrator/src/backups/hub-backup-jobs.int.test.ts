@@ -5,7 +5,6 @@
  * backup and the gauges carry its time; the pg-boss schedule holds the three crons and runs an enqueued incremental;
  * a hub that does not archive (the shared test Postgres: archive_mode off) is refused with the reason logged.
  */
-import net from 'node:net';
 import path from 'node:path';
 import client from 'prom-client';
 import postgres from 'postgres';
@@ -17,16 +16,7 @@ import { registerBackupMetrics, type BackupMetrics } from './backup-metrics.ts';
 import { createHubBackupScheduler, hubBackupQueue, runHubBackupJob, type HubBackupDeps, type HubBackupScheduler } from './hub-backup-jobs.ts';
 import { info, stanzaCreate } from './pgbackrest.ts';
 import { createDrillCluster, type DrillCluster } from './restore-drill.ts';
-
-async function freePortInRange(from: number, to: number): Promise<number> {
-  for (let p = from; p <= to; p++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer().once('error', () => resolve(false)).listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return p;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
-}
+import { freePortInRange } from '../testing/fixtures.ts';
 
 const logged: Array<{ level: string; obj: object; msg: string | undefined }> = [];
 const log: HubBackupDeps['log'] = {

@@ -8,7 +8,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +17,7 @@ import type { HubDb } from '@sw/db';
 import { prometheusProcess } from '@sw/launcher/prometheus';
 import type { RegionDetailBody } from '../api/rest-wire.ts';
 import { startOrchestrator, type RunningOrchestrator } from '../index.ts';
-import { cleanupInstance, insertNexusFixture, restCall, userWithToken, waitFor } from '../testing/fixtures.ts';
+import { cleanupInstance, freePortInRange, insertNexusFixture, restCall, userWithToken, waitFor } from '../testing/fixtures.ts';
 import { planMetricsRange, queryMetricsRange } from './region-metrics.ts';
 
 const instance = `metrics-${randomUUID().slice(0, 8)}`;
@@ -30,16 +29,6 @@ let promPort = 0;
 let admin: Awaited<ReturnType<typeof userWithToken>>;
 let owner: Awaited<ReturnType<typeof userWithToken>>;
 let regionId = '';
-
-async function freePortInRange(from: number, to: number): Promise<number> {
-  for (let p = from; p <= to; p++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer().once('error', () => resolve(false)).listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return p;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
-}
 
 const QUERY = `query M($metric: RegionMetric!, $range: Int!, $step: Int, $regionId: ID) {
   regionMetricsRange(metric: $metric, rangeSeconds: $range, stepSeconds: $step, regionId: $regionId) {

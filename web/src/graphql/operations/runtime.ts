@@ -161,6 +161,21 @@ export const CancelTerminationMutation = graphql(`
   }
 `);
 
+/** One chart's answer: the step Prometheus used and one line per region (percentages of its allowance). */
+export const MetricsRangeFieldsFragment = graphql(`
+  fragment MetricsRangeFields on RegionMetricsRange {
+    stepSeconds
+    series {
+      regionId
+      regionName
+      points {
+        at
+        pct
+      }
+    }
+  }
+`);
+
 /**
  * The fleet charts (admin, fleet:manage): CPU and memory of the region-servers over the last `rangeSeconds`, read by
  * the orchestrator from the platform's Prometheus (docs/decisions/monitoring.md "Fleet charts"). `regionId` limits
@@ -169,26 +184,10 @@ export const CancelTerminationMutation = graphql(`
 export const FleetMetricsQuery = graphql(`
   query FleetMetrics($rangeSeconds: Int!, $regionId: ID) {
     cpu: regionMetricsRange(metric: CPU, rangeSeconds: $rangeSeconds, regionId: $regionId) {
-      stepSeconds
-      series {
-        regionId
-        regionName
-        points {
-          at
-          pct
-        }
-      }
+      ...MetricsRangeFields
     }
     memory: regionMetricsRange(metric: MEMORY, rangeSeconds: $rangeSeconds, regionId: $regionId) {
-      stepSeconds
-      series {
-        regionId
-        regionName
-        points {
-          at
-          pct
-        }
-      }
+      ...MetricsRangeFields
     }
   }
 `);
