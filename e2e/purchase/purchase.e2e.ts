@@ -118,15 +118,27 @@ test('sign in -> buy a region -> approve at PayPal -> live provisioning -> gover
 
 test('an admin scales the new region from the fleet page and sees the new spec arrive live', async ({ page }, testInfo) => {
   test.skip(!regionId, 'needs the region bought by the previous test');
+  test.setTimeout(150_000);
   const seen = recordPageProblems(page);
   await signInAs(page, 'admin');
   await page.goto('/admin/fleet');
   const row = page.locator(`[data-testid="fleet-row"][data-region-name="${regionName}"]`);
   await expect(row).toHaveAttribute('data-runtime-state', 'READY');
+  expect(await page.getByTestId('fleet-metrics').getByTestId('error-banner').count()).toBe(0);
   await checkPage(page, testInfo, 'fleet-with-region');
 
   await row.getByRole('link').click();
   await expect(page.getByTestId('runtime-summary')).toHaveAttribute('data-runtime-state', 'READY');
+  // CPU / memory of this region come from the launcher's Prometheus (PROMETHEUS_PORT), which scrapes the new
+  // region-server every 15 s: its line shows up within a few scrapes, and no error banner in the charts card.
+  // The server render already asked Prometheus (no banner before the first 15 s re-read could clear one).
+  const metrics = page.getByTestId('region-metrics');
+  await expect(metrics).toHaveAttribute('data-source', 'prometheus');
+  expect(await metrics.getByTestId('error-banner').count()).toBe(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('region-memory-chart').getAttribute('data-points')), { timeout: 60_000, intervals: [2_000] })
+    .toBeGreaterThan(0);
+  await expect(metrics.getByTestId('error-banner')).toHaveCount(0);
   const spec = page.getByTestId('runtime-spec');
   const before = (await spec.textContent()) ?? '';
 

@@ -22,8 +22,11 @@
  * | BILLING_SWEEP_MS | 3600000 | billing lifecycle sweep period (suspended → grace → terminated) |
  * | PAYPAL_* | see packages/paypal/README.md | billing: PayPal API base (default the local emulator on 8089), credentials, webhook id |
  * | PROMETHEUS_SD_DIR | (unset: off) | directory where the region-server scrape targets (file_sd JSON) and the metrics scrape token are kept current; the launcher sets var/prometheus/<port>/sd |
+ * | PROMETHEUS_URL | (unset: the fleet charts answer ERR_METRICS_UNAVAILABLE) | the platform's Prometheus, read by Query.regionMetricsRange; the launcher sets http://127.0.0.1:$PROMETHEUS_PORT |
  * | PGBACKREST_CONFIG | (unset) | the hub's pgbackrest.conf: the orchestrator then exports the age of the hub's backups (docs/decisions/backups.md) |
  * | PGBACKREST_STANZA | hub | the hub's stanza in that configuration |
+ * | PGBACKREST_SCHEDULE | true | with PGBACKREST_CONFIG: run the hub's full / incremental / monthly backups as pg-boss cron jobs (refused, with the reason logged, when the hub does not archive WAL to that stanza) |
+ * | PGBACKREST_RUN_AS | (unset: as this process) | the user pgBackRest runs as (the cluster's owner, usually postgres): runuser when the orchestrator is root, else sudo -n |
  * | REGION_IDLE_MINUTES | 30 | nobody present this long → the region hibernates (docs/rules/hibernation.md) |
  * | REGION_HIBERNATION_JOBS | true | run the idle sweep (every minute) and the archival sweep (daily) as pg-boss jobs |
  * | ORCHESTRATOR_CRASH_AFTER | (unset) | TEST ONLY: exit(137) right after that condition; refused in production |
@@ -60,8 +63,10 @@ export interface OrchestratorConfig {
   billingSweepMs: number;
   /** Prometheus file_sd directory for region-server targets (PROMETHEUS_SD_DIR); null = not written. */
   prometheusSdDir: string | null;
+  /** Base URL of the platform's Prometheus (PROMETHEUS_URL); null = the fleet charts have no source. */
+  prometheusUrl: string | null;
   /** The hub's pgBackRest configuration and stanza (PGBACKREST_CONFIG / PGBACKREST_STANZA); null = not watched. */
-  hubBackup: { configPath: string; stanza: string } | null;
+  hubBackup: { configPath: string; stanza: string; schedule: boolean; runAs: string | null } | null;
   /** Minutes nobody is present before a region hibernates (REGION_IDLE_MINUTES). */
   idleMinutes: number;
   /** Whether this instance runs the hibernation / archival sweeps on pg-boss (REGION_HIBERNATION_JOBS). */
@@ -106,7 +111,15 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
     stopRegionsOnExit: readEnvBool('ORCHESTRATOR_STOP_REGIONS_ON_EXIT', false, env),
     billingSweepMs: readEnvInt('BILLING_SWEEP_MS', 3_600_000, env),
     prometheusSdDir: readEnv('PROMETHEUS_SD_DIR', '', env) || null,
-    hubBackup: readEnv('PGBACKREST_CONFIG', '', env) ? { configPath: readEnv('PGBACKREST_CONFIG', '', env), stanza: readEnv('PGBACKREST_STANZA', 'hub', env) } : null,
+    prometheusUrl: readEnv('PROMETHEUS_URL', '', env) || null,
+    hubBackup: readEnv('PGBACKREST_CONFIG', '', env)
+      ? {
+          configPath: readEnv('PGBACKREST_CONFIG', '', env),
+          stanza: readEnv('PGBACKREST_STANZA', 'hub', env),
+          schedule: readEnvBool('PGBACKREST_SCHEDULE', true, env),
+          runAs: readEnv('PGBACKREST_RUN_AS', '', env) || null,
+        }
+      : null,
     idleMinutes,
     hibernationJobs: readEnvBool('REGION_HIBERNATION_JOBS', true, env),
   };

@@ -12,6 +12,8 @@ export const GRID_ARGS: GridArgs = {
   'Mutation.scaleRegion': (fx) => ({ args: { regionId: fx.regionId, input: { maxPlayers: 10 } } }),
   'Mutation.cancelSubscription': (fx) => ({ args: { id: fx.subscriptionId } }),
   'Query.subscription': (fx) => ({ args: { id: fx.subscriptionId } }),
+  // No Prometheus in the grid: an allowed call answers ERR_METRICS_UNAVAILABLE after its permission check.
+  'Query.regionMetricsRange': (fx) => ({ args: { metric: 'CPU', rangeSeconds: 600, regionId: fx.regionId } }),
   'Mutation.createSubscription': () => ({ args: { input: { plan: 'GALACTIC_CITIZEN' } } }),
   'Mutation.hibernateRegion': () => ({ args: { regionId: randomUUID() } }),
   'Mutation.wakeRegion': () => ({ args: { regionId: randomUUID() } }),

@@ -28,6 +28,8 @@ import { createSecretBox, readRegionSecretsKey } from './secrets/secret-box.ts';
 import { createRegionTargetsWriter, type RegionTargetsWriter } from './monitoring/scrape-targets.ts';
 import { regionMetricsToken } from '@sw/auth';
 import { registerBackupMetrics } from './backups/backup-metrics.ts';
+import { createHubBackupScheduler, type HubBackupScheduler } from './backups/hub-backup-jobs.ts';
+import { runAsPrefix, type PgBackRestRunner } from './backups/pgbackrest.ts';
 import { createHibernationService, type HibernationService } from './hibernation/hibernation-service.ts';
 
 export { readOrchestratorConfig } from './config.ts';
@@ -165,6 +167,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     sql: db.sql, bus, log: logger, driver, reconciler, jwtSecret: opts.jwtSecret, billing: billing.commandDeps, usageSamples: autoscaler.samplesOf,
     backups: { sql: db.sql, driver, secrets, backupDir: cfg.backupDir, hubUrl: cfg.databaseUrl },
     hibernation,
+    prometheusUrl: cfg.prometheusUrl,
   };
   const service = await createSubgraphService({
     name: 'orchestrator',
@@ -182,7 +185,14 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   // Fleet gauges for Prometheus (soft target 50, alert at 75 %).
   const registry = service.metrics.registry;
   registry.registerMetric(regionEventPublishFailures);
-  registerBackupMetrics(registry, { sql: db.sql, backupDir: cfg.backupDir, hub: cfg.hubBackup });
+  const hubRunner: PgBackRestRunner | null = cfg.hubBackup ? { configPath: cfg.hubBackup.configPath, stanza: cfg.hubBackup.stanza, asOwner: runAsPrefix(cfg.hubBackup.runAs) } : null;
+  const backupMetrics = registerBackupMetrics(registry, { sql: db.sql, backupDir: cfg.backupDir, hub: hubRunner });
+  // The hub's pgBackRest schedule on pg-boss (docs/decisions/backups.md): only with a stanza configured, refused
+  // (logged) when the hub does not archive WAL to it. The embedded default configures none.
+  const hubBackups: HubBackupScheduler | null =
+    hubRunner && cfg.hubBackup?.schedule
+      ? createHubBackupScheduler({ sql: db.sql, runner: hubRunner, databaseUrl: cfg.databaseUrl, log: logger, onBackup: (b) => backupMetrics.noteHubBackup(b) })
+      : null;
   registerDbPoolMetrics(registry, { pool: 'hub', max: cfg.dbPoolMax, count: pgStatActivityCounts(db.sql, HUB_POOL_DEFAULTS.applicationName) });
   // Fleet gauges: one capacity rule (fleetCapacity, docs/decisions/capacity-sizing.md "Which regions count").
   new client.Gauge({ name: 'sw_fleet_soft_target', help: 'Soft target of active player regions (capacity alert at 75 %)', registers: [registry], collect() { this.set(FLEET_SOFT_TARGET); } });
@@ -225,6 +235,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
   autoscaler.start();
   billing.startScheduler(cfg.billingSweepMs);
   await hibernation.start();
+  await hubBackups?.start().catch((err: unknown) => logger.error({ err: String(err) }, 'hub backups NOT scheduled: the check of the hub failed'));
   logger.info({ url: service.url, driver: driver.name, instance: cfg.instance }, 'orchestrator listening');
 
   // One shutdown, awaited by every caller: a second stop() (SIGINT then SIGTERM on Ctrl-C) resolves only when the
@@ -235,6 +246,7 @@ export async function startOrchestrator(opts: StartOrchestratorOptions = {}): Pr
     autoscaler.stop();
     await engineWatcher?.stop();
     await hibernation.stop();
+    await hubBackups?.stop();
     await reconciler.stop();
     await scrapeTargets?.stop();
     await billing.stop();

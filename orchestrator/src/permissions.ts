@@ -21,6 +21,7 @@ export const OPERATION_RULES: OperationRules = {
   'Subscription.regionRuntimeChanged': ['owner', 'admin'],
   'Query.regionRuntime': ['owner', 'admin'],
   'Query.fleet': ['admin'],
+  'Query.regionMetricsRange': ['admin'],
   'Query.mySubscriptions': SIGNED_IN_ROLES,
   'Query.subscription': ['owner', 'admin'],
 };

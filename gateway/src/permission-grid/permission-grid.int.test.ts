@@ -105,6 +105,7 @@ describe('permission grid', () => {
       'Query.subscription': 'billing:view',
       'Mutation.cancelSubscription': 'billing:view',
       'Query.fleet': 'fleet:manage',
+      'Query.regionMetricsRange': 'fleet:manage',
       'Mutation.provisionRegion': 'fleet:manage',
       'Mutation.hibernateRegion': 'fleet:manage',
       'Mutation.wakeRegion': 'fleet:manage',

@@ -20,6 +20,8 @@ export interface ApiDeps {
   billing?: BillingCommandDeps;
   /** The autoscaler's recent CPU / memory samples of a region (charts); absent = no history. */
   usageSamples?: (regionId: string) => AutoscaleSample[];
+  /** The platform's Prometheus (PROMETHEUS_URL) behind the fleet charts; absent = ERR_METRICS_UNAVAILABLE. */
+  prometheusUrl?: string | null;
   /** Region backups (REST /regions/:name/backups, region-cli backup); absent = the routes answer ERR_NOT_FOUND. */
   backups?: BackupDeps;
   /** Hibernate / wake / resurrect (absent in API tests without a running orchestrator). */

@@ -3,7 +3,7 @@
  * kick the reconciler, and translate the outcome; each runtime mutation is written to the audit log with its
  * result (audited-region-command.ts: the ok row in the command's transaction). Reads check owner/admin per region touched.
  */
-import { DomainError, toGraphqlEnum } from '@sw/domain';
+import { DomainError, toDbEnum, toGraphqlEnum } from '@sw/domain';
 import { channels, closingStream, type Subscription } from '@sw/events';
 import type { RequestContext } from '@sw/service-kit';
 import { cancelTermination, terminateRegion } from '../commands/terminate-region.ts';
@@ -22,6 +22,7 @@ import { regionUsage } from './region-usage.ts';
 import { readFleetBilling } from '../billing/fleet-billing.ts';
 import { canViewFleetBilling } from '../billing/subscription-permissions.ts';
 import { subscriptionView } from './billing-resolvers.ts';
+import { percentOfAllowance, planMetricsRange, queryMetricsRange } from '../monitoring/region-metrics.ts';
 
 async function viewFor(deps: ApiDeps, ctx: RequestContext, regionId: string): Promise<RuntimeView> {
   const r = await findRegion(deps.sql, regionId);
@@ -76,6 +77,28 @@ export function createResolvers(deps: ApiDeps) {
         const denied = checkPermission(ctx.claims, 'fleet');
         if (denied) unwrap(denied);
         return fleetView(await listPlayerRegions(deps.sql));
+      },
+      // The fleet charts (docs/decisions/monitoring.md "Fleet charts"): Prometheus's query_range, permission first.
+      regionMetricsRange: async (_: unknown, a: { metric: string; rangeSeconds: number; stepSeconds?: number | null; regionId?: string | null }, ctx: RequestContext) => {
+        const denied = checkPermission(ctx.claims, 'fleet');
+        if (denied) unwrap(denied);
+        const plan = planMetricsRange({ metric: toDbEnum(a.metric, ['cpu', 'memory'] as const, 'metric'), rangeSeconds: a.rangeSeconds, stepSeconds: a.stepSeconds ?? null, regionId: a.regionId ?? null });
+        const found = await queryMetricsRange(deps.prometheusUrl ?? null, plan);
+        const regions = new Map((await listPlayerRegions(deps.sql)).map((r) => [r.id, r]));
+        return {
+          metric: toGraphqlEnum(plan.metric),
+          rangeSeconds: plan.rangeS,
+          stepSeconds: plan.stepS,
+          unit: plan.metric === 'cpu' ? 'cores' : 'bytes',
+          series: found.map((s) => {
+            const r = regions.get(s.regionId) ?? null;
+            return {
+              regionId: s.regionId,
+              regionName: r?.name ?? null,
+              points: s.points.map(([t, value]) => ({ at: new Date(t * 1000).toISOString(), value, pct: percentOfAllowance(plan.metric, value, r) })),
+            };
+          }),
+        };
       },
     },
     Mutation: {

@@ -46,16 +46,32 @@ export function backupSeries(f: BackupFacts): BackupSeries[] {
   return out;
 }
 
+/** pgBackRest's list plus the backups this process noted itself, one entry per repository and label. */
+export function mergeHubBackups(listed: readonly PgBackRestBackupInfo[], noted: readonly PgBackRestBackupInfo[]): PgBackRestBackupInfo[] {
+  const byKey = new Map<string, PgBackRestBackupInfo>();
+  for (const b of [...noted, ...listed]) byKey.set(`${b.repo}/${b.label}`, b);
+  return [...byKey.values()].sort((a, b) => a.stop - b.stop);
+}
+
+export interface BackupMetrics {
+  /**
+   * A hub backup this process has just taken (the scheduled jobs, hub-backup-jobs.ts): counted at once, so the gauges
+   * do not wait for their cache or depend on the next `pgbackrest info` answering.
+   */
+  noteHubBackup(b: PgBackRestBackupInfo): void;
+}
+
 /** Registers the two gauges; facts are gathered at scrape time, at most every `cacheMs` (default 60 s). */
-export function registerBackupMetrics(registry: client.Registry, opts: { sql: postgres.Sql; backupDir: string; hub: PgBackRestRunner | null; cacheMs?: number }): void {
+export function registerBackupMetrics(registry: client.Registry, opts: { sql: postgres.Sql; backupDir: string; hub: PgBackRestRunner | null; cacheMs?: number }): BackupMetrics {
   let cached: { at: number; series: BackupSeries[] } = { at: -Infinity, series: [] };
+  const noted: PgBackRestBackupInfo[] = [];
   let inflight: Promise<BackupSeries[]> | null = null;
   const gather = async (): Promise<BackupSeries[]> => {
     const rows = await opts.sql<{ id: string; createdAt: Date }[]>`
       SELECT id, created_at AS "createdAt" FROM regions
       WHERE region_type = 'player_owned' AND runtime_state IN ('ready', 'unhealthy', 'draining', 'attachment_pending')`;
     const regions = await Promise.all(rows.map(async (r) => ({ ...r, lastBackupAt: await listRegionBackups(opts.backupDir, r.id).then((l) => (l[0] ? new Date(l[0].manifest.createdAt) : null)) })));
-    const hubBackups = opts.hub ? await info(opts.hub).catch(() => []) : null;
+    const hubBackups = opts.hub ? mergeHubBackups(await info(opts.hub).catch(() => []), noted) : null;
     return backupSeries({ regions, hubBackups });
   };
   const read = (): Promise<BackupSeries[]> => {
@@ -81,4 +97,11 @@ export function registerBackupMetrics(registry: client.Registry, opts: { sql: po
       for (const s of await read()) this.set(s.labels, s.maxAgeS);
     },
   });
+  return {
+    noteHubBackup(b) {
+      noted.push(b);
+      if (noted.length > 100) noted.splice(0, noted.length - 100);
+      cached = { at: -Infinity, series: [] };
+    },
+  };
 }

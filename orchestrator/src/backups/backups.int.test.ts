@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,16 +14,7 @@ import type { HubDb } from '@sw/db';
 import { fillRegionLikeDatabase } from './measure-backups.ts';
 import { backupRegionDatabase, databaseFingerprint, listRegionBackups, restoreRegionBackup } from './region-backup.ts';
 import { runHubRestoreDrill } from './restore-drill.ts';
-
-async function freePortInRange(from: number, to: number): Promise<number> {
-  for (let p = from; p <= to; p++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const s = net.createServer().once('error', () => resolve(false)).listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (free) return p;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
-}
+import { freePortInRange } from '../testing/fixtures.ts';
 
 describe('hub restore drill (pgBackRest, point in time)', () => {
   it('restores exactly what the database held at the target time', async () => {

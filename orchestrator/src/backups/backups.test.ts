@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_JOBS, backupJob, crontabLines, HUB_RETENTION } from './backup-schedule.ts';
-import { backupSeries } from './backup-metrics.ts';
-import { archiveCommand, parseInfo, renderPgBackRestConfig } from './pgbackrest.ts';
+import { backupSeries, mergeHubBackups } from './backup-metrics.ts';
+import { archivingProblem, hubBackupKind, hubBackupQueue } from './hub-backup-jobs.ts';
+import { archiveCommand, parseInfo, renderPgBackRestConfig, runAsPrefix } from './pgbackrest.ts';
 import { fingerprintDiff } from './region-backup.ts';
 
 describe('backup schedule', () => {
@@ -76,5 +77,39 @@ describe('fingerprintDiff', () => {
     const b = { t1: { rows: 1, sha256: 'x' }, t2: { rows: 2, sha256: 'other' }, t4: { rows: 1, sha256: 'w' } };
     expect(fingerprintDiff(a, b).map((d) => d.table)).toEqual(['t2', 't3', 't4']);
     expect(fingerprintDiff(a, a)).toEqual([]);
+  });
+});
+
+describe('hub backup jobs', () => {
+  const on = { archiveMode: 'on', walLevel: 'replica', archiveCommand: archiveCommand('/etc/pgbackrest/pgbackrest.conf', 'hub') };
+  it('accept a hub that archives WAL to pgBackRest for the stanza, and say why not otherwise', () => {
+    expect(archivingProblem(on, 'hub')).toBeNull();
+    expect(archivingProblem({ ...on, archiveMode: 'always' }, 'hub')).toBeNull();
+    expect(archivingProblem({ ...on, archiveMode: 'off', archiveCommand: '(disabled)' }, 'hub')).toMatch(/^archive_mode is off/);
+    expect(archivingProblem({ ...on, walLevel: 'minimal' }, 'hub')).toMatch(/wal_level is minimal/);
+    expect(archivingProblem({ ...on, archiveCommand: 'cp %p /mnt/wal/%f' }, 'hub')).toMatch(/does not push WAL to pgBackRest/);
+    expect(archivingProblem(on, 'hub2')).toMatch(/another stanza than "hub2"/);
+    expect(archivingProblem({ ...on, archiveCommand: archiveCommand('/x.conf', 'hub-old') }, 'hub')).toMatch(/another stanza/);
+  });
+
+  it('map each job to its repository, type and pg-boss queue', () => {
+    expect(hubBackupKind('hub-full')).toEqual({ repo: 1, type: 'full' });
+    expect(hubBackupKind('hub-incr')).toEqual({ repo: 1, type: 'incr' });
+    expect(hubBackupKind('hub-monthly')).toEqual({ repo: 2, type: 'full' });
+    expect(hubBackupQueue('hub-monthly')).toBe('hub-backup-monthly');
+  });
+
+  it('merge pgBackRest\'s list with the backups noted by this process, one per repository and label', () => {
+    const a = { label: 'A', type: 'full' as const, start: 1, stop: 10, repo: 1 };
+    const b = { label: 'B', type: 'incr' as const, start: 20, stop: 30, repo: 1 };
+    expect(mergeHubBackups([a], [b, a])).toEqual([a, b]);
+    expect(mergeHubBackups([], [b])).toEqual([b]);
+    expect(mergeHubBackups([a], [{ ...a, repo: 2 }])).toHaveLength(2);
+  });
+
+  it('run pgBackRest as the cluster owner: runuser as root, sudo -n otherwise, nothing when unset', () => {
+    expect(runAsPrefix('postgres', 0)).toEqual(['runuser', '-u', 'postgres', '--']);
+    expect(runAsPrefix('postgres', 1000)).toEqual(['sudo', '-n', '-u', 'postgres', '--']);
+    expect(runAsPrefix(null, 0)).toEqual([]);
   });
 });

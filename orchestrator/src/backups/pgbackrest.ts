@@ -69,6 +69,12 @@ export interface PgBackRestRunner {
   bin?: string;
 }
 
+/** The command prefix that runs pgBackRest as `user` (the cluster's owner): runuser as root, else sudo without a prompt. */
+export function runAsPrefix(user: string | null, uid: number | undefined = process.getuid?.()): string[] {
+  if (!user) return [];
+  return uid === 0 ? ['runuser', '-u', user, '--'] : ['sudo', '-n', '-u', user, '--'];
+}
+
 async function pgbackrest(r: PgBackRestRunner, args: string[]): Promise<string> {
   const cmd = [...(r.asOwner ?? []), r.bin ?? 'pgbackrest', `--config=${r.configPath}`, `--stanza=${r.stanza}`, ...args];
   try {

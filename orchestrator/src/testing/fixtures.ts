@@ -62,6 +62,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The first free loopback port of [from, to]: for programs that must run inside a helper's or a test's own port range
+ * (a disposable PostgreSQL cluster, a Prometheus), where port 0 is not an option.
+ */
+export async function freePortInRange(from: number, to: number): Promise<number> {
+  for (let p = from; p <= to; p++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const s = net.createServer().once('error', () => resolve(false)).listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (free) return p;
+  }
+  throw new Error(`no free port in ${from}-${to}`);
+}
+
 export interface ChildOrchestrator {
   child: ChildProcess;
   url: string;

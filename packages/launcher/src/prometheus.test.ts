@@ -47,7 +47,7 @@ describe('the launcher runs Prometheus', () => {
     const hub = JSON.parse(Object.entries(prom.files!).find(([p]) => p.endsWith('hub-services.json'))![1]) as Array<{ labels: { service: string } }>;
     expect(hub.map((g) => g.labels.service)).toEqual(['nexus', 'orchestrator', 'gateway-1']);
     const orch = out.find((s) => s.id === 'orchestrator')!;
-    expect(orch.env).toEqual({ A: '1', PROMETHEUS_SD_DIR: expect.stringMatching(/var\/prometheus\/21090\/sd$/) as unknown });
+    expect(orch.env).toEqual({ A: '1', PROMETHEUS_SD_DIR: expect.stringMatching(/var\/prometheus\/21090\/sd$/) as unknown, PROMETHEUS_URL: 'http://127.0.0.1:21090' });
     expect(withPrometheus(base, { SW_PROMETHEUS: '0' })).toEqual(base);
   });
 

@@ -154,6 +154,6 @@ export function withPrometheus(services: ServiceSpec[], env: NodeJS.ProcessEnv =
     .filter((s) => s.id !== 'nginx' && s.name !== 'web' && s.name !== 'paypal')
     .map((s) => ({ service: s.id, host: '127.0.0.1', port: s.port }));
   const prom = prometheusProcess({ port, prefix: join(REPO_ROOT, 'var', 'prometheus', String(port)), hubTargets });
-  const withSd = services.map((s) => (s.name === 'orchestrator' ? { ...s, env: { ...s.env, PROMETHEUS_SD_DIR: env.PROMETHEUS_SD_DIR ?? prom.sdDir } } : s));
+  const withSd = services.map((s) => (s.name === 'orchestrator' ? { ...s, env: { ...s.env, PROMETHEUS_SD_DIR: env.PROMETHEUS_SD_DIR ?? prom.sdDir, PROMETHEUS_URL: env.PROMETHEUS_URL ?? `http://127.0.0.1:${port}` } } : s));
   return [...withSd, { id: 'prometheus', name: 'prometheus', bin: prom.bin, args: prom.args, cwd: REPO_ROOT, port, healthPath: '/-/ready', files: prom.files }];
 }

@@ -38,6 +38,7 @@ const SENTENCES: Readonly<Record<string, string>> = {
   ERR_SUBSCRIPTION_NOT_CANCELLABLE: 'This subscription cannot be cancelled in its current state.',
   ERR_ALREADY_SUBSCRIBED: 'You already have an active subscription to this plan.',
   ERR_UPSTREAM_UNAVAILABLE: 'A platform service is not answering. Try again in a moment.',
+  ERR_METRICS_UNAVAILABLE: 'Prometheus, where the CPU and memory history lives, is not answering. The rest of the page is current.',
   ERR_GATEWAY_UNREACHABLE: 'The platform cannot be reached. Check that it is running.',
   ERR_EMPTY_RESPONSE: 'The platform answered with no data.',
   ERR_RENDER: 'This page failed to render.',

@@ -18,4 +18,6 @@ export const OPERATIONS_ERROR_STATUS = {
   ERR_REGION_NOT_WAKEABLE: 409,
   /** An operator's wake asked of a region that is not dormant (ready, draining, provisioning...): nothing to wake. */
   ERR_REGION_NOT_DORMANT: 409,
+  /** Prometheus (the fleet charts' source) is not configured, not answering, or refused the query. */
+  ERR_METRICS_UNAVAILABLE: 503,
 } as const;

@@ -1,48 +1,17 @@
 'use client';
 
 import { Link } from '../ui/link';
-import { useEffect, useMemo, useState } from 'react';
-import { useClient } from 'urql';
-import { RegionUsageHistoryQuery } from '../../graphql/operations/runtime';
-import type { RegionUsageHistoryQuery as HistoryData, RuntimeFieldsFragment } from '../../graphql/generated/graphql';
+import type { RuntimeFieldsFragment } from '../../graphql/generated/graphql';
 import { RuntimeConditions } from '../runtime/runtime-conditions';
 import { useLiveRuntime } from '../runtime/use-live-runtime';
 import { EmptyState } from '../ui/states';
+import { MetricsCharts, type MetricsOutcome } from './metrics-charts';
 import { ScaleForm } from './scale-form';
 import { TerminationCard } from './termination-card';
-import { UsageChart } from './usage-chart';
-import { mergeUsage, type UsagePoint } from './usage-series';
 
-type History = HistoryData['regionRuntime']['usageHistory'];
-const POLL_MS = 10_000;
-
-/** Operator view of one region, live from regionRuntimeChanged; usage re-read every 10 s for the charts. */
-export function FleetRegionDetail({ initial, history }: { initial: RuntimeFieldsFragment; history: History }) {
-  const client = useClient();
+/** Operator view of one region, live from regionRuntimeChanged; CPU / memory history from Prometheus (MetricsCharts). */
+export function FleetRegionDetail({ initial, metrics }: { initial: RuntimeFieldsFragment; metrics: MetricsOutcome }) {
   const { data: rt } = useLiveRuntime(initial);
-  const [points, setPoints] = useState<UsagePoint[]>(() => history.map((h) => ({ at: Date.parse(h.at), cpuPct: h.cpuPct, memPct: h.memPct })));
-
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState !== 'visible') return;
-      void client
-        .query(RegionUsageHistoryQuery, { regionId: initial.regionId }, { requestPolicy: 'network-only' })
-        .toPromise()
-        .then((r) => {
-          const d = r.data?.regionRuntime;
-          if (!d) return;
-          const now = Date.now();
-          const fresh: UsagePoint[] = d.usageHistory.map((h) => ({ at: Date.parse(h.at), cpuPct: h.cpuPct, memPct: h.memPct }));
-          if (d.usage.cpuPct != null || d.usage.memPct != null) fresh.push({ at: now, cpuPct: d.usage.cpuPct ?? null, memPct: d.usage.memPct ?? null });
-          setPoints((cur) => mergeUsage(cur, fresh));
-        });
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [client, initial.regionId]);
-
-  const times = useMemo(() => points.map((p) => p.at), [points]);
-  const cpu = useMemo(() => [{ label: 'CPU %', color: '#8bb8ff', values: points.map((p) => p.cpuPct) }], [points]);
-  const mem = useMemo(() => [{ label: 'Memory %', color: '#5ee38f', values: points.map((p) => p.memPct) }], [points]);
 
   return (
     <>
@@ -91,13 +60,7 @@ export function FleetRegionDetail({ initial, history }: { initial: RuntimeFields
       </div>
       <ScaleForm regionId={rt.regionId} spec={rt.spec} />
       <TerminationCard regionId={rt.regionId} evacuationDeadlineAt={rt.evacuationDeadlineAt ?? null} desiredState={rt.desiredState} state={rt.state} />
-      <section className="card" aria-labelledby="charts-heading">
-        <h2 id="charts-heading">CPU and memory over time</h2>
-        <div className="grid-2">
-          <UsageChart title="CPU (% of allowance)" times={times} series={cpu} testId="region-cpu-chart" />
-          <UsageChart title="Memory (% of allowance)" times={times} series={mem} testId="region-memory-chart" />
-        </div>
-      </section>
+      <MetricsCharts initial={metrics} regionId={rt.regionId} testIdPrefix="region" />
     </>
   );
 }

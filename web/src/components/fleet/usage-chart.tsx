@@ -13,7 +13,7 @@ export interface ChartSeries {
 type UPlotInstance = { setData(data: unknown[]): void; setSize(size: { width: number; height: number }): void; destroy(): void };
 
 /**
- * CPU / memory percentages over time, drawn with uPlot (loaded in the browser only). `times` are epoch ms. The same
+ * CPU / memory percentages over time (from Prometheus, components/fleet/metrics-charts.tsx), drawn with uPlot (loaded in the browser only). `times` are epoch ms. The same
  * numbers are listed in a visually hidden table for screen readers, since a canvas has no text.
  */
 export function UsageChart({ title, times, series, testId }: { title: string; times: number[]; series: ChartSeries[]; testId: string }) {
@@ -69,7 +69,7 @@ export function UsageChart({ title, times, series, testId }: { title: string; ti
     <figure className="chart-figure" data-testid={testId} data-points={times.length} style={{ margin: 0 }}>
       <figcaption className="field__label">{title}</figcaption>
       <div ref={box} className="chart" aria-hidden="true" />
-      {times.length === 0 && <p className="muted">No samples yet: the autoscaler records one every sampling interval while a region is READY.</p>}
+      {times.length === 0 && <p className="muted">No samples in this range yet: Prometheus scrapes every running region-server every 15 s.</p>}
       {/* Wrapped: a table ignores width: 1px and would widen the page even while visually hidden. */}
       <div className="visually-hidden">
       <table>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignSeries, MAX_POINTS, mergeUsage } from './usage-series';
+import { alignMetricLines, alignSeries, MAX_POINTS, mergeUsage } from './usage-series';
 
 const p = (at: number, cpuPct: number | null, memPct: number | null = null) => ({ at, cpuPct, memPct });
 
@@ -27,5 +27,18 @@ describe('alignSeries', () => {
     expect(times).toEqual([1, 2, 3]);
     expect(values.get('a')).toEqual([10, null, 30]);
     expect(values.get('b')).toEqual([null, 20, null]);
+  });
+});
+
+describe('alignMetricLines', () => {
+  it('puts Prometheus series on one axis in epoch ms, null where a region had no sample', () => {
+    const { times, values } = alignMetricLines([
+      { regionId: 'a', points: [{ at: '2026-12-04T01:00:00.000Z', pct: 10 }, { at: '2026-12-04T01:00:15.000Z', pct: 12.5 }] },
+      { regionId: 'b', points: [{ at: '2026-12-04T01:00:15.000Z', pct: null }, { at: '2026-12-04T01:00:30.000Z', pct: 3 }] },
+    ]);
+    const t0 = Date.parse('2026-12-04T01:00:00.000Z');
+    expect(times).toEqual([t0, t0 + 15_000, t0 + 30_000]);
+    expect(values.get('a')).toEqual([10, 12.5, null]);
+    expect(values.get('b')).toEqual([null, null, 3]);
   });
 });

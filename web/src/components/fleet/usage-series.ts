@@ -32,3 +32,31 @@ export function alignSeries(byRegion: Map<string, UsagePoint[]>, pick: (p: Usage
   }
   return { times, values };
 }
+
+/**
+ * Ranges an operator can pick for the Prometheus charts; the orchestrator chooses a step of about 120 points for each.
+ * Here, not in the 'use client' chart module: the pages' server components need the default as a value.
+ */
+export const METRIC_RANGES = [
+  { seconds: 900, label: '15 min' },
+  { seconds: 3600, label: '1 hour' },
+  { seconds: 6 * 3600, label: '6 hours' },
+  { seconds: 24 * 3600, label: '24 hours' },
+  { seconds: 7 * 24 * 3600, label: '7 days' },
+] as const;
+export const DEFAULT_METRICS_RANGE_S = 3600;
+
+/** One region's line as the orchestrator's regionMetricsRange answers it (percentages of its allowance). */
+export interface MetricLine {
+  regionId: string;
+  points: ReadonlyArray<{ at: string; pct?: number | null }>;
+}
+
+/**
+ * Prometheus's series (one per region, on the query's step grid) on one time axis for the chart: epoch ms, one
+ * value array per region in the order given, null where a region had no sample at that step.
+ */
+export function alignMetricLines(lines: readonly MetricLine[]): { times: number[]; values: Map<string, Array<number | null>> } {
+  const byRegion = new Map<string, UsagePoint[]>(lines.map((l) => [l.regionId, l.points.map((p) => ({ at: Date.parse(p.at), cpuPct: p.pct ?? null, memPct: null }))]));
+  return alignSeries(byRegion, (p) => p.cpuPct);
+}

@@ -125,11 +125,6 @@ export const FleetQuery = graphql(`
           memPct
           playersOnline
         }
-        usageHistory {
-          at
-          cpuPct
-          memPct
-        }
         region {
           id
           name
@@ -167,21 +162,33 @@ export const CancelTerminationMutation = graphql(`
   }
 `);
 
-/** Region detail (fleet admin): the runtime plus the autoscaler's sample history for the charts. */
-export const RegionUsageHistoryQuery = graphql(`
-  query RegionUsageHistory($regionId: ID!) {
-    regionRuntime(regionId: $regionId) {
+/** One chart's answer: the step Prometheus used and one line per region (percentages of its allowance). */
+export const MetricsRangeFieldsFragment = graphql(`
+  fragment MetricsRangeFields on RegionMetricsRange {
+    stepSeconds
+    series {
       regionId
-      usage {
-        cpuPct
-        memPct
-        playersOnline
-      }
-      usageHistory {
+      regionName
+      points {
         at
-        cpuPct
-        memPct
+        pct
       }
+    }
+  }
+`);
+
+/**
+ * The fleet charts (admin, fleet:manage): CPU and memory of the region-servers over the last `rangeSeconds`, read by
+ * the orchestrator from the platform's Prometheus (docs/decisions/monitoring.md "Fleet charts"). `regionId` limits
+ * both to one region. ERR_METRICS_UNAVAILABLE when Prometheus does not answer.
+ */
+export const FleetMetricsQuery = graphql(`
+  query FleetMetrics($rangeSeconds: Int!, $regionId: ID) {
+    cpu: regionMetricsRange(metric: CPU, rangeSeconds: $rangeSeconds, regionId: $regionId) {
+      ...MetricsRangeFields
+    }
+    memory: regionMetricsRange(metric: MEMORY, rangeSeconds: $rangeSeconds, regionId: $regionId) {
+      ...MetricsRangeFields
     }
   }
 `);
