@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { startRedisCluster, type TestRedisCluster } from '@sw/testing';
 import { createRedisEventBus } from './redis-event-bus.ts';
 import { eventBusContract, take } from './events.contract.ts';
+import { subscribeDuringHandshakeContract } from './subscribe-race.contract.ts';
 
 const password = randomBytes(24).toString('hex');
 let cluster: TestRedisCluster;
@@ -165,4 +166,8 @@ describe('event bus on Redis Cluster', () => {
       }
     }
   });
+});
+
+describe('subscribing during the sharded subscriber connections\' handshake (cluster)', () => {
+  subscribeDuringHandshakeContract((onError) => createRedisEventBus({ clusterNodes: cluster.nodesEnv, prefix: `test:${randomUUID()}:`, onError }), 20);
 });
