@@ -41,6 +41,8 @@ type Documents = {
     "\n  mutation ProposePolicy($input: ProposePolicyInput!) {\n    proposePolicy(input: $input) {\n      enacted\n      policy {\n        ...GovernorPolicyRow\n      }\n    }\n  }\n": typeof types.ProposePolicyDocument,
     "\n  query GovernorPolicyRowSnapshot($id: ID!) {\n    policy(id: $id) {\n      ...GovernorPolicyRow\n    }\n  }\n": typeof types.GovernorPolicyRowSnapshotDocument,
     "\n  query GovernorElections($id: ID!) {\n    region(id: $id) {\n      id\n      elections {\n        ...GovernorElection\n      }\n    }\n  }\n": typeof types.GovernorElectionsDocument,
+    "\n  query GovernorElectionSnapshot($id: ID!) {\n    election(id: $id) {\n      ...GovernorElection\n    }\n  }\n": typeof types.GovernorElectionSnapshotDocument,
+    "\n  subscription GovernorEvents($regionId: ID!) {\n    governanceEvents(regionId: $regionId) {\n      kind\n      at\n      election {\n        id\n      }\n    }\n  }\n": typeof types.GovernorEventsDocument,
     "\n  mutation StartElection($input: StartElectionInput!) {\n    startElection(input: $input) {\n      ...GovernorElection\n    }\n  }\n": typeof types.StartElectionDocument,
     "\n  mutation GovernorRegisterCandidate($electionId: ID!, $platform: String) {\n    registerCandidate(electionId: $electionId, platform: $platform) {\n      ...GovernorElection\n    }\n  }\n": typeof types.GovernorRegisterCandidateDocument,
     "\n  mutation CancelElection($electionId: ID!) {\n    cancelElection(electionId: $electionId) {\n      ...GovernorElection\n    }\n  }\n": typeof types.CancelElectionDocument,
@@ -94,6 +96,9 @@ type Documents = {
     "\n  fragment TravelEventFields on TravelEvent {\n    seq\n    kind\n    reasonCode\n    at\n    journey {\n      id\n      intent\n      state\n      traveller {\n        id\n        name\n      }\n      origin {\n        id\n        displayName\n      }\n      destination {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.TravelEventFieldsFragmentDoc,
     "\n  query TravelFeedHistory($regionId: ID!, $afterSeq: Int, $first: Int) {\n    travelFeedHistory(regionId: $regionId, afterSeq: $afterSeq, first: $first) {\n      ...TravelEventFields\n    }\n  }\n": typeof types.TravelFeedHistoryDocument,
     "\n  subscription TravelFeed($regionId: ID!) {\n    travelFeed(regionId: $regionId) {\n      ...TravelEventFields\n    }\n  }\n": typeof types.TravelFeedDocument,
+    "\n  fragment EntryRequest on Journey {\n    id\n    intent\n    state\n    fee\n    requestedAt\n    traveller {\n      id\n      name\n    }\n    origin {\n      id\n      name\n      displayName\n    }\n  }\n": typeof types.EntryRequestFragmentDoc,
+    "\n  query EntryRequests($regionId: ID!) {\n    entryRequests(regionId: $regionId) {\n      ...EntryRequest\n    }\n  }\n": typeof types.EntryRequestsDocument,
+    "\n  mutation DecideEntryRequest($journeyId: ID!, $approve: Boolean!, $reason: String) {\n    decideEntryRequest(journeyId: $journeyId, approve: $approve, reason: $reason) {\n      id\n      state\n      reasonCode\n    }\n  }\n": typeof types.DecideEntryRequestDocument,
 };
 const documents: Documents = {
     "\n  query Plans {\n    plans {\n      plan\n      name\n      amount\n      priceCents\n      currency\n      description\n    }\n  }\n": types.PlansDocument,
@@ -123,6 +128,8 @@ const documents: Documents = {
     "\n  mutation ProposePolicy($input: ProposePolicyInput!) {\n    proposePolicy(input: $input) {\n      enacted\n      policy {\n        ...GovernorPolicyRow\n      }\n    }\n  }\n": types.ProposePolicyDocument,
     "\n  query GovernorPolicyRowSnapshot($id: ID!) {\n    policy(id: $id) {\n      ...GovernorPolicyRow\n    }\n  }\n": types.GovernorPolicyRowSnapshotDocument,
     "\n  query GovernorElections($id: ID!) {\n    region(id: $id) {\n      id\n      elections {\n        ...GovernorElection\n      }\n    }\n  }\n": types.GovernorElectionsDocument,
+    "\n  query GovernorElectionSnapshot($id: ID!) {\n    election(id: $id) {\n      ...GovernorElection\n    }\n  }\n": types.GovernorElectionSnapshotDocument,
+    "\n  subscription GovernorEvents($regionId: ID!) {\n    governanceEvents(regionId: $regionId) {\n      kind\n      at\n      election {\n        id\n      }\n    }\n  }\n": types.GovernorEventsDocument,
     "\n  mutation StartElection($input: StartElectionInput!) {\n    startElection(input: $input) {\n      ...GovernorElection\n    }\n  }\n": types.StartElectionDocument,
     "\n  mutation GovernorRegisterCandidate($electionId: ID!, $platform: String) {\n    registerCandidate(electionId: $electionId, platform: $platform) {\n      ...GovernorElection\n    }\n  }\n": types.GovernorRegisterCandidateDocument,
     "\n  mutation CancelElection($electionId: ID!) {\n    cancelElection(electionId: $electionId) {\n      ...GovernorElection\n    }\n  }\n": types.CancelElectionDocument,
@@ -176,6 +183,9 @@ const documents: Documents = {
     "\n  fragment TravelEventFields on TravelEvent {\n    seq\n    kind\n    reasonCode\n    at\n    journey {\n      id\n      intent\n      state\n      traveller {\n        id\n        name\n      }\n      origin {\n        id\n        displayName\n      }\n      destination {\n        id\n        displayName\n      }\n    }\n  }\n": types.TravelEventFieldsFragmentDoc,
     "\n  query TravelFeedHistory($regionId: ID!, $afterSeq: Int, $first: Int) {\n    travelFeedHistory(regionId: $regionId, afterSeq: $afterSeq, first: $first) {\n      ...TravelEventFields\n    }\n  }\n": types.TravelFeedHistoryDocument,
     "\n  subscription TravelFeed($regionId: ID!) {\n    travelFeed(regionId: $regionId) {\n      ...TravelEventFields\n    }\n  }\n": types.TravelFeedDocument,
+    "\n  fragment EntryRequest on Journey {\n    id\n    intent\n    state\n    fee\n    requestedAt\n    traveller {\n      id\n      name\n    }\n    origin {\n      id\n      name\n      displayName\n    }\n  }\n": types.EntryRequestFragmentDoc,
+    "\n  query EntryRequests($regionId: ID!) {\n    entryRequests(regionId: $regionId) {\n      ...EntryRequest\n    }\n  }\n": types.EntryRequestsDocument,
+    "\n  mutation DecideEntryRequest($journeyId: ID!, $approve: Boolean!, $reason: String) {\n    decideEntryRequest(journeyId: $journeyId, approve: $approve, reason: $reason) {\n      id\n      state\n      reasonCode\n    }\n  }\n": types.DecideEntryRequestDocument,
 };
 
 /**
@@ -300,6 +310,14 @@ export function graphql(source: "\n  query GovernorPolicyRowSnapshot($id: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GovernorElections($id: ID!) {\n    region(id: $id) {\n      id\n      elections {\n        ...GovernorElection\n      }\n    }\n  }\n"): (typeof documents)["\n  query GovernorElections($id: ID!) {\n    region(id: $id) {\n      id\n      elections {\n        ...GovernorElection\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GovernorElectionSnapshot($id: ID!) {\n    election(id: $id) {\n      ...GovernorElection\n    }\n  }\n"): (typeof documents)["\n  query GovernorElectionSnapshot($id: ID!) {\n    election(id: $id) {\n      ...GovernorElection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GovernorEvents($regionId: ID!) {\n    governanceEvents(regionId: $regionId) {\n      kind\n      at\n      election {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription GovernorEvents($regionId: ID!) {\n    governanceEvents(regionId: $regionId) {\n      kind\n      at\n      election {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -512,6 +530,18 @@ export function graphql(source: "\n  query TravelFeedHistory($regionId: ID!, $af
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TravelFeed($regionId: ID!) {\n    travelFeed(regionId: $regionId) {\n      ...TravelEventFields\n    }\n  }\n"): (typeof documents)["\n  subscription TravelFeed($regionId: ID!) {\n    travelFeed(regionId: $regionId) {\n      ...TravelEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EntryRequest on Journey {\n    id\n    intent\n    state\n    fee\n    requestedAt\n    traveller {\n      id\n      name\n    }\n    origin {\n      id\n      name\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment EntryRequest on Journey {\n    id\n    intent\n    state\n    fee\n    requestedAt\n    traveller {\n      id\n      name\n    }\n    origin {\n      id\n      name\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryRequests($regionId: ID!) {\n    entryRequests(regionId: $regionId) {\n      ...EntryRequest\n    }\n  }\n"): (typeof documents)["\n  query EntryRequests($regionId: ID!) {\n    entryRequests(regionId: $regionId) {\n      ...EntryRequest\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideEntryRequest($journeyId: ID!, $approve: Boolean!, $reason: String) {\n    decideEntryRequest(journeyId: $journeyId, approve: $approve, reason: $reason) {\n      id\n      state\n      reasonCode\n    }\n  }\n"): (typeof documents)["\n  mutation DecideEntryRequest($journeyId: ID!, $approve: Boolean!, $reason: String) {\n    decideEntryRequest(journeyId: $journeyId, approve: $approve, reason: $reason) {\n      id\n      state\n      reasonCode\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

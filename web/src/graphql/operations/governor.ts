@@ -209,6 +209,28 @@ export const GovernorElectionsQuery = graphql(`
   }
 `);
 
+/** One election re-read (after a reconnect, or once its tally says it closed: the winner and results come with it). */
+export const GovernorElectionQuery = graphql(`
+  query GovernorElectionSnapshot($id: ID!) {
+    election(id: $id) {
+      ...GovernorElection
+    }
+  }
+`);
+
+/** The region's governance events: the Elections tab re-reads its list on every election event (scheduled, opened, closed...). */
+export const GovernorEventsSubscription = graphql(`
+  subscription GovernorEvents($regionId: ID!) {
+    governanceEvents(regionId: $regionId) {
+      kind
+      at
+      election {
+        id
+      }
+    }
+  }
+`);
+
 export const StartElectionMutation = graphql(`
   mutation StartElection($input: StartElectionInput!) {
     startElection(input: $input) {

@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { checkPage, expectNoPageProblems, recordPageProblems } from '../support/page-checks.ts';
+import { ownedRegion, SEEDED_PLAYER_IDS, terminateRegions, type SeededPlayer } from '../support/owned-region.ts';
+import { withDatabase } from '../support/test-database.ts';
+import { apiToken, gql, signInAs } from '../support/web-session.ts';
+
+/**
+ * Entry requests on the governor dashboard: under the approval immigration policy, journeys to bob's region wait for a
+ * decision; bob approves one and rejects another in the browser, each leaves the list at once, and a request the
+ * traveller cancelled meanwhile gets its sentence instead of a change.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const run = Date.now().toString(36);
+const regionName = `e2e-entry-${run}`;
+const made: string[] = [];
+const TRAVELLERS: SeededPlayer[] = ['alice', 'carol', 'admin'];
+
+test.afterAll(async ({ request }) => {
+  test.setTimeout(120_000);
+  await terminateRegions(request, made);
+});
+
+type JourneyState = { journey: { state: string; reasonCode: string | null } };
+
+test('the owner approves one request and rejects another; a stale one is refused with a sentence; the list follows', async ({ browser, page }, testInfo) => {
+  test.setTimeout(240_000);
+  const regionId = await ownedRegion(page.request, 'bob', regionName);
+  made.push(regionId);
+  const bob = await apiToken(page.request, 'bob');
+  const v = await gql<{ region: { configVersion: number } }>(page.request, bob, 'query($id: ID!) { region(id: $id) { configVersion } }', { id: regionId });
+  await gql(page.request, bob, 'mutation($id: ID!, $v: Int!) { updateRegionImmigration(regionId: $id, expectedVersion: $v, input: { policy: APPROVAL }) { version { version } } }', { id: regionId, v: v.region.configVersion });
+  const journeys: Record<string, { id: string; token: string; name: string }> = {};
+  for (const who of TRAVELLERS) {
+    const token = await apiToken(page.request, who);
+    // A journey left open by an earlier run on a reused platform would refuse this one (ERR_JOURNEY_IN_PROGRESS).
+    const open = await gql<{ myJourney: { id: string; state: string } | null }>(page.request, token, '{ myJourney { id state } }');
+    if (open.myJourney && ['REQUESTED', 'IN_TRANSIT'].includes(open.myJourney.state)) {
+      await gql(page.request, token, 'mutation($j: ID!) { cancelTravel(journeyId: $j) { state } }', { j: open.myJourney.id });
+    }
+  }
+  // Every traveller sets out from Terran Space's capital, and leaving it through the Nexus needs an active Galactic
+  // Citizen subscription (what a purchase sets).
+  const ids = TRAVELLERS.map((t) => SEEDED_PLAYER_IDS[t]);
+  await withDatabase(
+    (sql) => sql`UPDATE players p SET is_galactic_citizen = true, current_region_id = t.id, current_sector_number = t.capital_sector_number
+      FROM regions t WHERE t.name = 'terran-space' AND p.id IN ${sql(ids)}`,
+  );
+  for (const who of TRAVELLERS) {
+    const token = await apiToken(page.request, who);
+    const d = await gql<{ startTravel: { id: string; state: string; traveller: { name: string } } }>(page.request, token, 'mutation($r: ID!) { startTravel(destinationRegionId: $r) { id state traveller { name } } }', { r: regionId });
+    expect(d.startTravel.state, `${who}'s journey waits for a decision`).toBe('REQUESTED');
+    journeys[who] = { id: d.startTravel.id, token, name: d.startTravel.traveller.name };
+  }
+  const nameOf = (who: string) => journeys[who]!.name;
+  const stateOf = async (who: string) => (await gql<JourneyState>(page.request, journeys[who]!.token, 'query($id: ID!) { journey(id: $id) { state reasonCode } }', { id: journeys[who]!.id })).journey;
+
+  const seen = recordPageProblems(page);
+  await signInAs(page, 'bob');
+  await page.goto(`/regions/${regionName}/govern#entry`);
+  const list = page.getByTestId('entry-requests');
+  const row = (who: string) => list.locator(`[data-testid="entry-request-row"][data-journey-id="${journeys[who]!.id}"]`);
+  await expect(list.getByTestId('entry-request-row')).toHaveCount(3);
+  await expect(list.getByTestId('entry-requests-policy')).toContainText('needs approval');
+  await expect(row('alice')).toContainText('Terran Space');
+  await checkPage(page, testInfo, 'governor-entry-requests');
+
+  // The admin gives up waiting (through the API): bob's row is stale, his approval is refused with a sentence.
+  await gql(page.request, journeys.admin!.token, 'mutation($j: ID!) { cancelTravel(journeyId: $j) { state } }', { j: journeys.admin!.id });
+  await row('admin').getByRole('button', { name: `Approve ${nameOf('admin')}`, exact: true }).click();
+  await expect(list.getByTestId('form-error')).toHaveAttribute('data-error-code', 'ERR_JOURNEY_NOT_AWAITING_APPROVAL');
+  await expect(list.getByTestId('form-error')).toContainText('no longer waits for a decision');
+  await expect(row('admin')).toHaveCount(0);
+  expect((await stateOf('admin')).state).toBe('CANCELLED');
+
+  await row('alice').getByRole('button', { name: `Approve ${nameOf('alice')}`, exact: true }).click();
+  await expect(list.getByTestId('entry-request-decided')).toHaveText(`${nameOf('alice')} was let in and is on the way.`);
+  await expect(list.getByTestId('form-error')).toHaveCount(0);
+  await expect(row('alice')).toHaveCount(0);
+  expect(['IN_TRANSIT', 'ARRIVED']).toContain((await stateOf('alice')).state);
+
+  await row('carol').getByRole('button', { name: `Reject ${nameOf('carol')}`, exact: true }).click();
+  await expect(list.getByTestId('entry-request-decided')).toHaveText(`${nameOf('carol')}’s entry was refused.`);
+  await expect(row('carol')).toHaveCount(0);
+  expect(await stateOf('carol')).toEqual({ state: 'REFUSED', reasonCode: 'ERR_IMMIGRATION_DENIED' });
+  await expect(list.getByTestId('entry-requests-empty')).toBeVisible();
+  await checkPage(page, testInfo, 'governor-entry-requests-empty');
+  // Refused on purpose: the approval of the cancelled journey (409).
+  expectNoPageProblems(seen, 1, [409]);
+
+  // Someone who is no officer of the region is told who decides, and sees no list.
+  const ctx = await browser.newContext();
+  try {
+    const c = await ctx.newPage();
+    await signInAs(c, 'carol');
+    await c.goto(`/regions/${regionName}/govern#entry`);
+    await expect(c.getByTestId('entry-requests-officers-only')).toBeVisible();
+    await expect(c.getByTestId('entry-requests')).toHaveCount(0);
+  } finally {
+    await ctx.close();
+  }
+});
