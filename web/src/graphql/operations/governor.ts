@@ -35,6 +35,13 @@ export const GovernorElectionFragment = graphql(`
       voided
       reason
       ballots
+      seats {
+        seatNumber
+        player {
+          id
+          name
+        }
+      }
     }
     candidates {
       weight

@@ -19,7 +19,7 @@ import { describeMutationError, issueAt, type MutationFailure } from '../../../g
 import { enumLabel } from '../../../graphql/reshape';
 import { FormError, NumberField, SelectField, TextAreaField } from '../../ui/field';
 import { EmptyState } from '../../ui/states';
-import { electionOutcome } from './election-outcome';
+import { electionOutcome, foldElectionTally, isElected, type ElectionTally } from './election-outcome';
 
 const TYPE: Record<GovernanceType, 'autocracy' | 'democracy' | 'council'> = { AUTOCRACY: 'autocracy', DEMOCRACY: 'democracy', COUNCIL: 'council' };
 /** The platform's platform-length rule for candidates (registerCandidate refuses longer with ERR_VALIDATION). */
@@ -27,7 +27,7 @@ const PLATFORM_MAX = 500;
 const VB = GOVERNANCE_BOUNDS.votingDays;
 
 type Failure = MutationFailure | null;
-type TallyEvent = { electionTallyChanged: { status: GovernorElectionFragment['status']; totalWeight: number; candidates: GovernorElectionFragment['candidates'] } };
+type TallyEvent = { electionTallyChanged: ElectionTally };
 const isFinal = (e: Pick<GovernorElectionFragment, 'status'>) => e.status === 'COMPLETED' || e.status === 'CANCELLED';
 /**
  * Elections that get a live tally of their own: the newest open ones, at most this many, so the page stays well inside
@@ -141,7 +141,7 @@ function ElectionPanel({ election, live: isLive, canCancel, myPlayerId, onChange
     refetch,
     subscription: ElectionTallySubscription,
     variables: { electionId: election.id },
-    apply: (cur, t) => (t.electionTallyChanged.status !== cur.status ? null : { ...cur, totalWeight: t.electionTallyChanged.totalWeight, candidates: t.electionTallyChanged.candidates }),
+    apply: (cur, t) => foldElectionTally(cur, t.electionTallyChanged),
     mode: 'latest',
     pause: !isLive || isFinal(election),
   });
@@ -198,7 +198,7 @@ function ElectionPanel({ election, live: isLive, canCancel, myPlayerId, onChange
           {e.candidates.map((c) => (
             <li key={c.player.id} data-testid="election-candidate">
               {c.player.name} — <strong data-testid="candidate-weight">{c.weight}</strong>
-              {e.winner?.id === c.player.id && (
+              {isElected(e, c.player.id) && (
                 <>
                   {' '}
                   <span className="badge badge--passed" data-testid="election-winner">
