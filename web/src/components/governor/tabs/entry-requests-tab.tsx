@@ -1,24 +1,27 @@
 'use client';
 
 import type { RegionActor } from '@sw/domain/governance-authority';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import type { EntryRequestFragment, ImmigrationPolicy } from '../../../graphql/generated/graphql';
-import { DecideEntryRequestMutation, EntryRequestsQuery } from '../../../graphql/operations/travel';
+import { DecideEntryRequestMutation, EntryRequestsQuery, TravelFeedSubscription } from '../../../graphql/operations/travel';
 import { describeError, describeMutationError, type MutationFailure } from '../../../graphql/describe-error';
 import { enumLabel } from '../../../graphql/reshape';
 import { ErrorBanner } from '../../ui/error-banner';
 import { FormError } from '../../ui/field';
 import { EmptyState, Skeleton } from '../../ui/states';
 
-/** The list has no subscription of its own (docs/decisions/web-app.md, live updates): re-read while the tab is visible. */
-const REREAD_MS = 10_000;
+/**
+ * The list is re-read on every event of the region's travel feed (a request, a cancellation, a departure...). The feed
+ * is fifo over pub/sub, so a dropped socket can lose one: the list is also re-read this often while the tab is visible.
+ */
+const REREAD_MS = 30_000;
 const noAnswer: MutationFailure = { code: 'ERR_EMPTY_RESPONSE', message: 'No answer', issues: [] };
 
 /**
  * Journeys waiting for an entry decision (the approval immigration policy), for the region's owner, governor and
  * administrators: approve or reject each. The server decides again (an approval re-asks every other entry gate), so a
- * stale row only gets a sentence; the list is re-read after every decision.
+ * stale row only gets a sentence; the list is re-read after every decision and on every travel-feed event.
  */
 export function EntryRequestsTab({ regionId, actor, policy }: { regionId: string; actor: RegionActor; policy: ImmigrationPolicy }) {
   const officer = actor.isOwner || actor.isGovernor || actor.isAdmin;
@@ -33,15 +36,27 @@ export function EntryRequestsTab({ regionId, actor, policy }: { regionId: string
 }
 
 function EntryRequestList({ regionId, policy }: { regionId: string; policy: ImmigrationPolicy }) {
+  const client = useClient();
   const [{ data, error, fetching }, refetch] = useQuery({ query: EntryRequestsQuery, variables: { regionId }, requestPolicy: 'cache-and-network' });
   const [outcome, setOutcome] = useState<{ journeyId: string; text: string } | null>(null);
   const [failure, setFailure] = useState<MutationFailure | null>(null);
+  // The timer and the subscription read the newest refetch through a ref: urql hands out a new function on renders,
+  // and resubscribing on each would re-read the list on every render.
+  const reread = useRef(refetch);
+  reread.current = refetch;
   useEffect(() => {
+    const again = () => reread.current({ requestPolicy: 'network-only' });
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') refetch({ requestPolicy: 'network-only' });
+      if (document.visibilityState === 'visible') again();
     }, REREAD_MS);
-    return () => clearInterval(timer);
-  }, [refetch]);
+    const { unsubscribe } = client.subscription(TravelFeedSubscription, { regionId }).subscribe((r) => {
+      if (r.data) again();
+    });
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
+  }, [client, regionId]);
 
   const decided = (journeyId: string, text: string | null, fail: MutationFailure | null) => {
     setFailure(fail);
