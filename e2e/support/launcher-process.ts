@@ -12,7 +12,7 @@ export const LAUNCHER_LOG = join(REPO_ROOT, 'var', 'log', 'e2e-launcher.log');
  * Node 24 for the launcher (it relies on native type stripping). Playwright itself usually runs on it already
  * (pnpm puts the workspace's node first on PATH); otherwise the workspace's `node` devDependency is used.
  */
-function node24(): string {
+export function node24(): string {
   const major = Number(process.versions.node.split('.')[0]);
   if (major >= 24) return process.execPath;
   const local = join(REPO_ROOT, 'node_modules', '.bin', 'node');

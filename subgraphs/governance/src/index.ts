@@ -7,6 +7,7 @@ export { parseCandidates } from './election-candidates.ts';
 export type { CandidateEntry } from './election-candidates.ts';
 export { applyMembershipEvent } from './commands/record-membership-event.ts';
 export { runGovernanceSweep } from './sweeps/governance-sweep.ts';
+export { createTallyPublisher } from './live/tally-publisher.ts';
 export type { SweepReport } from './sweeps/governance-sweep.ts';
 export { reconcileTreasuries } from './sweeps/treasury-reconciliation.ts';
 export { moveTreasury } from './store/treasury.ts';

@@ -52,6 +52,8 @@ const SENTENCES: Readonly<Record<string, string>> = {
   ERR_REGION_NEW_RESIDENTS_BLOCKED: 'The region is suspended: only its owner and members may enter.',
   ERR_IMMIGRATION_CLOSED: 'The region is closed to visitors.',
   ERR_IMMIGRATION_DENIED: 'The region refused your entry request.',
+  ERR_NOT_IMMIGRATION_OFFICER: 'Only the region’s owner, its governor or an administrator decides entry requests.',
+  ERR_JOURNEY_NOT_AWAITING_APPROVAL: 'That journey no longer waits for a decision: it was already decided or the traveller cancelled it.',
   ERR_REGION_VISITOR_LIMIT: 'The region has reached its visitor limit.',
   ERR_INSUFFICIENT_CREDITS: 'You cannot pay the entry fee.',
   ERR_ALREADY_IN_REGION: 'You are already in that region.',

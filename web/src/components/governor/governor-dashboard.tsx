@@ -15,6 +15,7 @@ import { ElectionsTab } from './tabs/elections-tab';
 import { MembersTab } from './tabs/members-tab';
 import { DiplomacyTab } from './tabs/diplomacy-tab';
 import { CultureTab } from './tabs/culture-tab';
+import { EntryRequestsTab } from './tabs/entry-requests-tab';
 
 export const GOVERNOR_TABS = [
   { id: 'overview', label: 'Overview' },
@@ -23,6 +24,7 @@ export const GOVERNOR_TABS = [
   { id: 'policies', label: 'Policies' },
   { id: 'elections', label: 'Elections' },
   { id: 'members', label: 'Members' },
+  { id: 'entry', label: 'Entry requests' },
   { id: 'diplomacy', label: 'Diplomacy' },
   { id: 'culture', label: 'Culture' },
 ] as const;
@@ -34,7 +36,7 @@ function tabFromHash(): GovernorTab {
 }
 
 /**
- * The governor dashboard: eight tabs over one region (Radix Tabs: arrow keys move between tabs, the panel follows).
+ * The governor dashboard: nine tabs over one region (Radix Tabs: arrow keys move between tabs, the panel follows).
  * The open tab is kept in the URL hash, so a reload or a shared link opens the same tab.
  */
 export function GovernorDashboard({ region, feed }: { region: GovernorRegionFragment; feed: TravelEventFieldsFragment[] | null }) {
@@ -74,6 +76,9 @@ export function GovernorDashboard({ region, feed }: { region: GovernorRegionFrag
       </Tabs.Content>
       <Tabs.Content value="members" className="tabs__content">
         <MembersTab region={region} actor={actor} />
+      </Tabs.Content>
+      <Tabs.Content value="entry" className="tabs__content">
+        <EntryRequestsTab regionId={region.id} actor={actor} policy={api.config.immigration.policy} />
       </Tabs.Content>
       <Tabs.Content value="diplomacy" className="tabs__content">
         <DiplomacyTab region={region} actor={actor} />

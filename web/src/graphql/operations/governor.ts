@@ -35,6 +35,13 @@ export const GovernorElectionFragment = graphql(`
       voided
       reason
       ballots
+      seats {
+        seatNumber
+        player {
+          id
+          name
+        }
+      }
     }
     candidates {
       weight
@@ -204,6 +211,28 @@ export const GovernorElectionsQuery = graphql(`
       id
       elections {
         ...GovernorElection
+      }
+    }
+  }
+`);
+
+/** One election re-read (after a reconnect, or once its tally says it closed: the winner and results come with it). */
+export const GovernorElectionQuery = graphql(`
+  query GovernorElectionSnapshot($id: ID!) {
+    election(id: $id) {
+      ...GovernorElection
+    }
+  }
+`);
+
+/** The region's governance events: the Elections tab re-reads its list on every election event (scheduled, opened, closed...). */
+export const GovernorEventsSubscription = graphql(`
+  subscription GovernorEvents($regionId: ID!) {
+    governanceEvents(regionId: $regionId) {
+      kind
+      at
+      election {
+        id
       }
     }
   }

@@ -133,3 +133,42 @@ export const TravelFeedSubscription = graphql(`
     }
   }
 `);
+
+/** A journey waiting for an entry decision (approval policy), as the governor dashboard lists it. */
+export const EntryRequestFragment = graphql(`
+  fragment EntryRequest on Journey {
+    id
+    intent
+    state
+    fee
+    requestedAt
+    traveller {
+      id
+      name
+    }
+    origin {
+      id
+      name
+      displayName
+    }
+  }
+`);
+
+/** Journeys waiting for an entry decision at a region (owner, governor or admin). */
+export const EntryRequestsQuery = graphql(`
+  query EntryRequests($regionId: ID!) {
+    entryRequests(regionId: $regionId) {
+      ...EntryRequest
+    }
+  }
+`);
+
+export const DecideEntryRequestMutation = graphql(`
+  mutation DecideEntryRequest($journeyId: ID!, $approve: Boolean!, $reason: String) {
+    decideEntryRequest(journeyId: $journeyId, approve: $approve, reason: $reason) {
+      id
+      state
+      reasonCode
+    }
+  }
+`);

@@ -2,15 +2,24 @@
 
 import { canStartElection, electedPositions, type RegionActor } from '@sw/domain/governance-authority';
 import { GOVERNANCE_BOUNDS } from '@sw/domain/vocabulary';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useClient } from 'urql';
-import type { ElectionPosition, GovernanceType, GovernorElectionFragment, GovernorRegionFragment } from '../../../graphql/generated/graphql';
-import { CancelElectionMutation, GovernorRegisterCandidateMutation, StartElectionMutation } from '../../../graphql/operations/governor';
+import type { ElectionPosition, GovernanceType, GovernorElectionFragment, GovernorEventsSubscription as GovernanceEventData, GovernorRegionFragment } from '../../../graphql/generated/graphql';
+import {
+  CancelElectionMutation,
+  GovernorElectionQuery,
+  GovernorElectionsQuery,
+  GovernorEventsSubscription,
+  GovernorRegisterCandidateMutation,
+  StartElectionMutation,
+} from '../../../graphql/operations/governor';
+import { ElectionTallySubscription } from '../../../graphql/operations/governance';
+import { useLiveSnapshot } from '../../../graphql/live/use-live-snapshot';
 import { describeMutationError, issueAt, type MutationFailure } from '../../../graphql/describe-error';
 import { enumLabel } from '../../../graphql/reshape';
 import { FormError, NumberField, SelectField, TextAreaField } from '../../ui/field';
 import { EmptyState } from '../../ui/states';
-import { electionOutcome } from './election-outcome';
+import { electionOutcome, foldElectionTally, isElected, type ElectionTally } from './election-outcome';
 
 const TYPE: Record<GovernanceType, 'autocracy' | 'democracy' | 'council'> = { AUTOCRACY: 'autocracy', DEMOCRACY: 'democracy', COUNCIL: 'council' };
 /** The platform's platform-length rule for candidates (registerCandidate refuses longer with ERR_VALIDATION). */
@@ -18,21 +27,44 @@ const PLATFORM_MAX = 500;
 const VB = GOVERNANCE_BOUNDS.votingDays;
 
 type Failure = MutationFailure | null;
+type TallyEvent = { electionTallyChanged: ElectionTally };
+const isFinal = (e: Pick<GovernorElectionFragment, 'status'>) => e.status === 'COMPLETED' || e.status === 'CANCELLED';
+/**
+ * Elections that get a live tally of their own: the newest open ones, at most this many, so the page stays well inside
+ * the gateway's subscriptions-per-connection cap (100) next to the Policies tab's rows.
+ */
+const MAX_LIVE_ELECTIONS = 10;
 const noAnswer: MutationFailure = { code: 'ERR_EMPTY_RESPONSE', message: 'No answer', issues: [] };
 
-/** Start an election (who may: the governance decision table), register as a candidate, cancel before voting opens. */
+/**
+ * Start an election (who may: the governance decision table), register as a candidate, cancel before voting opens.
+ * The list follows the region's governanceEvents (any election event re-reads it: scheduled, opened, cancelled,
+ * closed, elected), and each open election's results follow its own electionTallyChanged.
+ */
 export function ElectionsTab({ region: r, actor, myPlayerId }: { region: GovernorRegionFragment; actor: RegionActor; myPlayerId: string | null }) {
-  const [elections, setElections] = useState(r.elections);
-  const upsert = (e: GovernorElectionFragment) => setElections((cur) => (cur.some((c) => c.id === e.id) ? cur.map((c) => (c.id === e.id ? e : c)) : [e, ...cur]));
+  const client = useClient();
+  const refetch = useCallback(async () => (await client.query(GovernorElectionsQuery, { id: r.id }, { requestPolicy: 'network-only' }).toPromise()).data?.region.elections ?? null, [client, r.id]);
+  const live = useLiveSnapshot<GovernorElectionFragment[], GovernanceEventData, { regionId: string }>({
+    initial: r.elections,
+    refetch,
+    subscription: GovernorEventsSubscription,
+    variables: { regionId: r.id },
+    // Election events carry no tally: re-read the list; other governance events leave it as it is.
+    apply: (cur, ev) => (ev.governanceEvents.election || ev.governanceEvents.kind.startsWith('ELECT') ? null : cur),
+    mode: 'fifo',
+  });
+  const elections = live.data;
+  const upsert = (e: GovernorElectionFragment) => live.replace(elections.some((c) => c.id === e.id) ? elections.map((c) => (c.id === e.id ? e : c)) : [e, ...elections]);
+  const liveIds = new Set(elections.filter((e) => !isFinal(e)).slice(0, MAX_LIVE_ELECTIONS).map((e) => e.id));
   return (
-    <div className="stack">
+    <div className="stack" data-testid="elections-tab">
       <StartElectionForm region={r} actor={actor} onStarted={upsert} />
       {elections.length === 0 ? (
         <EmptyState title="No elections yet">Elections for the region’s offices appear here with live results.</EmptyState>
       ) : (
-        <div className="grid-2" data-testid="elections">
+        <div className="grid-2" data-testid="elections" data-live-status={live.status}>
           {elections.map((e) => (
-            <ElectionPanel key={e.id} election={e} canCancel={actor.isOwner || actor.isAdmin} myPlayerId={myPlayerId} onChanged={upsert} />
+            <ElectionPanel key={e.id} election={e} live={liveIds.has(e.id)} canCancel={actor.isOwner || actor.isAdmin} myPlayerId={myPlayerId} onChanged={upsert} />
           ))}
         </div>
       )}
@@ -96,9 +128,24 @@ function StartElectionForm({ region: r, actor, onStarted }: { region: GovernorRe
   );
 }
 
-/** One election: its window, candidates with their weight, how it ended, and the actions its state allows. */
-function ElectionPanel({ election: e, canCancel, myPlayerId, onChanged }: { election: GovernorElectionFragment; canCancel: boolean; myPlayerId: string | null; onChanged: (e: GovernorElectionFragment) => void }) {
+/**
+ * One election: its window, candidates with their weight (live while `live`), how it ended, and the actions its state
+ * allows. A tally whose status moved on (closed, cancelled) is not folded in: the election is re-read, so the winner
+ * and the results arrive with the new status.
+ */
+function ElectionPanel({ election, live: isLive, canCancel, myPlayerId, onChanged }: { election: GovernorElectionFragment; live: boolean; canCancel: boolean; myPlayerId: string | null; onChanged: (e: GovernorElectionFragment) => void }) {
   const client = useClient();
+  const refetch = useCallback(async () => (await client.query(GovernorElectionQuery, { id: election.id }, { requestPolicy: 'network-only' }).toPromise()).data?.election ?? null, [client, election.id]);
+  const live = useLiveSnapshot<GovernorElectionFragment, TallyEvent, { electionId: string }>({
+    initial: election,
+    refetch,
+    subscription: ElectionTallySubscription,
+    variables: { electionId: election.id },
+    apply: (cur, t) => foldElectionTally(cur, t.electionTallyChanged),
+    mode: 'latest',
+    pause: !isLive || isFinal(election),
+  });
+  const e = live.data;
   const [platform, setPlatform] = useState('');
   const [failure, setFailure] = useState<Failure>(null);
   const [busy, setBusy] = useState(false);
@@ -130,7 +177,7 @@ function ElectionPanel({ election: e, canCancel, myPlayerId, onChanged }: { elec
 
   const headingId = `election-${e.id}-title`;
   return (
-    <section className="card" data-testid="election-card" data-election-id={e.id} data-election-status={e.status} data-outcome={outcome.kind} style={{ background: 'var(--bg-raised)' }} aria-labelledby={headingId}>
+    <section className="card" data-testid="election-card" data-election-id={e.id} data-election-status={e.status} data-outcome={outcome.kind} data-live={isLive && !isFinal(e) ? 'true' : 'false'} style={{ background: 'var(--bg-raised)' }} aria-labelledby={headingId}>
       <header className="card__header">
         <h3 id={headingId}>{enumLabel(e.position)}</h3>
         <span className={`badge badge--${e.status.toLowerCase()}`}>{enumLabel(e.status)}</span>
@@ -150,8 +197,15 @@ function ElectionPanel({ election: e, canCancel, myPlayerId, onChanged }: { elec
         <ul data-testid="election-candidates">
           {e.candidates.map((c) => (
             <li key={c.player.id} data-testid="election-candidate">
-              {c.player.name} — <strong>{c.weight}</strong>
-              {e.winner?.id === c.player.id && <span className="badge badge--passed"> winner</span>}
+              {c.player.name} — <strong data-testid="candidate-weight">{c.weight}</strong>
+              {isElected(e, c.player.id) && (
+                <>
+                  {' '}
+                  <span className="badge badge--passed" data-testid="election-winner">
+                    winner
+                  </span>
+                </>
+              )}
               {c.platform && <span className="table__sub">{c.platform}</span>}
             </li>
           ))}
