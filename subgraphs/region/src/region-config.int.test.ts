@@ -9,7 +9,7 @@ import { hub, type HubDb } from '@sw/db';
 import { applyConfigChange } from '@sw/region-config';
 import { createTestDatabase, errorCodes, insertRegion, postGraphql, testClaims, type GraphqlResponse, type TestDatabase } from '@sw/testing';
 import { startRegionSubgraph, type RunningSubgraph } from './start-region-subgraph.ts';
-import { addTraveller, seedBaseGalaxy, type PlatformIds, type Traveller } from './testing/travel-fixtures.ts';
+import { addPlayerRegion, addTraveller, seedBaseGalaxy, type PlatformIds, type Traveller } from './testing/travel-fixtures.ts';
 
 let t: TestDatabase<HubDb>;
 let svc: RunningSubgraph;
@@ -252,5 +252,27 @@ describe('regional stats, discovery and profiles', () => {
       route: { legs: [{ kind: 'TO_SPOKE' }, { kind: 'SPOKE_TO_NEXUS' }, { kind: 'NEXUS_TO_SPOKE' }], landingSectorNumber: 480, requiresGalacticCitizen: true, fee: 0, blockedBy: null, needsApproval: false },
     });
     expect(errorCodes(await postGraphql(svc.url, q, { n: 'nowhere' }))).toEqual(['ERR_REGION_NOT_FOUND']);
+  });
+});
+
+// Last: the extra region it adds would show up in the search and profile tests above.
+describe('regional stats of a region with a running region-server', () => {
+  it('regionStats: territory and players online come from the region\'s own region-server (called with its service token)', async () => {
+    const world = await addPlayerRegion(t.db, platform, { name: 'served-realm', withServer: true, seed: 11n, ownerId: owner.playerId });
+    try {
+      const q = `query($r: ID!) { regionStats(regionId: $r) { territory { sectors clusters planets ports stale refreshedAt } activity { onlineNow } } }`;
+      const res = await postGraphql<{ regionStats: { territory: { sectors: number; clusters: number; planets: number; ports: number; stale: boolean; refreshedAt: string | null }; activity: { onlineNow: number | null } } }>(svc.url, q, { r: world.id }, as(owner));
+      expect(res.errors).toBeUndefined();
+      const [row] = await t.db.select({ total: hub.regions.totalSectors }).from(hub.regions).where(eq(hub.regions.id, world.id));
+      const { territory, activity } = res.data!.regionStats;
+      expect(territory.sectors).toBe(row!.total);
+      expect(territory.sectors).toBeGreaterThan(0);
+      expect(territory.clusters).toBeGreaterThan(0);
+      expect(territory.stale).toBe(false);
+      expect(territory.refreshedAt).not.toBeNull();
+      expect(activity.onlineNow).toBe(0);
+    } finally {
+      await world.close();
+    }
   });
 });

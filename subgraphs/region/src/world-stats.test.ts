@@ -19,7 +19,7 @@ describe('parseWorldStats', () => {
 
 describe('fetchWorldStats', () => {
   it('answers null without calling anything when the region has no endpoint', async () => {
-    expect(await fetchWorldStats(null)).toBeNull();
-    expect(await fetchWorldStats('')).toBeNull();
+    expect(await fetchWorldStats(null, 1000, 'r1')).toBeNull();
+    expect(await fetchWorldStats('', 1000, 'r1')).toBeNull();
   });
 });

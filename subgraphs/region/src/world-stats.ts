@@ -21,15 +21,14 @@ export const WORLD_STATS_TIMEOUT_MS = 1000;
  */
 export async function fetchWorldStats(
   endpoint: string | null | undefined,
-  timeoutMs: number = WORLD_STATS_TIMEOUT_MS,
-  /** The region's id: the call carries its service token (region-servers answer their hub only). */
-  regionId?: string,
+  timeoutMs: number,
+  /** The region's id: the call carries its service token (region-servers answer their hub only; without it, 401). */
+  regionId: string,
 ): Promise<WorldStats | null> {
   if (!endpoint) return null;
   try {
     const url = `${endpoint.replace(/\/+$/, '')}/world/stats`;
-    const auth = regionId ? regionServerAuthHeaders(regionId) : {};
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json', ...auth } });
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json', ...regionServerAuthHeaders(regionId) } });
     if (!res.ok) {
       await res.body?.cancel();
       return null;

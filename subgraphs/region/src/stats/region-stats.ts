@@ -47,7 +47,7 @@ export async function regionStatsFor(db: HubDb, regions: readonly RegionModel[],
     db.select({ id: t.regionBId, n }).from(t).where(and(inArray(t.regionBId, ids), eq(t.status, 'active'), or(sql`${t.expiresAt} IS NULL`, gt(t.expiresAt, now)))).groupBy(t.regionBId),
     db.select({ id: tr.destinationRegionId, n: sql<number>`coalesce(sum(${tr.travelCost}), 0)::bigint` }).from(tr).where(and(inArray(tr.destinationRegionId, ids), eq(tr.status, 'arrived'), gt(tr.travelCost, 0))).groupBy(tr.destinationRegionId),
     worldCountsOf(db, regions.map((r) => ({ id: r.id, regionType: r.db.regionType, runtimeEndpoint: r.runtimeEndpoint })), timeoutMs, now),
-    Promise.all(regions.map(async (r) => [r.id, r.runtimeEndpoint ? ((await fetchWorldStats(r.runtimeEndpoint, timeoutMs))?.playersOnline ?? null) : undefined] as const)),
+    Promise.all(regions.map(async (r) => [r.id, r.runtimeEndpoint ? ((await fetchWorldStats(r.runtimeEndpoint, timeoutMs, r.id))?.playersOnline ?? null) : undefined] as const)),
   ]);
   const memberBy = new Map(members.map((row) => [row.regionId, row]));
   const [homeBy, presentBy, activeBy, electionsBy, policiesBy, aBy, bBy, feesBy] = [home, present, active30, elections, policies, treatiesA, treatiesB, fees].map(countMap);

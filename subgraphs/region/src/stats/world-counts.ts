@@ -72,7 +72,7 @@ export async function worldCountsOf(db: Db, regions: readonly WorldRegion[], tim
     stale
       .filter((r) => r.regionType === 'player_owned')
       .map(async (r) => {
-        const w = await fetchWorldStats(r.runtimeEndpoint, timeoutMs);
+        const w = await fetchWorldStats(r.runtimeEndpoint, timeoutMs, r.id);
         if (w) fresh.set(r.id, { sectors: w.sectors, clusters: w.clusters, ports: w.ports, planets: w.planets, warps: w.warps });
       }),
   );
