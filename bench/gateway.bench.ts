@@ -20,7 +20,8 @@
  *   (a') "direct": the client runs the plan's three subgraph fetches itself (regions, then both `_entities` fetches in
  *        parallel) and merges them — the floor for any gateway,
  *   (b') through our gateway (Bearer token; the gateway forwards signed claims),
- *   (c') through the stock gateway, which copies the same signed `x-sw-claims` headers onto its subgraph fetches.
+ *   (c') through the stock gateway, which copies the same signed `x-sw-claims` headers onto its subgraph fetches,
+ *   (d') extra: our gateway with fastPath false (no compiled plan: the full Apollo pipeline).
  * Answers are compared for equality before timing, exactly like the single-subgraph query.
  *
  * Prints ONE JSON line on stdout (logs go to stderr). p50/p95 at concurrency 1, rps at concurrency 16.
@@ -304,6 +305,7 @@ async function main(): Promise<void> {
       const claimsHeaders = encodeForwardedClaims(admin.claims);
       const subgraphUrls = { region: region.url, governance: governance.url, orchestrator: orch.url };
       const ours = await startGateway({ rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls, databaseUrl: testDb.url });
+      const full = await startGateway({ rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls, databaseUrl: testDb.url, fastPath: false });
       const stock = await startStockGateway({
         supergraphSdl,
         subgraphUrls: Object.fromEntries(Object.entries(subgraphUrls).map(([k, u]) => [k, `${u}/graphql`])),
@@ -312,6 +314,7 @@ async function main(): Promise<void> {
       const targets = {
         direct: (c: number) => directCross(subgraphUrls, claimsHeaders, c),
         gateway: (c: number) => endpoint('gateway-cross', ours.url, '/graphql', CROSS_QUERY, c, { authorization: `Bearer ${admin.token}` }),
+        full: (c: number) => endpoint('gateway-full-cross', full.url, '/graphql', CROSS_QUERY, c, { authorization: `Bearer ${admin.token}` }),
         stock: (c: number) => endpoint('stock-cross', stock.url, '/', CROSS_QUERY, c, claimsHeaders),
       };
       try {
@@ -332,9 +335,13 @@ async function main(): Promise<void> {
           cross_subgraph_stock_rps: c16.stock!.rps,
           cross_subgraph_direct_rps: c16.direct!.rps,
           cross_subgraph_rps_vs_stock: round(c16.gateway!.rps / c16.stock!.rps, 2),
+          cross_subgraph_full_pipeline_p50_ms: c1.full!.p50,
+          cross_subgraph_full_pipeline_rps: c16.full!.rps,
+          cross_subgraph_full_pipeline_rps_vs_stock: round(c16.full!.rps / c16.stock!.rps, 2),
         });
       } finally {
         await ours.stop();
+        await full.stop();
         await stock.stop();
       }
     }

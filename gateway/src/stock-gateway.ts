@@ -31,7 +31,7 @@ export async function startStockGateway(opts: {
               url: overrides[name] ?? url,
               ...(forward.length
                 ? {
-                    willSendRequest({ request, context }) {
+                    willSendRequest({ request, context }: { request: { http?: { headers: { set(k: string, v: string): void } } }; context: StockContext }) {
                       for (const h of forward) {
                         const v = context.headers?.[h];
                         if (typeof v === 'string') request.http?.headers.set(h, v);

@@ -111,6 +111,23 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
     return Buffer.from(await res.body.arrayBuffer());
   }
 
+  /**
+   * POSTs a prebuilt JSON body and returns the parsed JSON object when the subgraph answered 200 JSON, else null.
+   * Used by the compiled-plan executor (plan-executor.ts), which falls back to the full pipeline on null.
+   */
+  async fetchJson(body: string, forwardHeaders: Record<string, string> | undefined, requestId: string): Promise<{ data?: unknown; errors?: unknown } | null> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'x-request-id': requestId };
+    if (forwardHeaders) Object.assign(headers, forwardHeaders);
+    const res = await this.send(body, headers);
+    const contentType = String(res.headers['content-type'] ?? '');
+    if (res.statusCode !== 200 || !contentType.startsWith('application/json')) {
+      await res.body.dump();
+      return null;
+    }
+    const json = (await res.body.json()) as unknown;
+    return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { data?: unknown; errors?: unknown }) : null;
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }
