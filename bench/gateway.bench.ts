@@ -29,6 +29,7 @@
  * BENCH_QUERIES (`single,cross`: which query sets to run; the JSON line then holds only their fields).
  */
 import { readFileSync } from 'node:fs';
+import pino from 'pino';
 import { Pool } from 'undici';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,8 @@ const log = (...args: unknown[]) => console.error('[bench:gateway]', ...args);
 // Keep stdout for the single result line: library chatter (Apollo's default logger) goes to stderr.
 console.log = console.info = console.warn = console.debug = (...args: unknown[]) => console.error(...args);
 process.env.LOG_LEVEL ??= 'warn';
+// Gateways log to stderr too (pino's default is stdout, which would break the one-line result).
+const gatewayLogger = () => pino({ level: process.env.LOG_LEVEL }, pino.destination(2));
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
@@ -247,8 +250,9 @@ async function main(): Promise<void> {
     const result: Record<string, unknown> = {};
 
     if (QUERIES.has('single')) {
-      const ours = await startGateway({ rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls: { region: region.url } });
-      const full = await startGateway({ rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls: { region: region.url }, fastPath: false });
+      const common = { rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls: { region: region.url }, databaseUrl: testDb.url };
+      const ours = await startGateway({ ...common, logger: gatewayLogger() });
+      const full = await startGateway({ ...common, logger: gatewayLogger(), fastPath: false });
       const stock = await startStockGateway({ supergraphSdl, subgraphUrls: { region: `${region.url}/graphql` } });
       const targets = {
         direct: (c: number) => endpoint('direct', region.url, '/graphql', DASHBOARD_QUERY, c),
@@ -304,8 +308,9 @@ async function main(): Promise<void> {
       const admin = await userWithToken(testDb.sql as never, `bench_admin_${instance}`, ['player', 'admin']);
       const claimsHeaders = encodeForwardedClaims(admin.claims);
       const subgraphUrls = { region: region.url, governance: governance.url, orchestrator: orch.url };
-      const ours = await startGateway({ rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls, databaseUrl: testDb.url });
-      const full = await startGateway({ rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls, databaseUrl: testDb.url, fastPath: false });
+      const common = { rateLimits: { enabled: false }, port: 0, host: '127.0.0.1', supergraphSdl, subgraphUrls, databaseUrl: testDb.url };
+      const ours = await startGateway({ ...common, logger: gatewayLogger() });
+      const full = await startGateway({ ...common, logger: gatewayLogger(), fastPath: false });
       const stock = await startStockGateway({
         supergraphSdl,
         subgraphUrls: Object.fromEntries(Object.entries(subgraphUrls).map(([k, u]) => [k, `${u}/graphql`])),
