@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import type net from 'node:net';
 import pino from 'pino';
 import { signAccessToken } from '@sw/auth';
+import { waitFor } from '@sw/testing';
 import { createRedisEventBus, type EventBus } from '@sw/events';
 import { startGateway, type RunningGateway } from './server.ts';
 import { RawWsClient } from './__fixtures__/raw-ws-client.ts';
@@ -65,14 +66,6 @@ async function client(): Promise<RawWsClient> {
   return c;
 }
 
-async function waitFor(cond: () => boolean, ms = 8000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 /** Sends RST instead of FIN: the gateway's next write on this connection fails with ECONNRESET / EPIPE. */
 function reset(c: RawWsClient): void {
   (c.ws as unknown as { _socket: net.Socket })._socket.resetAndDestroy();
@@ -86,7 +79,7 @@ describe('reset sockets', () => {
       const clients = await Promise.all(Array.from({ length: 6 }, () => client()));
       const base = feed.counters.subscribeCalls;
       for (const c of clients) c.subscribe('1', PINGS, { r: region }, 'P');
-      await waitFor(() => feed.counters.subscribeCalls >= base + 1);
+      await waitFor('the upstream subscription', async () => feed.counters.subscribeCalls >= base + 1, 8000, 10);
       await new Promise((r) => setTimeout(r, 150)); // SUBSCRIBE reaches Redis
       const pad = 'x'.repeat(64 * 1024); // big frames: the kernel buffers fill, writes are in flight when the peers reset
       await publisher.publish(pingChannel(region), { regionId: region, n: 1, publishedAt: Date.now(), pad });
@@ -109,7 +102,7 @@ describe('reset sockets', () => {
         const got = await c.take('1', 10);
         expect(got.map((m) => (m.payload as { data: { regionPings: { n: number } } }).data.regionPings.n)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
       }
-      await waitFor(() => gw.subscriptions.stats().connections === alive.length);
+      await waitFor('the reset sockets closed', async () => gw.subscriptions.stats().connections === alive.length, 8000, 10);
       expect(logLines.filter((l) => l.level >= 50)).toEqual([]);
       expect(consoleError).not.toHaveBeenCalled();
       for (const c of alive) c.close();
