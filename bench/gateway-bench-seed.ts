@@ -24,9 +24,10 @@ function rng(seed: number): () => number {
 
 /**
  * Seeds the benchmark database: 350 users/players, 50 active player-owned regions (owners, varied governance,
- * economy and size tiers) and 5–15 memberships per region (a few hundred rows), inserted directly with drizzle.
+ * economy and size tiers; hibernated runtimes), 5–15 memberships per region (a few hundred rows) and a few policies and
+ * elections per region, inserted directly with drizzle.
  */
-export async function seedGatewayBenchData(db: HubDb): Promise<{ regions: number; players: number; memberships: number }> {
+export async function seedGatewayBenchData(db: HubDb): Promise<{ regions: number; players: number; memberships: number; policies: number; elections: number }> {
   const rand = rng(2102);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const users = await db
@@ -58,12 +59,18 @@ export async function seedGatewayBenchData(db: HubDb): Promise<{ regions: number
           constitutionalText: governanceType === 'autocracy' ? null : `Charter of Bench Region ${i}`,
           taxRate: Math.round((0.05 + rand() * 0.2) * 10_000) / 10_000,
           startingCredits: 1000 + Math.floor(rand() * 9) * 500,
-          startingShip: pick(['scout', 'light_freighter', 'escape_pod']),
+          startingShip: pick(['scout', 'light_freighter', 'fast_courier']),
           economicSpecialization: pick(SPECIALIZATIONS),
           treasuryBalance: Math.floor(rand() * 2_000_000),
           tradeBonuses: { ore: 1 + Math.round(rand() * 100) / 100, equipment: 1.2 },
           languagePack: { greeting: `Welcome to Bench Region ${i}` },
           createdAt: new Date(Date.now() - i * 3_600_000),
+          // Hibernated (desired running): the orchestrator reports a runtime, and its reconciler leaves the region alone
+          // while no wake is requested (docs/rules/hibernation.md), so the bench starts no region-servers.
+          desiredState: 'running',
+          runtimeState: 'hibernated',
+          runtimeDriver: 'process',
+          hibernatedAt: new Date(Date.now() - i * 600_000),
         };
       }),
     )
@@ -84,5 +91,37 @@ export async function seedGatewayBenchData(db: HubDb): Promise<{ regions: number
   });
   // (player, region) is unique: the stride above never repeats a player within one region.
   await db.insert(hub.regionalMemberships).values(memberships);
-  return { regions: regions.length, players: players.length, memberships: memberships.length };
+  // Governance data for the cross-subgraph dashboard query: 0–3 policies and 0–2 elections per region.
+  const day = (d: number) => new Date(Date.now() + d * 86_400_000);
+  const policies: (typeof hub.regionalPolicies.$inferInsert)[] = [];
+  const elections: (typeof hub.regionalElections.$inferInsert)[] = [];
+  regions.forEach((r, i) => {
+    for (let k = Math.floor(rand() * 4); k > 0; k--) {
+      const taxRate = Math.round((0.05 + rand() * 0.2) * 100) / 100;
+      policies.push({
+        regionId: r.id,
+        policyType: 'tax_rate',
+        title: `Set the tax to ${Math.round(taxRate * 100)}%`,
+        proposedChanges: { tax_rate: taxRate },
+        proposedBy: players[(i + k) % players.length]!.id,
+        proposedAt: day(-k),
+        votingClosesAt: day(7 - k),
+        votesFor: Math.floor(rand() * 20),
+        votesAgainst: Math.floor(rand() * 20),
+        status: pick(['voting', 'passed', 'rejected']),
+      });
+    }
+    for (let k = Math.floor(rand() * 3); k > 0; k--) {
+      elections.push({
+        regionId: r.id,
+        position: pick(['governor', 'ambassador']),
+        votingOpensAt: day(-k),
+        votingClosesAt: day(5 - k),
+        status: pick(['pending', 'active', 'completed']),
+      });
+    }
+  });
+  if (policies.length) await db.insert(hub.regionalPolicies).values(policies);
+  if (elections.length) await db.insert(hub.regionalElections).values(elections);
+  return { regions: regions.length, players: players.length, memberships: memberships.length, policies: policies.length, elections: elections.length };
 }

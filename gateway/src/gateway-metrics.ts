@@ -20,10 +20,18 @@ export function createGatewayMetrics() {
     help: 'GraphQL responses served by the single-fetch fast path (subgraph bytes forwarded as-is)',
     registers: [registry],
   });
+  const compiledPlan = new Counter({
+    name: 'sw_gateway_compiled_plan_responses_total',
+    help: 'GraphQL responses served by the compiled multi-fetch plan executor (plan-executor.ts)',
+    registers: [registry],
+  });
   return {
     registry,
     fastPathHit(): void {
       fastPath.inc();
+    },
+    compiledPlanHit(): void {
+      compiledPlan.inc();
     },
     observe(method: string, status: number, ms: number): void {
       duration.observe({ method, status: String(status) }, ms / 1000);

@@ -47,6 +47,8 @@ import { mountPlayground, sendPlayground, wantsHtml } from './playground.ts';
 import { createGatewayMetrics } from './gateway-metrics.ts';
 import { attachSubscriptionServer } from './subscription-server.ts';
 import type { SubscriptionConfig, SubscriptionServer } from './subscription-server.ts';
+import { CompiledPlanCache, compilePlan, executeCompiledPlan } from './plan-executor.ts';
+import type { GraphQLSchema } from 'graphql';
 import { FastPathCache, fastPathBody, fastPathEntryFor, isPlainDataBody, supergraphAllowsFastPath } from './single-fetch-fast-path.ts';
 import { createDb, type HubDb } from '@sw/db';
 import { createRedisEventBus, type EventBus } from '@sw/events';
@@ -84,7 +86,10 @@ export interface StartGatewayOptions {
   healthTargets?: HealthTarget[];
   healthTimeoutMs?: number;
   logger?: Logger;
-  /** Single-fetch fast path (single-fetch-fast-path.ts). Default GATEWAY_FAST_PATH or true. */
+  /**
+   * Single-fetch fast path (single-fetch-fast-path.ts) and compiled multi-fetch plans (plan-executor.ts); false = every
+   * query takes the full Apollo pipeline. Default GATEWAY_FAST_PATH or true.
+   */
   fastPath?: boolean;
   /** graphql-ws subscriptions on /graphql (subscription-server.ts); env GATEWAY_WS_MAX_LIFETIME_MS, GATEWAY_WS_INIT_TIMEOUT_MS. */
   subscriptions?: Partial<SubscriptionConfig>;
@@ -197,6 +202,9 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
   const fastPathEnabled =
     (opts.fastPath ?? readEnvBool('GATEWAY_FAST_PATH', true, env)) && supergraphAllowsFastPath(supergraphSdl);
   const fastPaths = new FastPathCache();
+  const compiledPlans = new CompiledPlanCache();
+  // The API schema the compiled plans were made for (the HTTP side keeps its startup supergraph; see reloadSupergraph).
+  let apiSchema: GraphQLSchema | undefined;
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -214,7 +222,16 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
       if (typeof query !== 'string' || requestContext.request.http?.method !== 'POST') return;
       const key = FastPathCache.key(query, operationName);
       if (fastPaths.get(key) !== undefined) return;
-      fastPaths.set(key, requestContext.document ? fastPathEntryFor(requestContext.document, operationName, queryPlan) : null);
+      const entry = requestContext.document ? fastPathEntryFor(requestContext.document, operationName, queryPlan) : null;
+      fastPaths.set(key, entry);
+      // Plans joining subgraphs: compiled for the direct executor when they qualify (plan-executor.ts).
+      if (entry === null && requestContext.document) {
+        if (apiSchema !== requestContext.schema) {
+          apiSchema = requestContext.schema;
+          compiledPlans.clear();
+        }
+        compiledPlans.set(key, compilePlan(requestContext.document, operationName, queryPlan, requestContext.schema));
+      }
     },
   });
 
@@ -389,10 +406,30 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     }
     if (fastPathEnabled && req.method === 'POST') {
       const reqBody = req.body as { operationName?: unknown; variables?: unknown };
-      const entry = fastPaths.get(FastPathCache.key(query, reqBody.operationName));
+      const key = FastPathCache.key(query, reqBody.operationName);
+      const entry = fastPaths.get(key);
       const accept = req.headers.accept;
+      const acceptsJson = accept === undefined || accept.includes('application/json') || accept.includes('*/*');
+      const compiled = entry === null && acceptsJson ? compiledPlans.get(key) : undefined;
+      if (compiled && apiSchema) {
+        const requestId = requestIdOf(req.headers['x-request-id']);
+        try {
+          const body = await executeCompiledPlan(compiled, apiSchema, reqBody.variables, async (serviceName, upstream) => {
+            const ds = dataSources.get(serviceName);
+            return ds ? ds.fetchJson(upstream, outcome.auth?.forwardHeaders, requestId) : null;
+          });
+          if (body !== null) {
+            res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+            res.end(body);
+            metrics.compiledPlanHit();
+            return;
+          }
+        } catch (err) {
+          logger.debug({ err }, 'compiled plan failed; falling back to the full pipeline');
+        }
+      }
       const upstreamBody = entry ? fastPathBody(entry, reqBody.variables) : null;
-      if (entry && upstreamBody && (accept === undefined || accept.includes('application/json') || accept.includes('*/*'))) {
+      if (entry && upstreamBody && acceptsJson) {
         try {
           const raw = await dataSources
             .get(entry.serviceName)

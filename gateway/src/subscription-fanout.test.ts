@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DrainScheduler, FanoutSubscriber, frameHeader, serializePayload, type FrameSocket, type RawFrameSink, type SerializedEvent } from './subscription-fanout.ts';
+import { DrainScheduler, FanoutSubscriber, SocketWriteBatch, frameHeader, serializePayload, type FrameSocket, type RawFrameSink, type SerializedEvent } from './subscription-fanout.ts';
 import { nextData, nextOf, parseMessage, seqOf, type RawMessage } from './__fixtures__/ws-frames.ts';
 
 /** A socket whose unsent-byte count the test controls. */
@@ -105,11 +105,16 @@ describe('FanoutSubscriber', () => {
 class RawSink implements RawFrameSink {
   chunks: Buffer[] = [];
   corked = 0;
+  corks = 0;
+  /** Chunks handed to the kernel so far: everything written up to the last uncork that left the socket uncorked. */
+  flushed = 0;
   cork(): void {
     this.corked++;
+    this.corks++;
   }
   uncork(): void {
     this.corked--;
+    if (this.corked === 0) this.flushed = this.chunks.length;
   }
   write(chunk: Buffer): boolean {
     expect(this.corked).toBe(1); // both fragments go out in one corked write
@@ -145,6 +150,30 @@ class RawSink implements RawFrameSink {
 }
 
 describe('raw frames', () => {
+  it('a write batch corks a socket once for all its subscriptions of an event and sends them at the flush, in order', () => {
+    const shared = new RawSink();
+    const other = new RawSink();
+    const sched = new DrainScheduler();
+    const subs = [
+      new FanoutSubscriber(new FakeSocket(), 'a', 'fifo', sched, shared),
+      new FanoutSubscriber(new FakeSocket(), 'b', 'fifo', sched, shared),
+      new FanoutSubscriber(new FakeSocket(), 'c', 'fifo', sched, other),
+    ];
+    const batch = new SocketWriteBatch();
+    for (const s of subs) s.push(event(1), batch);
+    expect(shared.corks).toBe(1);
+    expect(shared.flushed).toBe(0); // still corked: nothing reached the kernel yet
+    batch.flush();
+    expect(shared.corked).toBe(0);
+    expect(shared.flushed).toBe(4);
+    expect(shared.messages().map((m) => (JSON.parse(m.text) as { id: string }).id)).toEqual(['a', 'b']);
+    expect(other.messages().map((m) => (JSON.parse(m.text) as { id: string }).id)).toEqual(['c']);
+    // Without a batch every frame pair is corked and flushed on its own.
+    subs[0]!.push(event(2));
+    expect(shared.corks).toBe(2);
+    expect(shared.flushed).toBe(6);
+  });
+
   it('builds frame headers for the three length encodings', () => {
     expect([...frameHeader(true, 1, 5)]).toEqual([0x81, 5]);
     expect([...frameHeader(false, 1, 300)]).toEqual([0x01, 126, 1, 44]);

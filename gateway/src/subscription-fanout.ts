@@ -82,6 +82,28 @@ export function serializePayload(result: { data?: unknown; errors?: readonly unk
   return Buffer.from(JSON.stringify(out));
 }
 
+/**
+ * The sockets written to during one event's delivery loop: each is corked at its first frame and uncorked once at the
+ * end, so a socket carrying several subscriptions of the event gets ONE writev for all its frames instead of one per
+ * subscription. The loop is synchronous, so nothing else (graphql-ws messages) can write between a cork and the flush;
+ * a ws.send in between (a gap signal) lands in the same corked buffer, in order.
+ */
+export class SocketWriteBatch {
+  private readonly sinks = new Set<RawFrameSink>();
+
+  add(sink: RawFrameSink): void {
+    if (this.sinks.has(sink)) return;
+    sink.cork();
+    this.sinks.add(sink);
+  }
+
+  /** Uncorks every socket of the batch (one writev each). */
+  flush(): void {
+    for (const sink of this.sinks) sink.uncork();
+    this.sinks.clear();
+  }
+}
+
 /** One client subscription (socket + graphql-ws id) receiving frames of one shared view. */
 export class FanoutSubscriber {
   readonly socket: FrameSocket;
@@ -119,11 +141,14 @@ export class FanoutSubscriber {
     this.headFrame = raw ? Buffer.concat([frameHeader(false, 1, this.prefix.length), this.prefix]) : undefined;
   }
 
-  /** Delivers an event now, or queues it (bounded) when the socket is backed up. */
-  push(event: SerializedEvent): void {
+  /**
+   * Delivers an event now, or queues it (bounded) when the socket is backed up. With `batch`, the socket stays corked
+   * until the caller flushes the batch (SocketWriteBatch).
+   */
+  push(event: SerializedEvent, batch?: SocketWriteBatch): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
     if (this.backlog.length === 0 && this.socket.bufferedAmount < this.scheduler.limits.highWaterBytes) {
-      this.write(event);
+      this.write(event, batch);
       return;
     }
     if (this.mode === 'latest') {
@@ -181,12 +206,16 @@ export class FanoutSubscriber {
     this.backlog = [];
   }
 
-  private write(event: SerializedEvent): void {
+  private write(event: SerializedEvent, batch?: SocketWriteBatch): void {
+    if (this.raw && batch) batch.add(this.raw); // corked before the gap frame too, so it stays first
     if (this.missed > 0) {
       this.socket.send(this.gapFrame(event.seq), { binary: false });
       this.missed = 0;
     }
-    if (this.raw) {
+    if (this.raw && batch) {
+      this.raw.write(this.headFrame!);
+      this.raw.write(tailFrameOf(event));
+    } else if (this.raw) {
       this.raw.cork();
       this.raw.write(this.headFrame!);
       this.raw.write(tailFrameOf(event));

@@ -21,7 +21,7 @@ import type { Logger } from 'pino';
 import { encodeForwardedClaims } from '@sw/auth';
 import type { Claims } from '@sw/auth';
 import type { PlannedSubscription, SubscriptionPlanner } from './subscription-planner.ts';
-import { DrainScheduler, FanoutSubscriber, serializePayload, type FrameSocket, type RawFrameSink, type SerializedEvent } from './subscription-fanout.ts';
+import { DrainScheduler, FanoutSubscriber, SocketWriteBatch, serializePayload, type FrameSocket, type RawFrameSink, type SerializedEvent } from './subscription-fanout.ts';
 import type { FanoutLimits } from './subscription-fanout.ts';
 import { SUBSCRIPTION_CODES } from './subscription-delivery-modes.ts';
 import { UndiciGraphQLDataSource } from './undici-data-source.ts';
@@ -218,7 +218,13 @@ export class View {
         const result = await this.execute(item.result);
         const event: SerializedEvent = { seq: item.seq, payload: serializePayload(result, item.seq) };
         this.last = event;
-        for (const s of this.subscribers) s.fanout.push(event);
+        // One writev per socket for this event, however many of its subscriptions share the view.
+        const batch = new SocketWriteBatch();
+        try {
+          for (const s of this.subscribers) s.fanout.push(event, batch);
+        } finally {
+          batch.flush();
+        }
       }
     } finally {
       this.running = false;

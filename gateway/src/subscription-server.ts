@@ -1,7 +1,7 @@
 /**
  * graphql-ws (graphql-transport-ws) on the gateway's /graphql path and http.Server, backed by the planner bridge
  * (subscription-hub.ts). graphql-ws handles the protocol (subprotocol 4406, ack, 4401, 4408, 4409, 4429, ping/pong,
- * complete); this file adds:
+ * complete) through graphql-ws-adapter.ts (a client that resets its socket is not an internal error); this file adds:
  *  - auth: `authorization: 'Bearer <jwt>'` (or `token: '<jwt>'`) in connectionParams, verified on connection_init
  *    (invalid/expired → close 4403); no token = anonymous (the owning subgraph decides what anonymous may see);
  *    token expiry re-checked on every subscribe (error ERR_INVALID_TOKEN) and the connection is closed with 4403 when the
@@ -21,7 +21,7 @@
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
 import type WebSocket from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { useGraphqlWsServer } from './graphql-ws-adapter.ts';
 import { handleProtocols } from 'graphql-ws';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
@@ -167,7 +167,7 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
     if (wss.clients.size > maxConnections) socket.close(SUBSCRIPTION_CLOSE_CODES.tooManyConnections, 'Too many connections');
   });
 
-  const cleanup = useServer<Record<string, unknown>, Extra>(
+  const cleanup = useGraphqlWsServer<Record<string, unknown>>(
     {
       connectionInitWaitTimeout: opts.connectionInitWaitTimeoutMs ?? 3000,
       async onConnect(ctx: Context<Record<string, unknown>, Extra>) {
@@ -284,6 +284,7 @@ export function attachSubscriptionServer(opts: SubscriptionServerOptions): Subsc
     },
     wss,
     opts.keepAliveMs ?? 12_000,
+    logger,
   );
 
   let stopped: Promise<void> | undefined;

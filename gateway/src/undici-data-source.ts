@@ -95,11 +95,8 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
     return json as GatewayGraphQLResponse;
   }
 
-  /**
-   * POSTs a prebuilt JSON body and returns the raw response bytes when the subgraph answered 200 with JSON, else null.
-   * Used by the single-fetch fast path, which forwards the bytes unchanged.
-   */
-  async fetchRaw(body: string, forwardHeaders: Record<string, string> | undefined, requestId: string): Promise<Buffer | null> {
+  /** POSTs a prebuilt JSON body; the response when the subgraph answered 200 with JSON, else null (body discarded). */
+  private async postPrebuilt(body: string, forwardHeaders: Record<string, string> | undefined, requestId: string) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'x-request-id': requestId };
     if (forwardHeaders) Object.assign(headers, forwardHeaders);
     const res = await this.send(body, headers);
@@ -108,7 +105,27 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
       await res.body.dump();
       return null;
     }
-    return Buffer.from(await res.body.arrayBuffer());
+    return res;
+  }
+
+  /**
+   * POSTs a prebuilt JSON body and returns the raw response bytes when the subgraph answered 200 with JSON, else null.
+   * Used by the single-fetch fast path, which forwards the bytes unchanged.
+   */
+  async fetchRaw(body: string, forwardHeaders: Record<string, string> | undefined, requestId: string): Promise<Buffer | null> {
+    const res = await this.postPrebuilt(body, forwardHeaders, requestId);
+    return res ? Buffer.from(await res.body.arrayBuffer()) : null;
+  }
+
+  /**
+   * POSTs a prebuilt JSON body and returns the parsed JSON object when the subgraph answered 200 JSON, else null.
+   * Used by the compiled-plan executor (plan-executor.ts), which falls back to the full pipeline on null.
+   */
+  async fetchJson(body: string, forwardHeaders: Record<string, string> | undefined, requestId: string): Promise<{ data?: unknown; errors?: unknown } | null> {
+    const res = await this.postPrebuilt(body, forwardHeaders, requestId);
+    if (!res) return null;
+    const json = (await res.body.json()) as unknown;
+    return json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { data?: unknown; errors?: unknown }) : null;
   }
 
   close(): Promise<void> {

@@ -108,6 +108,15 @@ export async function findRegion(sql: postgres.Sql, idOrName: string): Promise<R
   return rows[0] ? normalise(rows[0]) : null;
 }
 
+/** Regions by id (uuids) in one query, in the order of `ids`; null for an absent id (the runtime batch of a page). */
+export async function findRegionsByIds(sql: postgres.Sql, ids: readonly string[]): Promise<Array<RegionRow | null>> {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const valid = [...new Set(ids.filter((id) => uuid.test(id)).map((id) => id.toLowerCase()))];
+  const rows = valid.length ? await sql.unsafe<RegionRow[]>(`SELECT ${REGION_COLUMNS} FROM regions WHERE id = ANY($1::uuid[])`, [valid]) : [];
+  const byId = new Map(rows.map((r) => [String(r.id).toLowerCase(), normalise(r)]));
+  return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
+}
+
 /** Every player-owned region, newest first. */
 export async function listPlayerRegions(sql: postgres.Sql): Promise<RegionRow[]> {
   return (await sql.unsafe<RegionRow[]>(`SELECT ${REGION_COLUMNS} FROM regions WHERE region_type = 'player_owned' ORDER BY created_at DESC`)).map(normalise);
