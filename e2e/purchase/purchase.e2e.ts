@@ -10,6 +10,8 @@ import { apiToken, gql, signInAs } from '../support/web-session.ts';
  */
 const READY_TIMEOUT_MS = 150_000;
 const regionName = `e2e-web-${Date.now().toString(36)}`;
+/** The buyer: a player who signs up in the first test and governs the region in the later ones. */
+const owner = { username: `buyer${Date.now().toString(36)}`, password: 'a long buyer pass phrase 2102' };
 let regionId: string | null = null;
 
 test.describe.configure({ mode: 'serial' });
@@ -53,15 +55,19 @@ async function watchAttribute(page: Page, selector: string, attribute: string, u
   return seen;
 }
 
-test('sign in -> buy a region -> approve at PayPal -> live provisioning -> governor dashboard', async ({ page }, testInfo) => {
+test('sign up -> buy a region -> approve at PayPal -> live provisioning -> governor dashboard -> configure it', async ({ page }, testInfo) => {
   test.setTimeout(READY_TIMEOUT_MS + 90_000);
   const seen = recordPageProblems(page);
 
-  // Sign in through the form, the way a person does.
+  // A new player: from the sign-in prompt of the purchase page to "Create an account", then straight back to /buy.
   await page.goto('/sign-in?next=/buy');
-  await page.getByLabel('Username').fill('carol');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText('carol');
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await expect(page).toHaveURL(/\/sign-up\?next=%2Fbuy$/);
+  await page.getByLabel('Username').fill(owner.username);
+  await page.getByLabel('E-mail').fill(`${owner.username}@example.test`);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(owner.username);
   await expect(page).toHaveURL(/\/buy$/);
 
   // The name is checked as it is typed: a reserved name is refused at the field, a fresh one is available.
@@ -198,7 +204,7 @@ test('a traveller goes to the new region while its governor watches the arrivals
   const traveller = await browser.newContext();
   try {
     const g = await governor.newPage();
-    await signInAs(g, 'carol');
+    await signInAs(g, owner.username, owner.password);
     await g.goto(`/regions/${regionName}/govern`);
     await expect(g.getByTestId('governor-dashboard')).toBeVisible();
     const feedEvents = (kind: string) => g.locator(`[data-testid="feed-event"][data-kind="${kind}"][data-traveller="bob" i]`);

@@ -6,10 +6,11 @@ export const GATEWAY = new URL(GATEWAY_HEALTH_URL).origin;
 
 /**
  * Signs the page's browser context in through the web app's own session endpoint (the same call the sign-in form
- * makes), so the httpOnly session cookie is set for every later navigation of that context.
+ * makes), so the httpOnly session cookie is set for every later navigation of that context. Seeded users sign in
+ * without a password (dev login, embedded default, loopback only); players who signed up give theirs.
  */
-export async function signInAs(page: Page | BrowserContext, username: string): Promise<void> {
-  const res = await page.request.post('/api/session', { data: { username } });
+export async function signInAs(page: Page | BrowserContext, username: string, password?: string): Promise<void> {
+  const res = await page.request.post('/api/session', { data: password ? { username, password } : { username } });
   expect(res.status(), await res.text()).toBe(200);
 }
 

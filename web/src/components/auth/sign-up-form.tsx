@@ -6,7 +6,7 @@ import { useSession, type SignInFailure } from '../../auth/session-provider';
 import { FormError, TextField } from '../ui/field';
 
 /** The sign-up form: every problem the server finds (username taken, weak password, …) is shown at its field. */
-export function SignUpForm({ invite }: { invite: string }) {
+export function SignUpForm({ invite, next = '/' }: { invite: string; next?: string }) {
   const router = useRouter();
   const { register } = useSession();
   const [values, setValues] = useState({ username: '', email: '', password: '', inviteCode: invite });
@@ -29,7 +29,7 @@ export function SignUpForm({ invite }: { invite: string }) {
       setNotice(outcome.notice);
       return;
     }
-    router.replace('/');
+    router.replace(next);
     router.refresh();
   }
 
@@ -44,7 +44,7 @@ export function SignUpForm({ invite }: { invite: string }) {
         <p className="notice" role="status">
           Your account was created, but the invite did not apply: {notice}
         </p>
-        <button type="button" className="button button--primary" onClick={() => { router.replace('/'); router.refresh(); }}>
+        <button type="button" className="button button--primary" onClick={() => { router.replace(next); router.refresh(); }}>
           Continue
         </button>
       </div>
