@@ -21,7 +21,7 @@ test.afterAll(async ({ request }) => {
   await terminateRegions(request, made);
 });
 
-type JourneyState = { journey: { state: string; reasonCode: string | null } };
+type JourneyState = { journey: { state: string; reasonCode: string | null; reason?: string | null } };
 
 test('the owner approves one request and rejects another; a cancelled one leaves the list by itself; the list follows', async ({ browser, page }, testInfo) => {
   test.setTimeout(240_000);
@@ -53,7 +53,7 @@ test('the owner approves one request and rejects another; a cancelled one leaves
     journeys[who] = { id: d.startTravel.id, token, name: d.startTravel.traveller.name };
   }
   const nameOf = (who: string) => journeys[who]!.name;
-  const stateOf = async (who: string) => (await gql<JourneyState>(page.request, journeys[who]!.token, 'query($id: ID!) { journey(id: $id) { state reasonCode } }', { id: journeys[who]!.id })).journey;
+  const stateOf = async (who: string) => (await gql<JourneyState>(page.request, journeys[who]!.token, 'query($id: ID!) { journey(id: $id) { state reasonCode reason } }', { id: journeys[who]!.id })).journey;
 
   const seen = recordPageProblems(page);
   await signInAs(page, 'bob');
@@ -83,10 +83,12 @@ test('the owner approves one request and rejects another; a cancelled one leaves
   await expect(row('alice')).toHaveCount(0);
   expect(['IN_TRANSIT', 'ARRIVED']).toContain((await stateOf('alice')).state);
 
+  // The refusal carries the officer's reason to the traveller's journey.
+  await row('carol').getByRole('textbox', { name: `Reason for refusing ${nameOf('carol')} (optional, shown to them)` }).fill('Quarantine: no visitors this week');
   await row('carol').getByRole('button', { name: `Reject ${nameOf('carol')}`, exact: true }).click();
   await expect(list.getByTestId('entry-request-decided')).toHaveText(`${nameOf('carol')}’s entry was refused.`);
   await expect(row('carol')).toHaveCount(0);
-  expect(await stateOf('carol')).toEqual({ state: 'REFUSED', reasonCode: 'ERR_IMMIGRATION_DENIED' });
+  expect(await stateOf('carol')).toEqual({ state: 'REFUSED', reasonCode: 'ERR_IMMIGRATION_DENIED', reason: 'Quarantine: no visitors this week' });
   await expect(list.getByTestId('entry-requests-empty')).toBeVisible();
   await checkPage(page, testInfo, 'governor-entry-requests-empty');
 

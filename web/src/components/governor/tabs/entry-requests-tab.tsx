@@ -11,6 +11,9 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { FormError } from '../../ui/field';
 import { EmptyState, Skeleton } from '../../ui/states';
 
+/** The longest refusal reason the Region subgraph keeps (decideEntryRequest trims to it). */
+const ENTRY_REASON_MAX = 500;
+
 /**
  * The list is re-read on every event of the region's travel feed (a request, a cancellation, a departure...). The feed
  * is fifo over pub/sub, so a dropped socket can lose one: the list is also re-read this often while the tab is visible.
@@ -116,9 +119,11 @@ function EntryRequestList({ regionId, policy }: { regionId: string; policy: Immi
 function EntryRequestRow({ journey: j, onDecided }: { journey: EntryRequestFragment; onDecided: (journeyId: string, text: string | null, failure: MutationFailure | null) => void }) {
   const client = useClient();
   const [busy, setBusy] = useState(false);
+  // Sent with a refusal and shown to the traveller on their journey; the server keeps at most ENTRY_REASON_MAX chars.
+  const [reason, setReason] = useState('');
   async function decide(approve: boolean) {
     setBusy(true);
-    const res = await client.mutation(DecideEntryRequestMutation, { journeyId: j.id, approve, reason: null }).toPromise();
+    const res = await client.mutation(DecideEntryRequestMutation, { journeyId: j.id, approve, reason: !approve && reason.trim() ? reason.trim() : null }).toPromise();
     setBusy(false);
     if (res.error || !res.data) return onDecided(j.id, null, res.error ? describeMutationError(res.error) : noAnswer);
     const d = res.data.decideEntryRequest;
@@ -140,6 +145,16 @@ function EntryRequestRow({ journey: j, onDecided }: { journey: EntryRequestFragm
         {j.fee > 0 && <span className="table__sub">entry fee {j.fee} cr</span>}
       </td>
       <td>
+        <input
+          className="input input--small"
+          type="text"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={ENTRY_REASON_MAX}
+          placeholder="Reason if refused (optional)"
+          aria-label={`Reason for refusing ${j.traveller.name} (optional, shown to them)`}
+          data-testid="entry-request-reason"
+        />
         <div className="form-actions">
           <button type="button" className="button button--small button--primary" disabled={busy} onClick={() => void decide(true)} aria-label={`Approve ${j.traveller.name}`}>
             Approve
