@@ -13,15 +13,19 @@ import { FormError } from '../ui/field';
 
 const OPEN = new Set(['REQUESTED', 'IN_TRANSIT']);
 
-/** Seconds until `iso`, re-rendered every second while a leg runs. */
+/**
+ * Seconds until `iso`, re-rendered every second while a leg runs. Null until the page is hydrated: the server's clock
+ * and the browser's differ by the time in between, so a number rendered on both would not match (React error 418).
+ */
 function useCountdown(iso: string | null | undefined): number | null {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     if (!iso) return;
+    setNow(Date.now());
     const t = setInterval(() => setNow(Date.now()), 1_000);
     return () => clearInterval(t);
   }, [iso]);
-  return iso ? Math.max(0, Math.round((Date.parse(iso) - now) / 1000)) : null;
+  return iso && now !== null ? Math.max(0, Math.round((Date.parse(iso) - now) / 1000)) : null;
 }
 
 /** My journey leg by leg with the live ETA; a refusal or diversion is shown with its reason. */
