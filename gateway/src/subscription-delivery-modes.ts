@@ -15,6 +15,8 @@ export type DeliveryMode = 'latest' | 'fifo';
 export const SUBSCRIPTION_DELIVERY_MODES: Readonly<Record<string, DeliveryMode>> = {
   generationProgress: 'latest',
   regionRuntimeChanged: 'fifo',
+  /** Orchestrator: "the galaxy map changed, re-read it"; only that something changed matters. */
+  galaxyChanged: 'latest',
   electionTallyChanged: 'latest',
   policyTallyChanged: 'latest',
   governanceEvents: 'fifo',

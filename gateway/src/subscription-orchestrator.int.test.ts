@@ -18,7 +18,7 @@ import type { EventBus } from '@sw/events';
 import { createTestDatabase, createTestRedisPrefix, insertRegion } from '@sw/testing';
 import type { TestDatabase } from '@sw/testing';
 import type { HubDb } from '@sw/db';
-import { startOrchestrator } from '@sw/orchestrator';
+import { recordRegionEvent, startOrchestrator } from '@sw/orchestrator';
 import { startRegionSubgraph } from '@sw/subgraph-region';
 import { startGateway } from './server.ts';
 import type { RunningGateway } from './server.ts';
@@ -105,6 +105,23 @@ describe('orchestrator regionRuntimeChanged through the gateway', () => {
       expect(nextData<RuntimeChanged>(m).regionRuntimeChanged.region).toEqual({ id: regionRow.id, name: regionRow.name });
     }
     expect(seqOf(msgs[1]!)).toBeGreaterThan(seqOf(msgs[0]!));
+    c.close();
+  }, 60_000);
+});
+
+describe('orchestrator galaxyChanged through the gateway', () => {
+  it('tells an anonymous client which region changed, from the store\'s own publish after the commit', async () => {
+    const c = await RawWsClient.open(`${gw.url.replace('http', 'ws')}/graphql`);
+    expect((await c.init({})).type).toBe('connection_ack');
+    const upstreamsBefore = gw.subscriptions.stats().upstreams;
+    c.subscribe('g', 'subscription G { galaxyChanged { regionId state at } }', {}, 'G');
+    const deadline = Date.now() + 10_000;
+    while (gw.subscriptions.stats().upstreams <= upstreamsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 400)); // the orchestrator's Redis SUBSCRIBE
+    await recordRegionEvent({ sql: t.sql, bus }, regionRow.id, { type: 'Normal', reason: 'GalaxyTest', message: 'map test' });
+    const [m] = await c.take('g', 1, 15_000);
+    expect(nextOf(m!).errors).toBeUndefined();
+    expect(nextData<{ galaxyChanged: { regionId: string; state: string; at: string } }>(m!).galaxyChanged).toMatchObject({ regionId: regionRow.id, state: 'TERMINATED' });
     c.close();
   }, 60_000);
 });

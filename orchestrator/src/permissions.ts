@@ -1,4 +1,4 @@
-import { SIGNED_IN_ROLES, type OperationRules } from '@sw/auth';
+import { GRID_ROLES, SIGNED_IN_ROLES, type OperationRules } from '@sw/auth';
 
 /**
  * The orchestrator subgraph's entries of the permission grid (docs/decisions/permissions.md). The predicates
@@ -19,6 +19,8 @@ export const OPERATION_RULES: OperationRules = {
   'Mutation.cancelSubscription': ['owner', 'admin'],
   'Mutation.useEmergencyRelocation': SIGNED_IN_ROLES,
   'Subscription.regionRuntimeChanged': ['owner', 'admin'],
+  // The galaxy map is public (region names and runtime states are on it for everyone).
+  'Subscription.galaxyChanged': GRID_ROLES,
   'Query.regionRuntime': ['owner', 'admin'],
   'Query.fleet': ['admin'],
   'Query.regionMetricsRange': ['admin'],

@@ -12,7 +12,7 @@ import { scaleRegion, type ScaleInput } from '../commands/scale-region.ts';
 import { unwrap } from '../commands/outcome.ts';
 import { checkPermission } from '../commands/permissions.ts';
 import { runDormancyCommand } from '../commands/dormancy-commands.ts';
-import type { RegionRuntimeMessage } from '../store/region-events.ts';
+import type { GalaxyChangeMessage, RegionRuntimeMessage } from '../store/region-events.ts';
 import DataLoader from 'dataloader';
 import { findRegion, findRegionsByIds, listPlayerRegions, type RegionRow } from '../store/region-row.ts';
 import type { ApiDeps } from './orchestrator-deps.ts';
@@ -55,6 +55,20 @@ function streamRuntime(deps: ApiDeps, regionId: string) {
 }
 
 async function* noEvents(): AsyncGenerator<never> {}
+
+function streamGalaxy(deps: ApiDeps) {
+  if (!deps.bus) return closingStream(noEvents(), () => {});
+  const sub = deps.bus.subscribe<GalaxyChangeMessage>(channels.galaxy(), { bufferSize: 100 });
+  return closingStream(galaxyEvents(sub), () => sub.close());
+}
+
+async function* galaxyEvents(sub: Subscription<GalaxyChangeMessage>) {
+  try {
+    for await (const msg of sub) yield { galaxyChanged: { regionId: msg.regionId, state: msg.state.toUpperCase(), at: msg.at } };
+  } finally {
+    sub.close();
+  }
+}
 
 async function* runtimeEvents(deps: ApiDeps, regionId: string, sub: Subscription<RegionRuntimeMessage>) {
   try {
@@ -132,6 +146,9 @@ export function createResolvers(deps: ApiDeps) {
       resurrectRegion: (_: unknown, a: { regionId: string }, ctx: RequestContext) => dormancyMutate(ctx, 'resurrect', a.regionId),
     },
     Subscription: {
+      galaxyChanged: {
+        subscribe: () => streamGalaxy(deps),
+      },
       regionRuntimeChanged: {
         // Permission and existence are checked BEFORE the stream starts, so a refusal is a normal
         // GraphQL error with its code (not a broken stream).

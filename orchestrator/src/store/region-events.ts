@@ -25,6 +25,13 @@ export interface RegionRuntimeMessage {
   event: { type: string; reason: string; message: string | null; at: string };
 }
 
+/** Payload on channel galaxy.changes: which region changed, to what runtime state, when. */
+export interface GalaxyChangeMessage {
+  regionId: string;
+  state: RegionRuntimeState;
+  at: string;
+}
+
 export interface StoreDeps {
   sql: postgres.Sql;
   bus: EventBus | null;
@@ -79,6 +86,8 @@ async function publish(deps: StoreDeps, r: RegionRow, ev: { id: number; at: Date
   };
   try {
     await deps.bus.publish(channels.regionRuntime(r.id), msg);
+    // The public galaxy map re-reads the region list on this (no details: runtime states are public on the map).
+    await deps.bus.publish(channels.galaxy(), { regionId: r.id, state: r.runtimeState, at: msg.event.at } satisfies GalaxyChangeMessage);
   } catch (err) {
     regionEventPublishFailures.inc();
     const log = deps.log ?? { error: (obj: object, m?: string) => console.error(m, obj) };

@@ -34,6 +34,8 @@ export const channels = {
   generationProgress: (jobId: string) => `generation.progress.${jobId}`,
   /** Runtime state changes (desired/runtime state, health) of one player region. */
   regionRuntime: (regionId: string) => `region.runtime.${regionId}`,
+  /** The galaxy map changed: a region was provisioned, went live, dormant or away (`{ regionId, state, at }`; public). */
+  galaxy: () => 'galaxy.changes',
   /** Fresh tally of one election after ballots were cast (latest value wins). */
   electionTally: (electionId: string) => `governance.election-tally.${electionId}`,
   /** Fresh tally of one policy after ballots were cast (latest value wins). */

@@ -3,14 +3,18 @@
 import { Link } from '../ui/link';
 import { useEffect, useMemo, useState } from 'react';
 import { useClient } from 'urql';
-import { GalaxyMapQuery } from '../../graphql/operations/regions';
+import { GalaxyChangedSubscription, GalaxyMapQuery } from '../../graphql/operations/regions';
 import type { GalaxyMapQuery as GalaxyMapData } from '../../graphql/generated/graphql';
 import { buildGalaxyGraph, CLUSTER_COLORS, isRegionLive, REGION_COLOR_LIVE, REGION_COLOR_PENDING, type MapRegion } from './galaxy-graph';
 import { GalaxyMap } from './galaxy-map';
 import { enumLabel } from '../../graphql/reshape';
 
-/** How often the map re-reads the registry: a region bought by anyone appears, and goes live, within this time. */
-const REFRESH_MS = 5_000;
+/**
+ * The map re-reads the registry on every galaxy change (Subscription.galaxyChanged), at most once per
+ * CHANGE_MIN_GAP_MS; the slow re-read every RESYNC_MS only repairs what a dropped socket missed.
+ */
+const CHANGE_MIN_GAP_MS = 1_000;
+const RESYNC_MS = 60_000;
 
 function toMapRegions(data: GalaxyMapData): MapRegion[] {
   return data.regions.map((r) => ({ id: r.id, name: r.name, displayName: r.displayName, regionType: r.regionType, runtimeState: r.runtime?.state ?? null }));
@@ -18,7 +22,7 @@ function toMapRegions(data: GalaxyMapData): MapRegion[] {
 
 /**
  * The galaxy overview: the map and, for keyboards and screen readers, the same regions as a list of links. Starts
- * from the server-rendered snapshot and refreshes while the tab is visible, so a newly provisioned region appears
+ * from the server-rendered snapshot and follows Subscription.galaxyChanged, so a newly provisioned region appears
  * (and turns live when READY) without a reload.
  */
 export function GalaxyOverview({ initial }: { initial: GalaxyMapData }) {
@@ -26,16 +30,32 @@ export function GalaxyOverview({ initial }: { initial: GalaxyMapData }) {
   const [data, setData] = useState(initial);
 
   useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState !== 'visible') return;
+    let stopped = false;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    let last = 0;
+    const read = () => {
+      pending = undefined;
+      last = Date.now();
       void client
         .query(GalaxyMapQuery, {}, { requestPolicy: 'network-only' })
         .toPromise()
         .then((r) => {
-          if (r.data) setData(r.data);
+          if (!stopped && r.data) setData(r.data);
         });
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
+    };
+    const changed = () => {
+      if (pending === undefined) pending = setTimeout(read, Math.max(0, last + CHANGE_MIN_GAP_MS - Date.now()));
+    };
+    const live = client.subscription(GalaxyChangedSubscription, {}).subscribe((r) => r.data && changed());
+    const resync = setInterval(() => {
+      if (document.visibilityState === 'visible') changed();
+    }, RESYNC_MS);
+    return () => {
+      stopped = true;
+      live.unsubscribe();
+      clearInterval(resync);
+      if (pending !== undefined) clearTimeout(pending);
+    };
   }, [client]);
 
   const regions = useMemo(() => toMapRegions(data), [data]);

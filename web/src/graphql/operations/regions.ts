@@ -40,5 +40,15 @@ export const GalaxyMapQuery = graphql(`
   }
 `);
 
+/** The galaxy map changed (a region provisioned, live, dormant or gone): the map re-reads GalaxyMap. Public. */
+export const GalaxyChangedSubscription = graphql(`
+  subscription GalaxyChanged {
+    galaxyChanged {
+      regionId
+      state
+    }
+  }
+`);
+
 
 
