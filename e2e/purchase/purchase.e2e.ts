@@ -1,6 +1,7 @@
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
-import { checkPage, expectNoPageProblems, recordPageProblems } from '../support/page-checks.ts';
+import { checkPage, expectNoPageProblems, recordPageProblems, saveScreenshot } from '../support/page-checks.ts';
 import { apiToken, gql, signInAs } from '../support/web-session.ts';
+import { PAYPAL_EMULATOR_URL } from '../support/platform-urls.ts';
 
 /**
  * The owner's journey in the browser: sign in -> buy a region (name checked as typed) -> approve at the PayPal
@@ -17,6 +18,7 @@ let regionId: string | null = null;
 test.describe.configure({ mode: 'serial' });
 
 test.afterAll(async ({ request }) => {
+  await request.post(`${PAYPAL_EMULATOR_URL}/_emulator/faults`, { data: { delayMs: 0 } });
   if (!regionId) return;
   // Archiving dumps the region's database: allow for a loaded machine beyond the 60 s hook default.
   test.setTimeout(150_000);
@@ -38,6 +40,12 @@ async function buyCitizenship(t: Page): Promise<void> {
   await t.getByRole('button', { name: 'Approve' }).click();
   await t.waitForURL(/\/buy\/progress/);
   await expect(t.getByTestId('citizen-progress')).toHaveAttribute('data-subscription-status', 'ACTIVE', { timeout: 60_000 });
+}
+
+/** The PayPal emulator's webhook delay (its fault controls); 0 restores normal delivery. */
+async function setWebhookDelay(page: Page, delayMs: number): Promise<void> {
+  const res = await page.request.post(`${PAYPAL_EMULATOR_URL}/_emulator/faults`, { data: { delayMs } });
+  expect(res.status(), await res.text()).toBe(200);
 }
 
 /** Collects every distinct value an attribute takes while `until` is pending: proof the view changed without a reload. */
@@ -78,8 +86,19 @@ test('sign up -> buy a region -> approve at PayPal -> live provisioning -> gover
   await expect(page.getByTestId('region-name-available')).toContainText(regionName);
   await checkPage(page, testInfo, 'buy-filled');
 
+  // The galaxy map, open in another tab before the purchase, must show the region appear and go live by itself
+  // (Subscription.galaxyChanged; its slow resync is 60 s, longer than this whole test waits for it).
+  const map = await page.context().newPage();
+  await map.goto('/');
+  await expect(map.getByTestId('galaxy-map')).toHaveAttribute('data-map-ready', 'true');
+  await expect(map.locator(`[data-testid="galaxy-region"][data-region-name="${regionName}"]`)).toHaveCount(0);
+  await map.evaluate('window.__noReload = true'); // evaluated as a string: the e2e project has no DOM typings
+
   await page.getByRole('button', { name: 'Continue to PayPal' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/buy'));
+  // Provisioning takes about a second on a quiet machine: the emulator holds its webhooks back for 2 s, so the
+  // progress page is open before the region exists and the states below can only reach it live.
+  await setWebhookDelay(page, 2_000);
   await page.getByRole('button', { name: 'Approve' }).click();
   await page.waitForURL(/\/buy\/progress/);
   const approvedAt = Date.now();
@@ -87,11 +106,20 @@ test('sign up -> buy a region -> approve at PayPal -> live provisioning -> gover
   // Provisioning, live: the runtime state changes on the page while it stays open, then the dashboard opens.
   const arrived = page.waitForURL(new RegExp(`/regions/${regionName}/govern`), { timeout: READY_TIMEOUT_MS });
   await expect(page.getByTestId('provisioning')).toBeVisible();
+  // A screenshot only, taken while the states are watched: provisioning takes about a second, too short for the
+  // accessibility pass of checkPage.
+  const shot = saveScreenshot(page, 'buy-progress');
   const states = await watchAttribute(page, '[data-testid="provisioning-live"]', 'data-runtime-state', arrived);
+  await shot;
   await arrived;
+  await setWebhookDelay(page, 0);
   testInfo.annotations.push({ type: 'approve_to_dashboard_ms', description: String(Date.now() - approvedAt) });
   expect(states.at(-1), `states seen: ${states.join(' -> ')}`).toBe('READY');
   expect(states.length, `states seen: ${states.join(' -> ')}`).toBeGreaterThan(1);
+
+  await expect(map.locator(`[data-testid="galaxy-region"][data-region-name="${regionName}"]`)).toHaveAttribute('data-region-live', 'true', { timeout: 15_000 });
+  expect(await map.evaluate('window.__noReload === true'), 'the map tab was not reloaded').toBe(true);
+  await map.close();
 
   const dashboard = page.getByTestId('governor-dashboard');
   await expect(dashboard).toHaveAttribute('data-region-name', regionName);
@@ -208,6 +236,10 @@ test('a traveller goes to the new region while its governor watches the arrivals
     await g.goto(`/regions/${regionName}/govern`);
     await expect(g.getByTestId('governor-dashboard')).toBeVisible();
     const feedEvents = (kind: string) => g.locator(`[data-testid="feed-event"][data-kind="${kind}"][data-traveller="bob" i]`);
+    // The Overview's population card, read before the journey: the arrival makes bob a visitor, live on this page.
+    const population = g.getByTestId('card-population-main');
+    const membersBefore = Number((await population.textContent())!.replace(/,/g, ''));
+    await g.evaluate('window.__noReload = true'); // evaluated as a string: the e2e project has no DOM typings
 
     const t = await traveller.newPage();
     await signInAs(t, 'bob');
@@ -235,8 +267,10 @@ test('a traveller goes to the new region while its governor watches the arrivals
     // Leg by leg to ARRIVED, on the traveller's page, without a reload.
     await expect(t.getByTestId('journey')).toHaveAttribute('data-journey-state', 'ARRIVED', { timeout: 150_000 });
     await expect(t.locator('[data-testid="journey-leg"][data-leg-state="DONE"]')).toHaveCount(await t.getByTestId('journey-leg').count());
-    // The governor's feed, open all along, shows the arrival.
+    // The governor's feed, open all along, shows the arrival, and the population card counts the new visitor.
     await expect(feedEvents('ARRIVED')).toHaveCount(1, { timeout: 20_000 });
+    await expect(population).toHaveText(String(membersBefore + 1), { timeout: 20_000 });
+    expect(await g.evaluate('window.__noReload === true'), 'the governor page was not reloaded').toBe(true);
     await checkPage(g, testInfo, 'governor-feed');
   } finally {
     await governor.close();

@@ -6,6 +6,8 @@ export const WEB_BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 export const GATEWAY_HEALTH_URL = process.env.E2E_GATEWAY_HEALTH_URL ?? 'http://127.0.0.1:4000/health';
 /** The gateway's origin (its playground, /graphql): E2E_GATEWAY_URL, else the origin of the health URL. */
 export const GATEWAY_BASE_URL = (process.env.E2E_GATEWAY_URL ?? new URL(GATEWAY_HEALTH_URL).origin).replace(/\/+$/, '');
+/** The PayPal emulator of the embedded platform (its fault controls slow webhooks down for a test). */
+export const PAYPAL_EMULATOR_URL = (process.env.E2E_PAYPAL_EMULATOR_URL ?? `http://127.0.0.1:${process.env.PAYPAL_EMULATOR_PORT ?? '8089'}`).replace(/\/+$/, '');
 /** How long global setup waits for the web app and the gateway to answer (default 180 s). */
 export const STARTUP_TIMEOUT_MS = Number(process.env.E2E_STARTUP_TIMEOUT_MS ?? 180_000);
 

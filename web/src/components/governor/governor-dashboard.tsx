@@ -6,6 +6,7 @@ import type { GovernorRegionFragment, TravelEventFieldsFragment } from '../../gr
 import { useSession } from '../../auth/session-provider';
 import { regionActorOf } from './region-actor';
 import { useRegionConfig } from './use-region-config';
+import { useLiveRegion } from './use-live-region';
 import { ConfigHistory } from './config-history';
 import { OverviewTab } from './tabs/overview-tab';
 import { GovernanceTab } from './tabs/governance-tab';
@@ -43,6 +44,8 @@ export function GovernorDashboard({ region, feed }: { region: GovernorRegionFrag
   const { user } = useSession();
   const actor = regionActorOf(region, user);
   const api = useRegionConfig(region);
+  // The Overview's counts follow the region's travel and governance feeds (use-live-region.ts).
+  const live = useLiveRegion(region);
   const [tab, setTab] = useState<GovernorTab>('overview');
   useEffect(() => setTab(tabFromHash()), []);
   const select = (next: string) => {
@@ -60,7 +63,7 @@ export function GovernorDashboard({ region, feed }: { region: GovernorRegionFrag
         ))}
       </Tabs.List>
       <Tabs.Content value="overview" className="tabs__content">
-        <OverviewTab region={region} feed={feed} onNavigate={select} />
+        <OverviewTab region={live} feed={feed} onNavigate={select} />
       </Tabs.Content>
       <Tabs.Content value="governance" className="tabs__content">
         <GovernanceTab api={api} actor={actor} />

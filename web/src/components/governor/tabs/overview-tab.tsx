@@ -4,7 +4,7 @@ import { enumLabel } from '../../../graphql/reshape';
 
 const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
-/** Six cards: population, territory, economy, governance, military / reputation, activity; plus quick actions. */
+/** Six cards: population, territory, economy, governance, military / reputation, activity (live: the dashboard re-reads the region on its feeds' events); plus quick actions. */
 export function OverviewTab({ region: r, feed, onNavigate }: { region: GovernorRegionFragment; feed: TravelEventFieldsFragment[] | null; onNavigate: (tab: string) => void }) {
   const activeElections = r.elections.filter((e) => e.status === 'ACTIVE' || e.status === 'PENDING').length;
   const pendingPolicies = r.policies.filter((p) => p.status === 'VOTING').length;
@@ -54,7 +54,7 @@ function Card({ title, main, mainLabel, testId, children }: { title: string; mai
     <section className="card" data-testid={testId} style={{ background: 'var(--bg-raised)' }}>
       <h3 style={{ margin: '0 0 0.4rem', fontSize: '0.95rem' }}>{title}</h3>
       <p style={{ margin: 0, fontSize: '1.6rem' }}>
-        {main} <span className="muted" style={{ fontSize: '0.85rem' }}>{mainLabel}</span>
+        <span data-testid={`${testId}-main`}>{main}</span> <span className="muted" style={{ fontSize: '0.85rem' }}>{mainLabel}</span>
       </p>
       <p className="muted" style={{ margin: '0.3rem 0 0', fontSize: '0.88rem' }}>
         {children}
