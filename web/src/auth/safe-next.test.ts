@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from './safe-next.ts';
+import { safeNextPath } from './safe-next';
 
 describe('safeNextPath', () => {
   it.each([

@@ -7,6 +7,7 @@ import { GalaxyChangedSubscription, GalaxyMapQuery } from '../../graphql/operati
 import type { GalaxyMapQuery as GalaxyMapData } from '../../graphql/generated/graphql';
 import { buildGalaxyGraph, CLUSTER_COLORS, isRegionLive, REGION_COLOR_LIVE, REGION_COLOR_PENDING, type MapRegion } from './galaxy-graph';
 import { GalaxyMap } from './galaxy-map';
+import { coalescedReread } from '../../graphql/live/coalesced-reread';
 import { enumLabel } from '../../graphql/reshape';
 
 /**
@@ -31,30 +32,23 @@ export function GalaxyOverview({ initial }: { initial: GalaxyMapData }) {
 
   useEffect(() => {
     let stopped = false;
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    let last = 0;
-    const read = () => {
-      pending = undefined;
-      last = Date.now();
+    const reads = coalescedReread(() => {
       void client
         .query(GalaxyMapQuery, {}, { requestPolicy: 'network-only' })
         .toPromise()
         .then((r) => {
           if (!stopped && r.data) setData(r.data);
         });
-    };
-    const changed = () => {
-      if (pending === undefined) pending = setTimeout(read, Math.max(0, last + CHANGE_MIN_GAP_MS - Date.now()));
-    };
-    const live = client.subscription(GalaxyChangedSubscription, {}).subscribe((r) => r.data && changed());
+    }, CHANGE_MIN_GAP_MS);
+    const live = client.subscription(GalaxyChangedSubscription, {}).subscribe((r) => r.data && reads.changed());
     const resync = setInterval(() => {
-      if (document.visibilityState === 'visible') changed();
+      if (document.visibilityState === 'visible') reads.changed();
     }, RESYNC_MS);
     return () => {
       stopped = true;
+      reads.stop();
       live.unsubscribe();
       clearInterval(resync);
-      if (pending !== undefined) clearTimeout(pending);
     };
   }, [client]);
 

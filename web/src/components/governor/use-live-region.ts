@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useClient } from 'urql';
 import type { GovernorRegionFragment } from '../../graphql/generated/graphql';
 import { GovernorByIdQuery, GovernorEventsSubscription } from '../../graphql/operations/governor';
 import { TravelFeedSubscription } from '../../graphql/operations/travel';
+import { coalescedReread } from '../../graphql/live/coalesced-reread';
 
 /** At most one re-read per this long, however many events arrive (a busy Nexus warp sends many). */
 export const LIVE_REGION_MIN_GAP_MS = 1_000;
@@ -18,29 +19,24 @@ export const LIVE_REGION_MIN_GAP_MS = 1_000;
 export function useLiveRegion(initial: GovernorRegionFragment): GovernorRegionFragment {
   const client = useClient();
   const [region, setRegion] = useState(initial);
-  const state = useRef({ timer: undefined as ReturnType<typeof setTimeout> | undefined, last: 0, stopped: false });
 
   useEffect(() => {
-    const s = state.current;
-    s.stopped = false;
-    const read = async () => {
-      s.timer = undefined;
-      s.last = Date.now();
-      const r = await client.query(GovernorByIdQuery, { id: initial.id }, { requestPolicy: 'network-only' }).toPromise();
-      if (!s.stopped && r.data?.region) setRegion(r.data.region);
-    };
-    const changed = () => {
-      if (s.timer !== undefined) return;
-      s.timer = setTimeout(() => void read(), Math.max(0, s.last + LIVE_REGION_MIN_GAP_MS - Date.now()));
-    };
+    let stopped = false;
+    const reads = coalescedReread(() => {
+      void client
+        .query(GovernorByIdQuery, { id: initial.id }, { requestPolicy: 'network-only' })
+        .toPromise()
+        .then((r) => {
+          if (!stopped && r.data?.region) setRegion(r.data.region);
+        });
+    }, LIVE_REGION_MIN_GAP_MS);
     const feeds = [
-      client.subscription(TravelFeedSubscription, { regionId: initial.id }).subscribe((r) => r.data && changed()),
-      client.subscription(GovernorEventsSubscription, { regionId: initial.id }).subscribe((r) => r.data && changed()),
+      client.subscription(TravelFeedSubscription, { regionId: initial.id }).subscribe((r) => r.data && reads.changed()),
+      client.subscription(GovernorEventsSubscription, { regionId: initial.id }).subscribe((r) => r.data && reads.changed()),
     ];
     return () => {
-      s.stopped = true;
-      if (s.timer !== undefined) clearTimeout(s.timer);
-      s.timer = undefined;
+      stopped = true;
+      reads.stop();
       for (const f of feeds) f.unsubscribe();
     };
   }, [client, initial.id]);
