@@ -3,7 +3,7 @@
  * loads it. Reads `FOR UPDATE` inside transitions so two writers never interleave on one region.
  */
 import type postgres from 'postgres';
-import type { RegionRuntimeState, TerminationOrigin } from '@sw/domain';
+import { isUuid, type RegionRuntimeState, type TerminationOrigin } from '@sw/domain';
 import type { StackObserved } from '../drivers/driver.ts';
 
 /** One provisioning condition as stored in regions.runtime_conditions[type]. */
@@ -100,9 +100,8 @@ export async function loadRegion(sql: postgres.Sql | postgres.TransactionSql, id
 
 /** Loads a region by id (uuid) or by name (case-insensitive). */
 export async function findRegion(sql: postgres.Sql, idOrName: string): Promise<RegionRow | null> {
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
   const rows = await sql.unsafe<RegionRow[]>(
-    `SELECT ${REGION_COLUMNS} FROM regions WHERE ${isUuid ? 'id = $1::uuid' : 'lower(name) = lower($1)'}`,
+    `SELECT ${REGION_COLUMNS} FROM regions WHERE ${isUuid(idOrName) ? 'id = $1::uuid' : 'lower(name) = lower($1)'}`,
     [idOrName],
   );
   return rows[0] ? normalise(rows[0]) : null;
@@ -110,8 +109,7 @@ export async function findRegion(sql: postgres.Sql, idOrName: string): Promise<R
 
 /** Regions by id (uuids) in one query, in the order of `ids`; null for an absent id (the runtime batch of a page). */
 export async function findRegionsByIds(sql: postgres.Sql, ids: readonly string[]): Promise<Array<RegionRow | null>> {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const valid = [...new Set(ids.filter((id) => uuid.test(id)).map((id) => id.toLowerCase()))];
+  const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
   const rows = valid.length ? await sql.unsafe<RegionRow[]>(`SELECT ${REGION_COLUMNS} FROM regions WHERE id = ANY($1::uuid[])`, [valid]) : [];
   const byId = new Map(rows.map((r) => [String(r.id).toLowerCase(), normalise(r)]));
   return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
