@@ -1,18 +1,18 @@
 'use client';
 
 import { Link } from '../ui/link';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useClient } from 'urql';
 import { GalaxyChangedSubscription, GalaxyMapQuery } from '../../graphql/operations/regions';
 import type { GalaxyMapQuery as GalaxyMapData } from '../../graphql/generated/graphql';
 import { buildGalaxyGraph, CLUSTER_COLORS, isRegionLive, REGION_COLOR_LIVE, REGION_COLOR_PENDING, type MapRegion } from './galaxy-graph';
 import { GalaxyMap } from './galaxy-map';
-import { coalescedReread } from '../../graphql/live/coalesced-reread';
+import { useLiveSnapshot } from '../../graphql/live/use-live-snapshot';
 import { enumLabel } from '../../graphql/reshape';
 
 /**
  * The map re-reads the registry on every galaxy change (Subscription.galaxyChanged), at most once per
- * CHANGE_MIN_GAP_MS; the slow re-read every RESYNC_MS only repairs what a dropped socket missed.
+ * CHANGE_MIN_GAP_MS; a reconnect re-reads at once, and the slow re-read every RESYNC_MS repairs what a lost event missed.
  */
 const CHANGE_MIN_GAP_MS = 1_000;
 const RESYNC_MS = 60_000;
@@ -28,29 +28,18 @@ function toMapRegions(data: GalaxyMapData): MapRegion[] {
  */
 export function GalaxyOverview({ initial }: { initial: GalaxyMapData }) {
   const client = useClient();
-  const [data, setData] = useState(initial);
-
-  useEffect(() => {
-    let stopped = false;
-    const reads = coalescedReread(() => {
-      void client
-        .query(GalaxyMapQuery, {}, { requestPolicy: 'network-only' })
-        .toPromise()
-        .then((r) => {
-          if (!stopped && r.data) setData(r.data);
-        });
-    }, CHANGE_MIN_GAP_MS);
-    const live = client.subscription(GalaxyChangedSubscription, {}).subscribe((r) => r.data && reads.changed());
-    const resync = setInterval(() => {
-      if (document.visibilityState === 'visible') reads.changed();
-    }, RESYNC_MS);
-    return () => {
-      stopped = true;
-      reads.stop();
-      live.unsubscribe();
-      clearInterval(resync);
-    };
-  }, [client]);
+  const refetch = useCallback(async () => (await client.query(GalaxyMapQuery, {}, { requestPolicy: 'network-only' }).toPromise()).data ?? null, [client]);
+  // The event says only that something changed (apply → null: re-read), coalesced; reconnects re-read too.
+  const { data } = useLiveSnapshot({
+    initial,
+    refetch,
+    subscription: GalaxyChangedSubscription,
+    variables: {},
+    apply: () => null,
+    mode: 'latest',
+    minRereadGapMs: CHANGE_MIN_GAP_MS,
+    resyncEveryMs: RESYNC_MS,
+  });
 
   const regions = useMemo(() => toMapRegions(data), [data]);
   const graph = useMemo(() => buildGalaxyGraph(data.clusters, regions), [data.clusters, regions]);

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useClient, type AnyVariables, type TypedDocumentNode } from 'urql';
 import { useLiveConnection, type LiveStatus } from '../client';
 import { SeqTracker, type DeliveryMode } from './seq-tracker';
+import { coalescedReread } from './coalesced-reread';
 
 export interface LiveSnapshotOptions<Snap, Event, Vars extends AnyVariables> {
   /** The server-rendered snapshot (first paint). */
@@ -23,6 +24,11 @@ export interface LiveSnapshotOptions<Snap, Event, Vars extends AnyVariables> {
    * re-read once shortly after subscribing and then at this interval. Default 15 s for fifo, never for latest.
    */
   resyncEveryMs?: number;
+  /**
+   * Re-reads at most once per this long (ms; 0 = every time): for views whose events only say that something changed
+   * (apply returns null), so a burst of events costs one read (coalesced-reread.ts).
+   */
+  minRereadGapMs?: number;
 }
 
 /** Delay of the one early re-read after subscribing: by then the upstream subscription is active. */
@@ -72,11 +78,13 @@ export function useLiveSnapshot<Snap, Event, Vars extends AnyVariables>(opts: Li
     if (opts.pause) return;
     const tracker = new SeqTracker(opts.mode);
     let cancelled = false;
-    const resync = () => {
+    const reread = () => {
       void latest.current.refetch().then((snap) => {
         if (!cancelled && snap !== null) setData(snap);
       });
     };
+    const reads = opts.minRereadGapMs ? coalescedReread(reread, opts.minRereadGapMs) : null;
+    const resync = reads ? () => reads.changed() : reread;
     const stopReconnect = onReconnect(() => {
       tracker.reset();
       resync();
@@ -103,6 +111,7 @@ export function useLiveSnapshot<Snap, Event, Vars extends AnyVariables>(opts: Li
     });
     return () => {
       cancelled = true;
+      reads?.stop();
       if (early) clearTimeout(early);
       if (periodic) clearInterval(periodic);
       stopReconnect();
@@ -111,7 +120,7 @@ export function useLiveSnapshot<Snap, Event, Vars extends AnyVariables>(opts: Li
     // Re-subscribes only when what is watched changes. `onReconnect` is stable per client; depending on the whole
     // connection object (whose status changes) would resubscribe on every status change, and since the socket is
     // lazy, each resubscription would close and reopen it: a reconnect loop.
-  }, [client, onReconnect, varsKey, opts.pause, opts.mode, opts.subscription, opts.resyncEveryMs]);
+  }, [client, onReconnect, varsKey, opts.pause, opts.mode, opts.subscription, opts.resyncEveryMs, opts.minRereadGapMs]);
 
   return { data, status, events, errorCode, replace: setData };
 }
