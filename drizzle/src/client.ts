@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { ConfigError, readEnv } from '@sw/config';
+import { preparedByDefault } from './prepared-by-default.ts';
 import * as hub from './schema/hub/index.ts';
 import * as region from './schema/region/index.ts';
 
@@ -46,13 +47,14 @@ export interface DbHandle<TDb> {
 }
 
 function openClient(url: string, opts: DbOptions = {}, poolMode: PoolMode = 'session'): postgres.Sql {
-  return postgres(url, {
+  const client = postgres(url, {
     max: opts.max ?? 10,
     prepare: poolMode !== 'transaction',
     idle_timeout: opts.idleTimeout ?? 20,
     onnotice: () => {},
     connection: opts.applicationName ? { application_name: opts.applicationName } : {},
   });
+  return poolMode === 'transaction' ? client : preparedByDefault(client);
 }
 
 /** Opens a pooled connection to the HUB database (through a transaction pooler when `poolMode` says so). Call close() on shutdown. */
