@@ -15,15 +15,20 @@ export const TOKEN_ISSUER = 'sectorwars-2102';
 export const VERIFIED_TOKEN_CACHE_SIZE = 1000;
 
 const encoder = new TextEncoder();
-const keys = new Map<string, Uint8Array>();
+/**
+ * One imported HMAC key per secret. Handing jose the raw bytes made it import a fresh CryptoKey on every sign and
+ * verify (WebCrypto importKey + algorithm normalisation), which was the largest single cost of the gateway's auth.
+ */
+const keys = new Map<string, Promise<CryptoKey>>();
 const verifiedBySecret = new Map<string, BoundedCache<Claims>>();
 
-function keyFor(secret: string): Uint8Array {
+function keyFor(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (key === undefined) {
-    key = encoder.encode(secret);
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     if (keys.size > 16) keys.clear();
     keys.set(secret, key);
+    key.catch(() => keys.delete(secret));
   }
   return key;
 }
@@ -55,7 +60,7 @@ export async function signAccessToken(
     .setIssuer(TOKEN_ISSUER)
     .setIssuedAt(now)
     .setExpirationTime(now + ttl)
-    .sign(keyFor(opts.secret ?? jwtSecret()));
+    .sign(await keyFor(opts.secret ?? jwtSecret()));
 }
 
 /**
@@ -70,7 +75,7 @@ export async function verifyAccessToken(token: string, opts: { secret?: string }
   if (hit !== undefined) return hit;
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, keyFor(secret), { algorithms: ['HS256'], issuer: TOKEN_ISSUER }));
+    ({ payload } = await jwtVerify(token, await keyFor(secret), { algorithms: ['HS256'], issuer: TOKEN_ISSUER }));
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw new DomainError('ERR_INVALID_TOKEN', 'token expired');
     if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
