@@ -30,7 +30,7 @@ import {
 } from '@sw/config';
 import { httpStatusOf } from '@sw/domain';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraph-list.ts';
-import { UndiciGraphQLDataSource } from './undici-data-source.ts';
+import { UndiciGraphQLDataSource, type HandedOverAnswer } from './undici-data-source.ts';
 import { createRequestAuthenticator, isInternalClaimsHeader } from './request-auth.ts';
 import type { VerifiedAuth } from './request-auth.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -429,7 +429,23 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
         }
       }
       const upstreamBody = entry ? fastPathBody(entry, reqBody.variables) : null;
-      if (entry && upstreamBody && acceptsJson) {
+      const ds = entry ? dataSources.get(entry.serviceName) : undefined;
+      if (entry?.kind === 'mutation' && upstreamBody && acceptsJson && ds) {
+        let sent: HandedOverAnswer['outcome'];
+        try {
+          sent = { answer: await ds.exchange(upstreamBody, outcome.auth?.forwardHeaders, requestIdOf(req.headers['x-request-id'])) };
+        } catch (error) {
+          sent = { error };
+        }
+        const { answer } = 'answer' in sent ? sent : { answer: undefined };
+        if (answer && answer.status === 200 && answer.contentType.startsWith('application/json') && isPlainDataBody(answer.body)) {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': answer.body.length });
+          res.end(answer.body);
+          metrics.fastPathHit();
+          return;
+        }
+        res.locals.swHandedOver = { serviceName: entry.serviceName, query: entry.query, outcome: sent, taken: false } satisfies HandedOverAnswer;
+      } else if (entry && upstreamBody && acceptsJson) {
         try {
           const raw = await dataSources
             .get(entry.serviceName)
@@ -457,6 +473,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
           forwardHeaders: auth?.forwardHeaders,
           requestId: requestIdOf(req.headers['x-request-id']),
           clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          handedOver: res.locals.swHandedOver as HandedOverAnswer | undefined,
         };
       },
     }),

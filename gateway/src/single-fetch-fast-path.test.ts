@@ -64,9 +64,16 @@ describe('fastPathEntryFor', () => {
     expect(fastPathBody(entry!, [1])).toBeNull();
   });
 
-  it('refuses enum / input-object variables, directives, fragments, mutations and meta fields', () => {
+  it('accepts a single-subgraph mutation as a mutation entry (sent once, never re-sent)', () => {
+    expect(entryFor('{ shop { name } }')?.kind).toBe('query');
+    const entry = entryFor('mutation { touch }');
+    expect(entry?.kind).toBe('mutation');
+    expect(entry?.serviceName).toBe('catalog');
+  });
+
+  it('refuses enum / input-object variables, directives, fragments, subscriptions and meta fields', () => {
     expect(entryFor('query Q($k: Kind!) { byKind(kind: $k) { id } }', 'Q')).toBeNull();
-    expect(entryFor('mutation { touch }')).toBeNull();
+    expect(entryFor('mutation { touch @include(if: true) }')).toBeNull();
     expect(entryFor('{ items { id name @include(if: false) } }')).toBeNull();
     expect(entryFor('{ items { ...F } } fragment F on Item { id }')).toBeNull();
     expect(entryFor('{ items { ... on Item { id } } }')).toBeNull();

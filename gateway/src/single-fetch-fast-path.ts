@@ -13,16 +13,20 @@ import { BoundedCache } from '@sw/auth';
  *
  * - the entry is recorded from ApolloGateway's own plan (`experimental_didResolveQueryPlan`), i.e. only after Apollo
  *   Server parsed and validated the document and our limit plugin accepted it (same query text ⇒ same verdict);
- * - the operation is a `query` without directives, fragments or `__` meta fields, whose variables (if any) are of
+ * - the operation is a `query` or `mutation` without directives, fragments or `__` meta fields, whose variables (if any) are of
  *   built-in scalar types and declared identically by the planned subgraph operation;
  * - the plan is a single Fetch node without requires / rewrites, and the planned subgraph operation has the identical
  *   response shape (same aliases, fields, arguments, order);
  * - the supergraph hides nothing from the API schema (no @inaccessible), so every subgraph value is visible as-is;
  * - at run time the subgraph answers 200 JSON whose body contains neither `"errors"` nor `"extensions"` — i.e. plain
- *   `{"data": {...}}`. Anything else falls back to the normal Apollo pipeline (safe: only queries take this path).
+ *   `{"data": {...}}`. Anything else falls back to the normal Apollo pipeline: a query is simply asked again there;
+ *   a mutation is never sent twice — its answer (or network error) is handed to the pipeline's one fetch instead
+ *   (HandedOverAnswer in undici-data-source.ts), so the client gets exactly the full pipeline's response to it.
  * Auth, forwarded claims, size limits and metrics are applied by the same HTTP middleware before either path.
  */
 export interface FastPathEntry {
+  /** A mutation is sent once: an answer that cannot be forwarded is handed to the full pipeline, never re-sent. */
+  kind: 'query' | 'mutation';
   serviceName: string;
   /** JSON request body for the subgraph, prebuilt once (operations without variables). */
   body: string;
@@ -79,12 +83,12 @@ function shapeOf(set: SelectionSetNode): string | null {
 }
 
 function operationShape(op: OperationDefinitionNode): string | null {
-  if (op.operation !== 'query') return null;
+  if (op.operation === 'subscription') return null;
   if (op.directives && op.directives.length > 0) return null;
   const vars = variablesShape(op);
   if (vars === null) return null;
   const selections = shapeOf(op.selectionSet);
-  return selections === null ? null : `(${vars})${selections}`;
+  return selections === null ? null : `${op.operation}(${vars})${selections}`;
 }
 
 /** Decides whether a (document, plan) pair may use the fast path; returns the entry or null. */
@@ -113,6 +117,7 @@ export function fastPathEntryFor(document: DocumentNode, operationName: string |
   if (usages.join(',') !== variableNames.join(',')) return null;
   const fetchOperationName = node.operationName ?? undefined;
   return {
+    kind: op.operation === 'mutation' ? 'mutation' : 'query',
     serviceName: node.serviceName,
     body: JSON.stringify({ query: node.operation, ...(fetchOperationName ? { operationName: fetchOperationName } : {}) }),
     query: node.operation,

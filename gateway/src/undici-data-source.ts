@@ -6,6 +6,25 @@ import type { GatewayContext } from './gateway-context.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
+/** A subgraph's whole answer to one request, read off the wire. */
+export interface SubgraphAnswer {
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
+/**
+ * A mutation the single-fetch fast path already sent (docs/decisions/gateway-plan-executor.md, "Mutations"): when its
+ * answer cannot be forwarded as-is, the request continues down the full pipeline, whose one fetch to `serviceName`
+ * with `query` takes this answer (or throws this error) instead of sending the mutation a second time.
+ */
+export interface HandedOverAnswer {
+  serviceName: string;
+  query: string;
+  outcome: { answer: SubgraphAnswer } | { error: unknown };
+  taken: boolean;
+}
+
 /**
  * A subgraph data source that POSTs over a keep-alive undici Pool (one per subgraph).
  *
@@ -53,8 +72,14 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     if (!request.query) throw new Error('Missing query');
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     const ctx = options.context as Partial<GatewayContext> | undefined;
+    const handed = ctx?.handedOver;
+    if (handed && !handed.taken && handed.serviceName === this.name && handed.query === request.query) {
+      handed.taken = true;
+      if ('error' in handed.outcome) throw handed.outcome.error;
+      return this.interpret(handed.outcome.answer);
+    }
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (ctx?.forwardHeaders) Object.assign(headers, ctx.forwardHeaders);
     if (ctx?.requestId) headers['x-request-id'] = ctx.requestId;
     const body = JSON.stringify({
@@ -63,11 +88,15 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
       operationName: request.operationName,
     });
     const res = await this.send(body, headers);
-    const contentType = String(res.headers['content-type'] ?? '');
-    const isJson =
-      contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
-    if (res.statusCode < 200 || res.statusCode >= 300) {
-      const text = await res.body.text();
+    return this.interpret({ status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.from(await res.body.arrayBuffer()) });
+  }
+
+  /** A subgraph answer as the gateway's executor takes it: the GraphQL response, or the error the stock source throws. */
+  private interpret(answer: SubgraphAnswer): GatewayGraphQLResponse {
+    const { status, contentType } = answer;
+    const text = answer.body.toString('utf8');
+    const isJson = contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
+    if (status < 200 || status >= 300) {
       let parsed: unknown = text;
       if (isJson) {
         try {
@@ -79,20 +108,28 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
       if (parsed !== null && typeof parsed === 'object' && Array.isArray((parsed as { errors?: unknown }).errors)) {
         return parsed as GatewayGraphQLResponse;
       }
-      const code = res.statusCode === 401 ? 'UNAUTHENTICATED' : res.statusCode === 403 ? 'FORBIDDEN' : undefined;
-      throw new GraphQLError(`${res.statusCode}: subgraph request failed`, {
-        extensions: { ...(code ? { code } : {}), response: { url: this.url, status: res.statusCode, body: parsed } },
+      const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : undefined;
+      throw new GraphQLError(`${status}: subgraph request failed`, {
+        extensions: { ...(code ? { code } : {}), response: { url: this.url, status, body: parsed } },
       });
     }
-    if (!isJson) {
-      const text = await res.body.text();
-      throw new Error(`Expected JSON response body, but received: ${text.slice(0, 200)}`);
-    }
-    const json = (await res.body.json()) as unknown;
+    if (!isJson) throw new Error(`Expected JSON response body, but received: ${text.slice(0, 200)}`);
+    const json = JSON.parse(text) as unknown;
     if (json === null || typeof json !== 'object' || Array.isArray(json)) {
       throw new Error('Expected JSON object response body from subgraph');
     }
     return json as GatewayGraphQLResponse;
+  }
+
+  /**
+   * POSTs a prebuilt JSON body once and returns the whole answer, whatever its status (network failures throw the
+   * same ERR_UPSTREAM_UNAVAILABLE error as `process`). Used for mutations, which are never sent twice.
+   */
+  async exchange(body: string, forwardHeaders: Record<string, string> | undefined, requestId: string): Promise<SubgraphAnswer> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'x-request-id': requestId };
+    if (forwardHeaders) Object.assign(headers, forwardHeaders);
+    const res = await this.send(body, headers);
+    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.from(await res.body.arrayBuffer()) };
   }
 
   /** POSTs a prebuilt JSON body; the response when the subgraph answered 200 with JSON, else null (body discarded). */

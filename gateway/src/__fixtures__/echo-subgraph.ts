@@ -15,6 +15,7 @@ const items = Array.from({ length: 20 }, (_, i) => ({ id: `i${i}`, name: `Item $
 
 /** Starts the echo subgraph on a random port. Its `whoami` returns the claims service-kit decoded from the request. */
 export async function startEchoSubgraph(opts: { internalClaimsSecret?: string } = {}) {
+  const counters = new Map<string, number>();
   return createSubgraphService<RequestContext>({
     name: 'echo',
     sdlPath: ECHO_SDL_PATH,
@@ -39,6 +40,15 @@ export async function startEchoSubgraph(opts: { internalClaimsSecret?: string } 
           items.filter((i) => !args.prefix || i.name.startsWith(args.prefix)).slice(0, args.first),
         fail: (_: unknown, args: { code: string }) => {
           throw new DomainError(args.code as ErrorCode, `failing with ${args.code}`);
+        },
+        counter: (_: unknown, args: { key: string }) => counters.get(args.key) ?? 0,
+      },
+      Mutation: {
+        bump: (_: unknown, args: { key: string; fail: boolean }) => {
+          const n = (counters.get(args.key) ?? 0) + 1;
+          counters.set(args.key, n);
+          if (args.fail) throw new DomainError('ERR_CONFLICT', `bump ${args.key} ran (${n}) and failed`);
+          return n;
         },
       },
       Subscription: {
