@@ -1,6 +1,6 @@
 /**
  * Child process of `pnpm bench:governance`: runs ONE service (BENCH_SERVICE = governance | region | gateway) so each
- * has its own event loop, as in production. GOV_DB_POOL sets the governance subgraph's hub pool (default 16). Reports {type:'ready', url} over IPC and stops on {type:'stop'}.
+ * has its own event loop, as in production. GOV_DB_POOL overrides the governance subgraph's hub pool (default: the service's own). Reports {type:'ready', url} over IPC and stops on {type:'stop'}.
  */
 import pino from 'pino';
 import { startGateway } from '@sw/gateway';
@@ -13,7 +13,7 @@ const databaseUrl = process.env.DATABASE_URL!;
 let stop: () => Promise<void>;
 let url: string;
 if (kind === 'governance') {
-  const s = await startGovernanceSubgraph({ port: 0, databaseUrl, eventsPrefix: process.env.EVENTS_PREFIX!, runJobs: false, dbPoolSize: Number(process.env.GOV_DB_POOL ?? 16) });
+  const s = await startGovernanceSubgraph({ port: 0, databaseUrl, eventsPrefix: process.env.EVENTS_PREFIX!, runJobs: false, ...(process.env.GOV_DB_POOL ? { dbPoolSize: Number(process.env.GOV_DB_POOL) } : {}) });
   url = s.url;
   stop = () => s.stop();
 } else if (kind === 'region') {
