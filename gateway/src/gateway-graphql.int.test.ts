@@ -230,17 +230,17 @@ describe('single-fetch fast path', () => {
   });
 
   it('sends a mutation exactly once and answers it as the full pipeline does: data, 200 errors and 4xx errors', async () => {
-    const counter = async (base: string, key: string) => dataOf<{ counter: number }>((await post(base, { query: 'query C($k: String!) { counter(key: $k) }', variables: { k: key } })).json).counter;
+    const counter = async (base: string, key: string) => dataOf((await post<{ counter: number }>(base, { query: 'query C($k: String!) { counter(key: $k) }', variables: { k: key } })).json).counter;
     const bump = 'mutation Bump($k: String!, $f: Boolean) { bump(key: $k, fail: $f) }';
     const before = await fastPathHits(gw.url);
     for (const fail of [false, true]) {
       for (let i = 1; i <= 4; i++) {
-        const fast = await post(gw.url, { query: bump, operationName: 'Bump', variables: { k: `fast-${fail}`, f: fail } });
+        const fast = await post<{ bump: number }>(gw.url, { query: bump, operationName: 'Bump', variables: { k: `fast-${fail}`, f: fail } });
         const slow = await post(slowGw.url, { query: bump, operationName: 'Bump', variables: { k: `slow-${fail}`, f: fail } });
         // Same status and body, with the key (which differs on purpose) normalised.
         expect({ status: fast.status, json: JSON.parse(JSON.stringify(fast.json).replaceAll('fast-', 'slow-')) as unknown }).toEqual({ status: slow.status, json: slow.json });
         if (fail) expect(errorCodes(fast.json)).toEqual(['ERR_CONFLICT']);
-        else expect(dataOf<{ bump: number }>(fast.json).bump).toBe(i);
+        else expect(dataOf(fast.json).bump).toBe(i);
         // The subgraph ran the mutation once per request, on either path, whatever it answered.
         expect(await counter(echo.url, `fast-${fail}`)).toBe(i);
       }
@@ -256,7 +256,7 @@ describe('single-fetch fast path', () => {
     const fastGw = await startGateway(common);
     const fullGw = await startGateway({ ...common, fastPath: false });
     try {
-      for (const g of [fastGw, fullGw]) expect(dataOf<{ bump: number }>((await post(g.url, { query: bump, variables: { k: 'x' } })).json).bump).toBeGreaterThan(0);
+      for (const g of [fastGw, fullGw]) expect(dataOf((await post<{ bump: number }>(g.url, { query: bump, variables: { k: 'x' } })).json).bump).toBeGreaterThan(0);
       await lone.stop();
       const fast = await post(fastGw.url, { query: bump, variables: { k: 'x' } });
       const full = await post(fullGw.url, { query: bump, variables: { k: 'x' } });

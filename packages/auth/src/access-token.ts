@@ -1,4 +1,4 @@
-import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { SignJWT, errors as joseErrors, jwtVerify, type CryptoKey } from 'jose';
 import { DomainError } from '@sw/domain';
 import { BoundedCache } from './bounded-cache.ts';
 import { assertNotExpired, nowSeconds, parseClaims } from './claims.ts';

@@ -4,6 +4,7 @@ import { createRedisEventBus, type EventBus } from '@sw/events';
 import { createJobRunner, type JobRunner } from '@sw/jobs';
 import { createSubgraphService, pgStatActivityCounts, registerDbPoolMetrics, type Logger, type RequestContext } from '@sw/service-kit';
 import { Gauge } from 'prom-client';
+import { ElectionRolls } from './store/election-rolls.ts';
 import type { GovernanceDeps } from './deps.ts';
 import type { GovernanceContext } from './governance-context.ts';
 import { createTallyPublisher } from './live/tally-publisher.ts';
@@ -113,7 +114,7 @@ export async function startGovernanceSubgraph(opts: GovernanceSubgraphOptions): 
       lastRun.set(Date.now() / 1000);
       return result;
     };
-    deps = { db: handle.db, bus, now: opts.now ?? (() => new Date()), tallies: createTallyPublisher(handle.db, bus, log), log };
+    deps = { db: handle.db, bus, now: opts.now ?? (() => new Date()), tallies: createTallyPublisher(handle.db, bus, log), log, rolls: new ElectionRolls(handle.db, log) };
     const d = deps;
     if (opts.runJobs ?? true) {
       jobs = createJobRunner({
