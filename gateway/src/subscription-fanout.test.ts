@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DrainScheduler, FanoutSubscriber, SocketWriteBatch, frameHeader, serializePayload, type FrameSocket, type RawFrameSink, type SerializedEvent } from './subscription-fanout.ts';
+import { DrainScheduler, FanoutSubscriber, SocketWriteBatch, deliverTogether, frameHeader, serializePayload, type FrameSocket, type RawFrameSink, type SerializedEvent } from './subscription-fanout.ts';
 import { nextData, nextOf, parseMessage, seqOf, type RawMessage } from './__fixtures__/ws-frames.ts';
 
 /** A socket whose unsent-byte count the test controls. */
@@ -150,6 +150,35 @@ class RawSink implements RawFrameSink {
 }
 
 describe('raw frames', () => {
+  it('events delivered together reach each socket in ONE flush, every subscription in event order', () => {
+    const shared = new RawSink();
+    const other = new RawSink();
+    const sched = new DrainScheduler();
+    const subs = [
+      { fanout: new FanoutSubscriber(new FakeSocket(), 'a', 'fifo', sched, shared) },
+      { fanout: new FanoutSubscriber(new FakeSocket(), 'b', 'fifo', sched, shared) },
+      { fanout: new FanoutSubscriber(new FakeSocket(), 'c', 'fifo', sched, other) },
+    ];
+    deliverTogether([event(1), event(2), event(3)], subs);
+    expect(shared.corks).toBe(1);
+    expect(other.corks).toBe(1);
+    expect(shared.corked).toBe(0);
+    const order = (sink: RawSink) => sink.messages().map((m) => { const f = JSON.parse(m.text) as { id: string; payload: { extensions: { seq: number } } }; return `${f.id}${f.payload.extensions.seq}`; });
+    expect(order(shared)).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3']);
+    expect(order(other)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('a pass holds at most maxBytes of payload, so corked frames never make a fast client look backed up', () => {
+    const sink = new RawSink();
+    const sched = new DrainScheduler({ highWaterBytes: 1000, fifoCapacity: 1 });
+    const sub = new FanoutSubscriber(new FakeSocket(), 'a', 'fifo', sched, sink);
+    const big = (seq: number) => ({ seq, payload: serializePayload({ data: { v: 'x'.repeat(400) } }, seq) });
+    deliverTogether([big(1), big(2), big(3), big(4), big(5)], [{ fanout: sub }], 500);
+    expect(sink.corks).toBe(5);
+    expect(sink.messages()).toHaveLength(5);
+    expect(sub.dropped).toBe(0);
+  });
+
   it('a write batch corks a socket once for all its subscriptions of an event and sends them at the flush, in order', () => {
     const shared = new RawSink();
     const other = new RawSink();

@@ -104,6 +104,28 @@ export class SocketWriteBatch {
   }
 }
 
+/**
+ * Delivers events, in order, to every subscriber of a view in as few flushes as possible: a socket gets one writev
+ * carrying all its frames of the events of one pass (docs/decisions/subscription-fanout.md "Batching"). A pass holds
+ * at most `maxBytes` of payload (the hub uses half the high-water mark): frames corked in a pass count in a socket's
+ * bufferedAmount, so a larger pass would make a fast client look backed up and queue (or, fifo, drop) its own events.
+ */
+export function deliverTogether(events: readonly SerializedEvent[], subscribers: Iterable<{ readonly fanout: FanoutSubscriber }>, maxBytes = Infinity): void {
+  let from = 0;
+  while (from < events.length) {
+    let to = from + 1;
+    let bytes = events[from]!.payload.length;
+    while (to < events.length && bytes + events[to]!.payload.length <= maxBytes) bytes += events[to++]!.payload.length;
+    const batch = new SocketWriteBatch();
+    try {
+      for (let i = from; i < to; i++) for (const s of subscribers) s.fanout.push(events[i]!, batch);
+    } finally {
+      batch.flush();
+    }
+    from = to;
+  }
+}
+
 /** One client subscription (socket + graphql-ws id) receiving frames of one shared view. */
 export class FanoutSubscriber {
   readonly socket: FrameSocket;
