@@ -198,9 +198,12 @@ describe('planner bridge: ordering, seq, latest and fifo delivery', () => {
     const base = feed.counters.subscribeCalls;
     c.subscribe('s', PINGS, { r: region }, 'P');
     await upstreamsReady(base);
+    const passesBefore = gw.subscriptions.stats().deliveryPasses;
     for (let n = 1; n <= 40; n++) void publishPing(region, n);
     const msgs = await c.take('s', 40);
     expect(msgs.map((m) => nextData<Pings>(m).regionPings.n)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    // Events that queued up while an earlier one's entity fetch ran went out together (one writev per socket per pass).
+    expect(gw.subscriptions.stats().deliveryPasses - passesBefore).toBeLessThan(40);
     const seqs = msgs.map(seqOf);
     for (let i = 1; i < seqs.length; i++) expect(seqs[i]!).toBeGreaterThan(seqs[i - 1]!);
     c.close();

@@ -159,7 +159,7 @@ describe('raw frames', () => {
       { fanout: new FanoutSubscriber(new FakeSocket(), 'b', 'fifo', sched, shared) },
       { fanout: new FanoutSubscriber(new FakeSocket(), 'c', 'fifo', sched, other) },
     ];
-    deliverTogether([event(1), event(2), event(3)], subs);
+    expect(deliverTogether([event(1), event(2), event(3)], subs)).toBe(1);
     expect(shared.corks).toBe(1);
     expect(other.corks).toBe(1);
     expect(shared.corked).toBe(0);
@@ -173,7 +173,7 @@ describe('raw frames', () => {
     const sched = new DrainScheduler({ highWaterBytes: 1000, fifoCapacity: 1 });
     const sub = new FanoutSubscriber(new FakeSocket(), 'a', 'fifo', sched, sink);
     const big = (seq: number) => ({ seq, payload: serializePayload({ data: { v: 'x'.repeat(400) } }, seq) });
-    deliverTogether([big(1), big(2), big(3), big(4), big(5)], [{ fanout: sub }], 500);
+    expect(deliverTogether([big(1), big(2), big(3), big(4), big(5)], [{ fanout: sub }], 500)).toBe(5);
     expect(sink.corks).toBe(5);
     expect(sink.messages()).toHaveLength(5);
     expect(sub.dropped).toBe(0);

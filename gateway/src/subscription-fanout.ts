@@ -109,9 +109,11 @@ export class SocketWriteBatch {
  * carrying all its frames of the events of one pass (docs/decisions/subscription-fanout.md "Batching"). A pass holds
  * at most `maxBytes` of payload (the hub uses half the high-water mark): frames corked in a pass count in a socket's
  * bufferedAmount, so a larger pass would make a fast client look backed up and queue (or, fifo, drop) its own events.
+ * Returns the number of passes.
  */
-export function deliverTogether(events: readonly SerializedEvent[], subscribers: Iterable<{ readonly fanout: FanoutSubscriber }>, maxBytes = Infinity): void {
+export function deliverTogether(events: readonly SerializedEvent[], subscribers: Iterable<{ readonly fanout: FanoutSubscriber }>, maxBytes = Infinity): number {
   let from = 0;
+  let passes = 0;
   while (from < events.length) {
     let to = from + 1;
     let bytes = events[from]!.payload.length;
@@ -122,8 +124,10 @@ export function deliverTogether(events: readonly SerializedEvent[], subscribers:
     } finally {
       batch.flush();
     }
+    passes++;
     from = to;
   }
+  return passes;
 }
 
 /** One client subscription (socket + graphql-ws id) receiving frames of one shared view. */

@@ -56,6 +56,8 @@ export interface HubStats {
   backlogged: number;
   eventsReceived: number;
   executions: number;
+  /** Delivery passes over views' subscribers; fewer than events when queued events went out together. */
+  deliveryPasses: number;
 }
 
 interface QueuedItem {
@@ -224,7 +226,7 @@ export class View {
         const results = await Promise.all(items.map((item) => this.execute(item.result)));
         const events = items.map((item, i): SerializedEvent => ({ seq: item.seq, payload: serializePayload(results[i]!, item.seq) }));
         this.last = events[events.length - 1];
-        deliverTogether(events, this.subscribers, this.upstream.hub.scheduler.limits.highWaterBytes / 2);
+        this.upstream.hub.deliveryPasses += deliverTogether(events, this.subscribers, this.upstream.hub.scheduler.limits.highWaterBytes / 2);
       }
     } finally {
       this.running = false;
@@ -409,6 +411,7 @@ export class SubscriptionHub {
   readonly upstreamRetryAttempts: number;
   eventsReceived = 0;
   executions = 0;
+  deliveryPasses = 0;
   private readonly upstreams = new Map<string, Upstream>();
   private sources = new Map<string, UndiciGraphQLDataSource>();
   private cachedServiceMap: ServiceMap | undefined;
@@ -522,6 +525,7 @@ export class SubscriptionHub {
       backlogged: this.scheduler.backlogged,
       eventsReceived: this.eventsReceived,
       executions: this.executions,
+      deliveryPasses: this.deliveryPasses,
     };
   }
 }
