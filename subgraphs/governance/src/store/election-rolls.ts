@@ -71,9 +71,12 @@ export class ElectionRolls {
   private readonly rolls = new Map<string, Roll>();
   private readonly loading = new Map<string, Promise<void>>();
   private readonly bursts = new Map<string, { since: number; ballots: number }>();
+  /** Elections whose roll was not worth holding (not active, region too large), until when not to try again. */
+  private readonly notHeld = new Map<string, number>();
   private readonly o: Required<ElectionRollOptions>;
-  /** Ballots answered from a held roll (for tests and metrics). */
+  /** Ballots answered from a held roll, and roll loads started (for tests and metrics). */
   hits = 0;
+  loads = 0;
 
   private readonly db: HubDb;
   private readonly log: Logger;
@@ -119,6 +122,7 @@ export class ElectionRolls {
   forget(electionId: string): void {
     this.rolls.delete(electionId);
     this.bursts.delete(electionId);
+    this.notHeld.delete(electionId);
   }
 
   /** Resolves when no roll is loading (tests). */
@@ -135,6 +139,9 @@ export class ElectionRolls {
     }
     b.ballots++;
     if (b.ballots < this.o.burstBallots || this.loading.has(electionId)) return;
+    const until = this.notHeld.get(electionId);
+    if (until !== undefined && until > now) return;
+    this.loads++;
     const p = this.load(electionId)
       .catch((err: unknown) => this.log.warn({ err, electionId }, 'election roll not loaded; ballots read their facts'))
       .finally(() => this.loading.delete(electionId));
@@ -146,17 +153,23 @@ export class ElectionRolls {
     const [election] = await this.db.execute<ElectionRow>(sql`
       SELECT region_id, status, voting_opens_at, voting_closes_at, candidates FROM regional_elections WHERE id = ${electionId}`);
     // Only an election taking ballots is worth holding; candidates are final from then on.
-    if (!election || election.status !== 'active') return;
+    if (!election || election.status !== 'active') return this.skip(electionId, startedAt);
     const rows = await this.db.execute<{ player_id: string; membership_type: string; voting_power: string; created_at: Date }>(sql`
       SELECT m.player_id, m.membership_type, m.voting_power, u.created_at
       FROM regional_memberships m JOIN players p ON p.id = m.player_id JOIN users u ON u.id = p.user_id
       WHERE m.region_id = ${election.region_id}
       LIMIT ${this.o.maxMembers + 1}`);
-    if (rows.length > this.o.maxMembers) return;
+    if (rows.length > this.o.maxMembers) return this.skip(electionId, startedAt);
     const members = new Map<string, Member>();
     for (const r of rows) members.set(r.player_id, { membershipType: r.membership_type, votingPower: r.voting_power, accountCreatedAt: r.created_at });
     // Facts read before the load started are as old as its start.
     this.rolls.set(electionId, { loadedAt: startedAt, election, members });
     while (this.rolls.size > this.o.maxRolls) this.rolls.delete(this.rolls.keys().next().value!);
+  }
+
+  /** Not worth holding: ballots read their own facts until the TTL passes (a large region is not re-read per burst). */
+  private skip(electionId: string, at: number): void {
+    if (this.notHeld.size > 1000) this.notHeld.clear();
+    this.notHeld.set(electionId, at + this.o.ttlMs);
   }
 }
