@@ -19,24 +19,34 @@ export function preparedByDefault(sql: postgres.Sql): postgres.Sql {
 type AnyFn = (...args: unknown[]) => unknown;
 
 function wrap<T extends object>(target: T): T {
+  // The wrappers are made once per client, not on every property read: drizzle reads `unsafe` for every query.
+  const made = new Map<PropertyKey, AnyFn>();
   return new Proxy(target, {
     get(t, prop) {
       const value = Reflect.get(t, prop, t) as unknown;
       if (typeof value !== 'function') return value;
       const fn = value as AnyFn;
-      if (prop === 'unsafe') return (text: string, args?: unknown, options?: Record<string, unknown>) => unsafePrepared(fn, text, args, options);
-      if (prop === 'begin' || prop === 'savepoint') {
-        return (...args: unknown[]) => {
-          const last = args.length - 1;
-          const cb = args[last];
-          if (typeof cb === 'function') args[last] = (tx: object) => (cb as AnyFn)(wrap(tx));
-          return fn(...args);
-        };
+      if (prop !== 'unsafe' && prop !== 'begin' && prop !== 'savepoint' && prop !== 'reserve') return fn;
+      let wrapper = made.get(prop);
+      if (wrapper === undefined) {
+        wrapper = wrapperOf(prop, fn);
+        made.set(prop, wrapper);
       }
-      if (prop === 'reserve') return async () => wrap((await fn()) as object);
-      return fn;
+      return wrapper;
     },
   });
+}
+
+function wrapperOf(prop: 'unsafe' | 'begin' | 'savepoint' | 'reserve', fn: AnyFn): AnyFn {
+  if (prop === 'unsafe') return (text, args, options) => unsafePrepared(fn, text as string, args, options as Record<string, unknown> | undefined);
+  if (prop === 'reserve') return async () => wrap((await fn()) as object);
+  // begin / savepoint: the callback gets a wrapped transaction client.
+  return (...args: unknown[]) => {
+    const last = args.length - 1;
+    const cb = args[last];
+    if (typeof cb === 'function') args[last] = (tx: object) => (cb as AnyFn)(wrap(tx));
+    return fn(...args);
+  };
 }
 
 function unsafePrepared(unsafe: AnyFn, text: string, args: unknown, options?: Record<string, unknown>): unknown {
