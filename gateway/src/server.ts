@@ -30,7 +30,7 @@ import {
 } from '@sw/config';
 import { httpStatusOf } from '@sw/domain';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraph-list.ts';
-import { UndiciGraphQLDataSource, type HandedOverAnswer } from './undici-data-source.ts';
+import { UndiciGraphQLDataSource, isOkJson, type HandedOverAnswer } from './undici-data-source.ts';
 import { createRequestAuthenticator, isInternalClaimsHeader } from './request-auth.ts';
 import type { VerifiedAuth } from './request-auth.ts';
 import type { GatewayContext } from './gateway-context.ts';
@@ -437,19 +437,16 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
         } catch (error) {
           sent = { error };
         }
-        const { answer } = 'answer' in sent ? sent : { answer: undefined };
-        if (answer && answer.status === 200 && answer.contentType.startsWith('application/json') && isPlainDataBody(answer.body)) {
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': answer.body.length });
-          res.end(answer.body);
+        if ('answer' in sent && isOkJson(sent.answer) && isPlainDataBody(sent.answer.body)) {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': sent.answer.body.length });
+          res.end(sent.answer.body);
           metrics.fastPathHit();
           return;
         }
         res.locals.swHandedOver = { serviceName: entry.serviceName, query: entry.query, outcome: sent, taken: false } satisfies HandedOverAnswer;
       } else if (entry && upstreamBody && acceptsJson) {
         try {
-          const raw = await dataSources
-            .get(entry.serviceName)
-            ?.fetchRaw(upstreamBody, outcome.auth?.forwardHeaders, requestIdOf(req.headers['x-request-id']));
+          const raw = await ds?.fetchRaw(upstreamBody, outcome.auth?.forwardHeaders, requestIdOf(req.headers['x-request-id']));
           if (raw && isPlainDataBody(raw)) {
             res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': raw.length });
             res.end(raw);

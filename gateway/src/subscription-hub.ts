@@ -142,10 +142,10 @@ export class ClientSubscription implements AsyncIterableIterator<never> {
   }
 }
 
-/** One client operation on one upstream: executes the plan per event and fans the serialized result out. */
 /** Most queued events delivered in one pass (one writev per socket for all of them). */
 export const MAX_EVENTS_PER_FLUSH = 16;
 
+/** One client operation on one upstream: executes the plan per event and fans the serialized result out. */
 export class View {
   readonly key: string;
   readonly plan: PlannedSubscription;

@@ -13,6 +13,11 @@ export interface SubgraphAnswer {
   body: Buffer;
 }
 
+/** A 200 JSON answer: the only kind the fast paths forward or parse themselves (anything else goes the full way). */
+export function isOkJson(answer: { status: number; contentType: string }): boolean {
+  return answer.status === 200 && answer.contentType.startsWith('application/json');
+}
+
 /**
  * A mutation the single-fetch fast path already sent (docs/decisions/gateway-plan-executor.md, "Mutations"): when its
  * answer cannot be forwarded as-is, the request continues down the full pipeline, whose one fetch to `serviceName`
@@ -87,8 +92,7 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
       variables: request.variables,
       operationName: request.operationName,
     });
-    const res = await this.send(body, headers);
-    return this.interpret({ status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.from(await res.body.arrayBuffer()) });
+    return this.interpret(await answerOf(await this.send(body, headers)));
   }
 
   /** A subgraph answer as the gateway's executor takes it: the GraphQL response, or the error the stock source throws. */
@@ -126,19 +130,20 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
    * same ERR_UPSTREAM_UNAVAILABLE error as `process`). Used for mutations, which are never sent twice.
    */
   async exchange(body: string, forwardHeaders: Record<string, string> | undefined, requestId: string): Promise<SubgraphAnswer> {
+    return answerOf(await this.sendPrebuilt(body, forwardHeaders, requestId));
+  }
+
+  /** Sends a prebuilt JSON body with the forwarded claims and request id. */
+  private sendPrebuilt(body: string, forwardHeaders: Record<string, string> | undefined, requestId: string) {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'x-request-id': requestId };
     if (forwardHeaders) Object.assign(headers, forwardHeaders);
-    const res = await this.send(body, headers);
-    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.from(await res.body.arrayBuffer()) };
+    return this.send(body, headers);
   }
 
   /** POSTs a prebuilt JSON body; the response when the subgraph answered 200 with JSON, else null (body discarded). */
   private async postPrebuilt(body: string, forwardHeaders: Record<string, string> | undefined, requestId: string) {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'x-request-id': requestId };
-    if (forwardHeaders) Object.assign(headers, forwardHeaders);
-    const res = await this.send(body, headers);
-    const contentType = String(res.headers['content-type'] ?? '');
-    if (res.statusCode !== 200 || !contentType.startsWith('application/json')) {
+    const res = await this.sendPrebuilt(body, forwardHeaders, requestId);
+    if (!isOkJson({ status: res.statusCode, contentType: contentTypeOf(res) })) {
       await res.body.dump();
       return null;
     }
@@ -168,4 +173,13 @@ export class UndiciGraphQLDataSource implements GraphQLDataSource<GatewayContext
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+type UndiciResponse = Awaited<ReturnType<Pool['request']>>;
+
+const contentTypeOf = (res: UndiciResponse): string => String(res.headers['content-type'] ?? '');
+
+/** Reads a whole response off the wire. */
+async function answerOf(res: UndiciResponse): Promise<SubgraphAnswer> {
+  return { status: res.statusCode, contentType: contentTypeOf(res), body: Buffer.from(await res.body.arrayBuffer()) };
 }

@@ -13,10 +13,10 @@ import { governanceResolvers } from './resolvers.ts';
 import { runGovernanceSweep } from './sweeps/governance-sweep.ts';
 import { reconcileTreasuries } from './sweeps/treasury-reconciliation.ts';
 
-/** The SDL this subgraph serves (the contract; composed into gateway/supergraph.graphql). */
-
 /** Hub connections of one Governance subgraph process unless GOVERNANCE_DB_POOL_SIZE says otherwise. */
 export const GOVERNANCE_DB_POOL_DEFAULT = 4;
+
+/** The SDL this subgraph serves (the contract; composed into gateway/supergraph.graphql). */
 export const GOVERNANCE_SDL_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 
 /** pg-boss queues of the governance service. */
@@ -79,7 +79,8 @@ function governanceContext(base: RequestContext, db: HubDb, deps: GovernanceDeps
  * publisher, Redis and the pool, in that order.
  */
 export async function startGovernanceSubgraph(opts: GovernanceSubgraphOptions): Promise<RunningSubgraph> {
-  const handle = createDb(opts.databaseUrl, { max: opts.dbPoolSize ?? GOVERNANCE_DB_POOL_DEFAULT, applicationName: 'sw-subgraph-governance' });
+  const poolSize = opts.dbPoolSize ?? GOVERNANCE_DB_POOL_DEFAULT;
+  const handle = createDb(opts.databaseUrl, { max: poolSize, applicationName: 'sw-subgraph-governance' });
   const bus = createRedisEventBus({
     ...(opts.redisUrl ? { url: opts.redisUrl } : {}),
     ...(opts.eventsPrefix ? { prefix: opts.eventsPrefix } : {}),
@@ -104,7 +105,7 @@ export async function startGovernanceSubgraph(opts: GovernanceSubgraphOptions): 
       },
     });
     const log = service.logger;
-    registerDbPoolMetrics(service.metrics.registry, { pool: 'hub', max: opts.dbPoolSize ?? GOVERNANCE_DB_POOL_DEFAULT, count: pgStatActivityCounts(handle.sql, 'sw-subgraph-governance') });
+    registerDbPoolMetrics(service.metrics.registry, { pool: 'hub', max: poolSize, count: pgStatActivityCounts(handle.sql, 'sw-subgraph-governance') });
     // Result of the last treasury reconciliation (alert TreasuryReconciliationMismatch, docs/decisions/monitoring.md).
     const mismatches = new Gauge({ name: 'sw_treasury_reconciliation_mismatches', help: 'Regions whose treasury balance differed from their ledger at the last reconciliation', registers: [service.metrics.registry] });
     const lastRun = new Gauge({ name: 'sw_treasury_reconciliation_last_run_timestamp_seconds', help: 'When the treasury reconciliation last ran (unix seconds; 0 = not since start)', registers: [service.metrics.registry] });

@@ -4,8 +4,8 @@
  * guards; one statement inserts the ballot while holding a key-share lock on the election row that re-checks it is
  * still active and in its window (the close takes FOR UPDATE, so a ballot is either counted or refused, never lost)
  * and that the membership type and voting power are unchanged. During a burst of ballots the facts come from the
- * election's roll held in memory (store/election-rolls.ts) and the insert is the only round trip. Concurrent duplicates meet the one_vote_per_election constraint: exactly one
- * ballot is stored, the others get ERR_ALREADY_VOTED.
+ * election's roll held in memory (store/election-rolls.ts) and the insert is the only round trip. Concurrent
+ * duplicates meet the one_vote_per_election constraint: exactly one ballot is stored, the others get ERR_ALREADY_VOTED.
  * Outcomes: ok {receipt} | ERR_UNAUTHENTICATED | ERR_ELECTION_NOT_FOUND | ERR_ELECTION_NOT_ACTIVE
  * | ERR_VOTING_WINDOW_CLOSED | ERR_NO_CANDIDATES | ERR_UNKNOWN_CANDIDATE | ERR_NOT_A_MEMBER | ERR_NOT_ELIGIBLE
  * | ERR_ACCOUNT_TOO_NEW | ERR_ALREADY_VOTED.
